@@ -1,0 +1,7 @@
+"""``python -m checker`` is the same as ``fzcheck``."""
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

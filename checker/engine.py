@@ -1,0 +1,67 @@
+"""Run every enabled rule's kind over a parsed document and turn hits into findings.
+
+A kind that raises is a bug in fzcheck, not in the report: the engine reports it as an
+``internal-error`` finding for that file and goes on, so one odd report never stops a batch.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .finding import Finding
+from .hit import Hit
+from .kinds import KINDS
+from .ruleset import Rule, RuleSet
+
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> list[Finding]:
+    """All findings for one document, sorted by position."""
+    findings: list[Finding] = []
+    for rule in ruleset.active():
+        if only is not None and rule.id not in only:
+            continue
+        try:
+            hits = list(KINDS[rule.kind].check(doc, rule, ruleset))
+        except Exception as exc:  # noqa: BLE001 - a kind's bug must not stop the batch
+            findings.append(internal_error(doc, rule, exc))
+            continue
+        findings.extend(to_finding(doc, rule, hit) for hit in hits)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """Locate a hit (code-point columns) and fill the rule's message template."""
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    return Finding(rule=rule.id, severity=hit.severity or rule.severity,
+                   message=render(rule.message, hit.fields), line=line, column=column,
+                   end_line=end_line, end_column=end_column, excerpt=doc.text[hit.start:hit.end],
+                   section=hit.section, path=doc.path)
+
+
+def render(template: str, fields: dict) -> str:
+    """Fill ``{name}`` placeholders; unknown names stay as written (no attribute access)."""
+    return FIELD.sub(lambda m: str(fields[m.group(1)]) if m.group(1) in fields else m.group(0), template)
+
+
+def internal_error(doc: Document, rule: Rule, exc: Exception) -> Finding:
+    return Finding(rule="internal-error", severity="error",
+                   message=f"规则 {rule.id} 检查时出错（{type(exc).__name__}: {exc}），请向 fzcheck 维护者报告。",
+                   line=1, column=1, end_line=1, end_column=1, path=doc.path)
+
+
+def score(findings: list[Finding], scoring: dict) -> int:
+    """0–100: start high and deduct per finding by severity, capped per rule."""
+    start = scoring.get("start", 100)
+    weights = {"error": 15, "warning": 4, "info": 1, **(scoring.get("weights") or {})}
+    rule_weights = scoring.get("rule_weights") or {}
+    cap = scoring.get("rule_cap")
+    per_rule: dict[str, float] = {}
+    for finding in findings:
+        weight = rule_weights.get(finding.rule, weights.get(finding.severity, 0))
+        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + weight
+    total = sum(min(v, cap) if cap is not None else v for v in per_rule.values())
+    return max(0, min(100, round(start - total)))

@@ -1,0 +1,73 @@
+"""``--format text``: for drafters.  Grouped by file, one ``path:line:col severity rule message``
+line per finding with the flagged text under it, and a summary line.  Colour only on a TTY
+(and never when NO_COLOR is set)."""
+from __future__ import annotations
+
+from ..result import ReportResult, RunResult
+
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
+           "bold": "\033[1m", "reset": "\033[0m"}
+LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+EXCERPT_MAX = 60
+
+
+def render(run: RunResult, ruleset=None, options=None) -> str:
+    colour = bool(options and getattr(options, "colour", False))
+    quiet = bool(options and getattr(options, "quiet", False))
+    out: list[str] = []
+    for report in run.reports:
+        if quiet and not report.findings:
+            continue
+        out.extend(_report(report, colour, ruleset))
+    if not quiet or run.summary()["error"] + run.summary()["warning"] + run.summary()["info"]:
+        out.append(_summary(run, colour))
+    return "\n".join(out) + "\n"
+
+
+def _paint(text: str, key: str, colour: bool) -> str:
+    return f"{COLOURS[key]}{text}{COLOURS['reset']}" if colour else text
+
+
+def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
+    meta = report.metadata
+    facts = [v for v in (meta.get("issuer"), f"{meta['year']}年度" if meta.get("year") else None,
+                         f"发布于{meta['published']}" if meta.get("published") else None) if v]
+    head = _paint(report.path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
+    lines = [head, f"  各部分：{_sections_line(report, ruleset)}  得分：{report.score}"]
+    for f in report.findings:
+        severity = _paint(f.severity, f.severity, colour)
+        lines.append(f"{report.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
+        if f.excerpt:
+            lines.append(_paint(f"    > {_clip(f.excerpt)}", "dim", colour))
+    lines.append("")
+    return lines
+
+
+def _sections_line(report: ReportResult, ruleset) -> str:
+    keys = ["measures", "problems", "duty", "plan", "other"]
+    found = {s["key"]: s for s in report.sections}
+    parts = []
+    for key in keys:
+        name = _short(key)
+        if key in found:
+            mark = "（嵌入）" if found[key]["embedded"] else ""
+            parts.append(f"{name}✓{mark}第{found[key]['line']}行")
+        elif key != "other":
+            parts.append(f"{name}✗")
+    return "  ".join(parts)
+
+
+def _short(key: str) -> str:
+    return {"measures": "举措成效", "problems": "不足原因", "duty": "第一责任人", "plan": "下年安排",
+            "other": "其他"}[key]
+
+
+def _clip(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= EXCERPT_MAX else text[:EXCERPT_MAX - 1] + "…"
+
+
+def _summary(run: RunResult, colour: bool) -> str:
+    s = run.summary()
+    counts = "，".join(_paint(f"{LABELS[k]} {s[k]}", k, colour) for k in ("error", "warning", "info"))
+    return f"共检查 {s['reports']} 份报告：{counts}"

@@ -1,0 +1,18 @@
+"""The registry of rule kinds: each kind is one module with ``DEFAULTS`` and ``check()``.
+
+A kind is Python; a rule is YAML that names a kind and sets its params.  To add a kind, write
+``checker/kinds/<name>.py``, list it here, describe its params in ``rules/schema.json`` and
+test it (see docs/extending.md).
+"""
+from __future__ import annotations
+
+from . import pattern, section_embedded, section_missing, section_order, section_thin, year_consistency
+
+KINDS = {
+    "section_missing": section_missing,
+    "section_embedded": section_embedded,
+    "section_order": section_order,
+    "section_thin": section_thin,
+    "year_consistency": year_consistency,
+    "pattern": pattern,
+}

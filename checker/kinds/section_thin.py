@@ -1,0 +1,36 @@
+"""A part that is present but says almost nothing: too few characters, or too few sentences
+that carry a figure or a concrete act.  Characters count Chinese characters, letters and
+digits of the body (headings excluded), so punctuation and spacing cannot pad a part."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document import Document
+from ..hit import Hit
+
+DEFAULTS: dict = {
+    "min_chars": {"measures": 300, "problems": 40, "duty": 60, "plan": 60},
+    "min_substantive": {"measures": 3, "problems": 1, "duty": 1, "plan": 1},
+    "concrete_words": ["主持", "召开", "听取", "审议", "研究", "部署", "述法", "学法", "督办"],
+}
+FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:次|件|项|个|名|人|期|场|家|条|份|篇|批|轮|类)")
+COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    params = rule.params
+    for sec in doc.sections:
+        if sec.embedded or sec.key not in params["min_chars"]:
+            continue
+        body = [s for s in doc.sentences_in(sec.start, sec.end) if not s.heading]
+        chars = sum(len(COUNTED.findall(s.text)) for s in body)
+        substantive = sum(1 for s in body if is_substantive(s.text, params["concrete_words"]))
+        if chars < params["min_chars"][sec.key] or substantive < params["min_substantive"].get(sec.key, 0):
+            yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
+                      fields={"name": ruleset.section_name(sec.key), "chars": chars, "substantive": substantive})
+
+
+def is_substantive(text: str, words: list[str]) -> bool:
+    """A sentence with a figure or a named concrete act (主持、召开、述法 …)."""
+    return bool(FIGURE.search(text)) or any(word in text for word in words)

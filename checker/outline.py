@@ -1,0 +1,171 @@
+"""The outline of a Chinese official document: numbered headings, sentences, body bounds.
+
+Headings follow GB/T 9704 habits: ``一、`` → ``(一)`` → ``1.``/``1、`` → ``(1)`` → ``①``, with
+``第一部分`` above them.  A heading often runs on into body text on the same line
+(``(一)加强统筹协调。召开……``): the heading then ends at the first sentence mark.
+All matching is done on normalised text (full-width folded to ASCII, NBSP/U+3000 to spaces).
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Document, Heading, Node, Sentence
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+CN_NUM = "[一二三四五六七八九十百零〇两]+"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (style, level, regex).  The regex matches the label at the start of a stripped line.
+HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("part", 0, re.compile(rf"第({CN_NUM})部分[、.:, ]?")),
+    ("cn-dun", 1, re.compile(rf"({CN_NUM})[、.](?![一二三四五六七八九十])")),
+    ("cn-paren", 2, re.compile(rf"\(({CN_NUM})\)[、.]?")),
+    ("arabic-dot", 3, re.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
+    ("arabic-paren", 4, re.compile(r"\((\d{1,2})\)[、.]?")),
+    ("circled", 5, re.compile(f"([{CIRCLED}])")),
+)
+SENTENCE_END = "。!?;"
+CLOSERS = "”’\")》】」』"
+MD_PREFIX = re.compile(r"#{1,6} +|> *|[-*+] +(?=\S)")
+
+
+def cn_number(text: str) -> int:
+    """Value of a Chinese numeral up to the hundreds (十一 → 11, 二十 → 20)."""
+    if text in CIRCLED:
+        return CIRCLED.index(text) + 1
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = CN_DIGITS.get(ch, 0)
+    return total + current
+
+
+def _content_start(norm_line: str) -> int:
+    """Offset in the line where its content starts (after spaces and Markdown marks)."""
+    pos = len(norm_line) - len(norm_line.lstrip(" "))
+    match = MD_PREFIX.match(norm_line, pos)
+    while match and match.end() > pos:
+        pos = match.end()
+        pos += len(norm_line[pos:]) - len(norm_line[pos:].lstrip(" "))
+        match = MD_PREFIX.match(norm_line, pos)
+    return pos
+
+
+def _strip_emphasis(segment: str) -> str:
+    return segment.replace("**", "").replace("__", "").strip()
+
+
+def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | None:
+    """Recognise a numbered heading at the start of a (normalised) line."""
+    pos = _content_start(norm_line)
+    rest = norm_line[pos:]
+    lead = len(rest) - len(rest.lstrip("*_"))
+    rest = rest[lead:]
+    for style, level, pattern in HEADING_STYLES:
+        match = pattern.match(rest)
+        if not match:
+            continue
+        after = rest[match.end():]
+        if not after.strip() or after.lstrip()[:1] in SENTENCE_END + ",、":
+            return None
+        title_end = _title_end(after)
+        label = rest[: match.end()]
+        title = _strip_emphasis(after[:title_end])
+        if not title:
+            return None
+        start = line_start + pos + lead
+        end = start + match.end() + title_end
+        return Heading(level=level, style=style, number=cn_number(match.group(1)), label=label,
+                       title=title, line=line_no, start=start, end=end)
+    return None
+
+
+def _title_end(after: str) -> int:
+    """Where a heading's title ends on its line: the first sentence mark, else the line end."""
+    for index, ch in enumerate(after):
+        if ch in SENTENCE_END:
+            return index
+    return len(after.rstrip())
+
+
+def find_headings(doc: Document, start: int, end: int) -> list[Heading]:
+    """All numbered headings between two offsets."""
+    headings = []
+    for index, line_start in enumerate(doc.line_starts):
+        if line_start < start or line_start >= end:
+            continue
+        line = doc.norm[line_start: line_start + len(doc.source.lines[index])]
+        heading = detect_heading(line, index + 1, line_start)
+        if heading:
+            headings.append(heading)
+    return headings
+
+
+def build_tree(headings: list[Heading], start: int, end: int) -> Node:
+    """Nest headings by level; a node spans up to the next heading of its level or above."""
+    root = Node(heading=None, start=start, end=end)
+    stack: list[Node] = [root]
+    for heading in headings:
+        while len(stack) > 1 and stack[-1].heading.level >= heading.level:
+            stack.pop().end = heading.start
+        node = Node(heading=heading, start=heading.start, end=end)
+        stack[-1].children.append(node)
+        stack.append(node)
+    return root
+
+
+def split_sentences(doc: Document, start: int, end: int, heading_spans: set[tuple[int, int]]) -> list[Sentence]:
+    """Split body text into sentences on 。！？； and line ends, keeping heading titles whole."""
+    sentences: list[Sentence] = []
+    for index, line_start in enumerate(doc.line_starts):
+        line_end = line_start + len(doc.source.lines[index])
+        if line_end <= start or line_start >= end:
+            continue
+        sentences.extend(_line_sentences(doc, index + 1, max(line_start, start), min(line_end, end),
+                                         heading_spans))
+    return sentences
+
+
+def _line_sentences(doc: Document, line_no: int, lo: int, hi: int,
+                    heading_spans: set[tuple[int, int]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    norm = doc.norm
+    cursor = lo
+    for h_start, h_end in heading_spans:
+        if lo <= h_start < hi:
+            out.append(Sentence(h_start, h_end, line_no, norm[h_start:h_end], heading=True))
+            cursor = h_end
+            if cursor < hi and norm[cursor] in SENTENCE_END:
+                cursor += 1
+            break
+    begin = cursor
+    i = cursor
+    while i < hi:
+        if norm[i] in SENTENCE_END:
+            i += 1
+            while i < hi and norm[i] in CLOSERS:
+                i += 1
+            _append(out, norm, begin, i, line_no)
+            begin = i
+            continue
+        i += 1
+    _append(out, norm, begin, hi, line_no)
+    return out
+
+
+def _append(out: list[Sentence], norm: str, begin: int, end: int, line_no: int) -> None:
+    while begin < end and norm[begin] == " ":
+        begin += 1
+    while end > begin and norm[end - 1] == " ":
+        end -= 1
+    if end > begin:
+        out.append(Sentence(begin, end, line_no, norm[begin:end]))

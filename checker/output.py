@@ -1,0 +1,34 @@
+"""Writing results: atomically (temp file + rename), never over an input file."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .discover import UsageError
+
+
+def guard(output: str, inputs: list[str]) -> None:
+    """Refuse an output path that is one of the inputs."""
+    target = Path(output).resolve()
+    for item in inputs:
+        if item != "-" and Path(item).resolve() == target:
+            raise UsageError(f"{output}: refusing to write the output over an input file")
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write text so that an interrupted run leaves either the old file or the whole new one."""
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,113 @@
+"""Which parts of a report are the five statutory items.
+
+Top-level headings are matched against each item's aliases from the rule set.  Real reports
+differ: many are organised by topic with no "举措和成效" heading (the topical parts before the
+problems part are then the measures), and the 第一责任人 part is often only an item or a
+sentence inside the measures (found and marked ``embedded``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document, Node, Section
+
+YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    """One statutory item as the rule set describes it."""
+
+    key: str
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    required: bool
+    order: int
+    embedded_markers: tuple[str, ...] = ()
+    embedded_cues: tuple[str, ...] = ()
+    short: str = ""
+
+
+def heading_key(title: str, defs: list[SectionDef]) -> str | None:
+    """The item a heading title names, trying items in the rule set's priority order."""
+    plain = YEARS.sub("", title).replace(" ", "")
+    for item in defs:
+        if any(alias in plain for alias in item.aliases):
+            return item.key
+    return None
+
+
+def classify(doc: Document, defs: list[SectionDef]) -> list[Section]:
+    """Find the statutory items among the top-level parts, then any embedded ones."""
+    top = [n for n in doc.root.children if n.heading is not None] if doc.root else []
+    keys = [heading_key(n.heading.title, defs) for n in top]
+    sections: dict[str, Section] = {}
+    previous: Section | None = None
+    for node, key in zip(top, keys):
+        if key is None:
+            key = "measures" if not _seen_beyond_measures(sections) else None
+        if key is None:
+            if previous is not None:
+                _extend(previous, node)
+            continue
+        if key in sections:
+            _extend(sections[key], node)
+            previous = sections[key]
+            continue
+        previous = sections[key] = _section_from(doc, key, node)
+    found = list(sections.values())
+    for item in defs:
+        if item.key not in sections and item.embedded_markers:
+            embedded = _find_embedded(doc, item, sections.get("measures"), top)
+            if embedded:
+                found.append(embedded)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _seen_beyond_measures(sections: dict[str, Section]) -> bool:
+    return any(key != "measures" for key in sections)
+
+
+def _section_from(doc: Document, key: str, node: Node, embedded: bool = False) -> Section:
+    h = node.heading
+    return Section(key=key, heading=doc.text[h.start:h.end].strip(), line=h.line, start=node.start,
+                   end=node.end, heading_start=h.start, heading_end=h.end, embedded=embedded,
+                   nodes=[node])
+
+
+def _extend(section: Section, node: Node) -> None:
+    section.end = max(section.end, node.end)
+    section.nodes.append(node)
+
+
+def _find_embedded(doc: Document, item: SectionDef, measures: Section | None,
+                   top: list[Node]) -> Section | None:
+    """An item present only inside another part: a sub-heading first, else a sentence."""
+    scopes: list[tuple[int, int]] = []
+    if top:
+        scopes.append((doc.body_start, top[0].start))
+    if measures:
+        scopes.append((measures.start, measures.end))
+        for node in measures.nodes:
+            for sub in node.walk():
+                if sub.heading and sub is not node and _has_marker(sub.heading.title, item):
+                    return _section_from(doc, item.key, sub, embedded=True)
+    for lo, hi in scopes:
+        for sentence in doc.sentences_in(lo, hi):
+            if _has_marker(sentence.text, item) and _has_cue(sentence.text, item):
+                start, end = doc.line_span(sentence.line)
+                return Section(key=item.key, heading=doc.text[sentence.start:sentence.end],
+                               line=sentence.line, start=start, end=end,
+                               heading_start=sentence.start, heading_end=sentence.end, embedded=True)
+    return None
+
+
+def _has_marker(text: str, item: SectionDef) -> bool:
+    return any(marker in text for marker in item.embedded_markers)
+
+
+def _has_cue(text: str, item: SectionDef) -> bool:
+    return not item.embedded_cues or any(cue in text for cue in item.embedded_cues)

@@ -1,0 +1,1 @@
+"""Bundled rule sets: data, shipped inside the wheel as checker.rules."""
