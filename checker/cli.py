@@ -105,7 +105,11 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
     from .formats import get
 
     args.colour = _use_colour(args)
-    text = get(args.format).render(run, ruleset, args)
+    fmt = get(args.format)
+    if args.output and hasattr(fmt, "write"):
+        fmt.write(run, ruleset, args, args.output)  # formats that may write a directory (html batch)
+        return
+    text = fmt.render(run, ruleset, args)
     if args.output:
         from .output import write_atomic
 
