@@ -26,6 +26,7 @@ class Heading:
     line: int
     start: int
     end: int
+    line_start: int = 0
 
 
 @dataclass

@@ -85,7 +85,7 @@ def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | N
         start = line_start + pos + lead
         end = start + match.end() + title_end
         return Heading(level=level, style=style, number=cn_number(match.group(1)), label=label,
-                       title=title, line=line_no, start=start, end=end)
+                       title=title, line=line_no, start=start, end=end, line_start=line_start)
     return None
 
 
@@ -116,7 +116,7 @@ def build_tree(headings: list[Heading], start: int, end: int) -> Node:
     stack: list[Node] = [root]
     for heading in headings:
         while len(stack) > 1 and stack[-1].heading.level >= heading.level:
-            stack.pop().end = heading.start
+            stack.pop().end = heading.line_start
         node = Node(heading=heading, start=heading.start, end=end)
         stack[-1].children.append(node)
         stack.append(node)

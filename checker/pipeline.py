@@ -18,7 +18,8 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None)
     findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
     return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
-                        findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines))
+                        findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
+                        outline=outline_dict(doc))
 
 
 def check_path(path: str, ruleset: RuleSet, only: set[str] | None = None) -> ReportResult:
@@ -52,6 +53,22 @@ def reader_warnings(doc: Document) -> list[Finding]:
         out.append(Finding(rule="input-error", severity="warning", message=message, line=line, column=1,
                            end_line=line, end_column=1, path=doc.path))
     return out
+
+
+def outline_dict(doc: Document) -> dict:
+    """Where things lie, for the HTML page: title line, body lines, headings, section spans."""
+    def line_of(offset: int) -> int:
+        return doc.position(offset)[0]
+
+    def last_line(end: int) -> int:
+        return line_of(max(0, end - 1)) if end > 0 else 1
+
+    body = [line_of(doc.body_start), last_line(doc.body_end)] if doc.body_end > doc.body_start else None
+    headings = [{"line": h.line, "level": h.level, "label": h.label, "title": h.title,
+                 "column": doc.position(h.start)[1], "end_column": doc.position(h.end)[1]} for h in doc.headings]
+    sections = [{"key": s.key, "line": s.line, "end_line": last_line(s.end), "embedded": s.embedded}
+                for s in doc.sections]
+    return {"title_line": doc.metadata.title_line, "body": body, "headings": headings, "sections": sections}
 
 
 def section_dicts(doc: Document) -> list[dict]:

@@ -9,7 +9,9 @@ from .finding import SEVERITIES, Finding
 
 @dataclass
 class ReportResult:
-    """The outcome for one input file; ``lines`` keeps the text for the HTML page."""
+    """The outcome for one input file; ``lines`` keeps the text for the HTML page, and
+    ``outline`` where its title, body, headings and sections lie (1-based lines), for the
+    HTML page too.  Neither is part of the JSON contract (``as_dict``)."""
 
     path: str
     metadata: dict
@@ -17,6 +19,7 @@ class ReportResult:
     findings: list[Finding]
     score: int
     lines: list[str] = field(default_factory=list)
+    outline: dict = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out = {sev: 0 for sev in SEVERITIES}

@@ -282,11 +282,21 @@ def _sections(data: dict, path: str) -> list[SectionDef]:
                                aliases=tuple(item.get("aliases") or ()), required=bool(item.get("required", False)),
                                order=order.index(key) if key in order else len(order),
                                embedded_markers=tuple(item.get("embedded_markers") or ()),
-                               embedded_cues=tuple(item.get("embedded_cues") or ()),
+                               embedded_patterns=_patterns(item.get("embedded_patterns") or (), path, key),
                                short=str(item.get("short") or item.get("name") or key)))
     rank = {key: i for i, key in enumerate(priority)}
     defs.sort(key=lambda d: rank.get(d.key, len(rank)))
     return defs
+
+
+def _patterns(raw, path: str, key: str) -> tuple:
+    from .regex_safety import compile_safe
+
+    try:
+        return tuple(compile_safe(p, f"sections.{key}.embedded_patterns[{i}]") for i, p in enumerate(raw))
+    except ValueError as exc:
+        field_name, _, problem = str(exc).partition(": ")
+        raise RuleSetError(path, problem, field=field_name) from None
 
 
 def _rule(raw: dict, lexicons: dict[str, list[str]], path: str, disabled: set[str]) -> Rule:

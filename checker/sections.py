@@ -26,7 +26,7 @@ class SectionDef:
     required: bool
     order: int
     embedded_markers: tuple[str, ...] = ()
-    embedded_cues: tuple[str, ...] = ()
+    embedded_patterns: tuple[re.Pattern[str], ...] = ()
     short: str = ""
 
 
@@ -97,7 +97,7 @@ def _find_embedded(doc: Document, item: SectionDef, measures: Section | None,
                     return _section_from(doc, item.key, sub, embedded=True)
     for lo, hi in scopes:
         for sentence in doc.sentences_in(lo, hi):
-            if _has_marker(sentence.text, item) and _has_cue(sentence.text, item):
+            if any(p.search(sentence.text) for p in item.embedded_patterns):
                 start, end = doc.line_span(sentence.line)
                 return Section(key=item.key, heading=doc.text[sentence.start:sentence.end],
                                line=sentence.line, start=start, end=end,
@@ -108,6 +108,3 @@ def _find_embedded(doc: Document, item: SectionDef, measures: Section | None,
 def _has_marker(text: str, item: SectionDef) -> bool:
     return any(marker in text for marker in item.embedded_markers)
 
-
-def _has_cue(text: str, item: SectionDef) -> bool:
-    return not item.embedded_cues or any(cue in text for cue in item.embedded_cues)

@@ -10,9 +10,9 @@ from ..document import Document
 from ..hit import Hit
 
 DEFAULTS: dict = {
-    "min_chars": {"measures": 300, "problems": 40, "duty": 60, "plan": 60},
-    "min_substantive": {"measures": 3, "problems": 1, "duty": 1, "plan": 1},
-    "concrete_words": ["主持", "召开", "听取", "审议", "研究", "部署", "述法", "学法", "督办"],
+    "min_chars": {"measures": 200, "problems": 30, "duty": 40, "plan": 40},
+    "min_substantive": {"measures": 3, "duty": 1},
+    "concrete_words": ["主持", "召开", "听取", "审议", "审定", "述法", "学法", "督办", "专题研究"],
 }
 FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:次|件|项|个|名|人|期|场|家|条|份|篇|批|轮|类)")
 COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
