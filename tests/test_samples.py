@@ -1,0 +1,47 @@
+"""The bundled samples: the clean ones give no structural finding, each defect sample its own."""
+from __future__ import annotations
+
+import pytest
+
+from checker.pipeline import check_path
+
+from .conftest import SAMPLES
+
+STRUCTURE = {"section-missing", "section-order", "section-thin", "section-embedded", "year-mismatch"}
+
+EXPECTED = {
+    "clean-2024.txt": set(),
+    "department-2024.txt": {("section-order", "duty")},
+    "missing-duty-2024.txt": {("section-missing", "duty")},
+    "wrong-plan-year-2024.txt": {("year-mismatch", "plan")},
+    "out-of-order-2024.txt": {("section-order", "plan")},
+    "thin-duty-2024.txt": {("section-thin", "duty")},
+    "embedded-duty-2024.txt": {("section-embedded", "duty")},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_structural_findings(name, national):
+    result = check_path(str(SAMPLES / name), national)
+    got = {(f.rule, f.section) for f in result.findings if f.rule in STRUCTURE}
+    assert got == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_sample_has_title_issuer_and_year(name, national):
+    meta = check_path(str(SAMPLES / name), national).metadata
+    assert meta["title"] and meta["issuer"] and meta["year"] == 2024
+
+
+def test_missing_duty_is_placed_before_the_plan(national):
+    result = check_path(str(SAMPLES / "missing-duty-2024.txt"), national)
+    finding = next(f for f in result.findings if f.rule == "section-missing")
+    plan = next(s for s in result.sections if s["key"] == "plan")
+    assert finding.line == plan["line"] and finding.excerpt == ""
+    assert "第一责任人" in finding.message
+
+
+def test_wrong_plan_year_points_at_the_year(national):
+    result = check_path(str(SAMPLES / "wrong-plan-year-2024.txt"), national)
+    finding = next(f for f in result.findings if f.rule == "year-mismatch")
+    assert finding.excerpt == "2024年" and "2025" in finding.message
