@@ -18,13 +18,15 @@ DATE_LABEL_RE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
+ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
+MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
 
 
 def is_title_line(line: str) -> bool:
     """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结)."""
-    stripped = line.strip()
+    stripped = MARKUP.sub("", line.strip()).strip()
     if not stripped or len(stripped) > 90 or "。" in stripped:
         return False
     head = TITLE_SPLIT.split(stripped)[0].strip()
@@ -32,8 +34,9 @@ def is_title_line(line: str) -> bool:
 
 
 def clean_title(line: str) -> str:
-    """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``)."""
-    return TITLE_SPLIT.split(line.strip())[0].strip()
+    """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``) and Markdown marks."""
+    text = MARKUP.sub("", line.strip())
+    return TITLE_SPLIT.split(text.strip())[0].strip()
 
 
 def year_in(text: str) -> int | None:

@@ -65,7 +65,7 @@ def _title_index(lines: list[str]) -> int | None:
             break
         if meta.is_title_line(line):
             candidates.append(index)
-    clean = [i for i in candidates if meta.clean_title(lines[i]) == lines[i].strip()]
+    clean = [i for i in candidates if not meta.TITLE_SPLIT.search(lines[i])]
     if clean:
         return clean[0]
     return candidates[0] if candidates else None
@@ -120,8 +120,18 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None,
     data.published = doc.source.published or meta.published_date(outside)
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources)
-    data.issuer = _issuer(doc, data.title)
+    data.issuer = _issuer(doc, data.title) or _issuer_above_title(lines, title_index)
     return data
+
+
+def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
+    """Joint or long titles put the issuer on the line above: 中共某区委 某区人民政府 / 关于……的报告."""
+    if not title_index:
+        return None
+    above = lines[title_index - 1].strip()
+    if 2 <= len(above) <= 40 and meta.ISSUER_TAIL.search(above) and not _is_furniture(above):
+        return above
+    return None
 
 
 def _outside_lines(lines: list[str], first: int | None, last: int | None) -> list[str]:
