@@ -16,6 +16,12 @@ def guard(output: str, inputs: list[str]) -> None:
             raise UsageError(f"{output}: refusing to write the output over an input file")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write text so that an interrupted run leaves either the old file or the whole new one."""
     target = Path(path)
@@ -25,6 +31,7 @@ def write_atomic(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared like any file
         os.replace(tmp, target)
     except BaseException:
         try:

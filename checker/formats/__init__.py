@@ -12,6 +12,7 @@ import importlib
 FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
+    "html": "checker.formats.html",
 }
 
 
