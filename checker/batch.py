@@ -5,15 +5,30 @@ import os
 import sys
 from typing import Callable
 
+from dataclasses import replace
+
 from .pipeline import check_path, input_error_result
 from .result import ReportResult, RunResult
 from .ruleset import RuleSet, load
 
 _WORKER_RULES: RuleSet | None = None
+_WORKER_SETS = None  # config.RuleSets: the rule set for each file (per-path overrides)
+_WORKER_KEEP_LINES = True
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def check_file(path: str, rulesets, keep_lines: bool = True) -> ReportResult:
+    """One file with the rule set its config overrides give it."""
+    ruleset, dropped = rulesets.for_path(path)
+    report = check_one(path, ruleset)
+    if dropped:
+        report = replace(report, findings=[f for f in report.findings if f.rule not in dropped])
+    if not keep_lines and report.lines:
+        report = replace(report, lines=[])
+    return report
 
 
 def check_one(path: str, ruleset: RuleSet) -> ReportResult:
@@ -40,37 +55,49 @@ def _check_stdin(ruleset: RuleSet) -> ReportResult:
 
 
 def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Check every file; ``spec`` lets worker processes load the same rule set."""
+        progress: Callable[[int, int], None] | None = None, config=None, keep_lines: bool = True) -> RunResult:
+    """Check every file; ``spec`` and ``config`` let worker processes build the same rule sets.
+
+    The result lists reports in the order of ``files`` whatever ``jobs`` is.  ``keep_lines=False``
+    drops each report's text (only the HTML format shows it), which keeps a big parallel batch
+    from shipping every report's text back from the workers."""
+    from .config import RuleSets
+
+    rulesets = RuleSets(ruleset, config)
     parallel = jobs > 1 and len([f for f in files if f != "-"]) > 1 and "-" not in files
     if not parallel:
         reports = []
         for index, path in enumerate(files):
-            reports.append(check_one(path, ruleset))
+            reports.append(check_file(path, rulesets, keep_lines))
             if progress:
                 progress(index + 1, len(files))
         return RunResult(ruleset=ruleset.name, reports=reports)
-    return RunResult(ruleset=ruleset.name, reports=_parallel(files, spec, jobs, progress))
+    return RunResult(ruleset=ruleset.name, reports=_parallel(files, spec, jobs, progress, config, keep_lines))
 
 
-def _init_worker(spec: str) -> None:
+def _init_worker(spec: str, config=None, keep_lines: bool = True) -> None:
     import signal
 
-    global _WORKER_RULES
+    from .config import RuleSets
+
+    global _WORKER_RULES, _WORKER_SETS, _WORKER_KEEP_LINES
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
     _WORKER_RULES = load(spec)
+    _WORKER_SETS = RuleSets(_WORKER_RULES, config)
+    _WORKER_KEEP_LINES = keep_lines
 
 
 def _work(path: str) -> ReportResult:
-    return check_one(path, _WORKER_RULES)
+    return check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES)
 
 
-def _parallel(files: list[str], spec: str, jobs: int,
-              progress: Callable[[int, int], None] | None) -> list[ReportResult]:
+def _parallel(files: list[str], spec: str, jobs: int, progress: Callable[[int, int], None] | None,
+              config=None, keep_lines: bool = True) -> list[ReportResult]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(files) // (jobs * 8) or 1))
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(spec,))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
+                               initargs=(spec, config, keep_lines))
     results: list[ReportResult] = []
     try:
         for index, report in enumerate(pool.map(_work, files, chunksize=chunk)):

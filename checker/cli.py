@@ -20,7 +20,17 @@ EPILOG = """示例 examples:
   fzcheck reports/ --format json -o out.json
   fzcheck - < 报告.txt                    从标准输入读取
   fzcheck --rules my-province.yaml 报告.docx
-退出码 exit status: 0 无达到 --fail-on 的问题；1 有；2 用法、规则文件或路径错误；130 被中断。"""
+  fzcheck reports/ --format sarif -o fzcheck.sarif      GitHub code scanning（见 docs/ci.md）
+  fzcheck reports/ --write-baseline .fzcheck-baseline.json   接受现有问题，此后只报告新问题
+
+配置文件 config: 从当前目录向上查找 .fzcheck.yaml（或 pyproject.toml 的 [tool.fzcheck]）；
+命令行参数优先于配置文件。键 keys (docs/configuration.md):
+  rules, fail_on, format, jobs, include: [glob], exclude: [glob], baseline: FILE,
+  severity: {rule-id: error|warning|info}, disable: [rule-id], enable: [rule-id],
+  params: {rule-id: {param: value}}, ignore: [{path: glob, rules: [rule-id]}],
+  overrides: [{files: glob, severity: {...}, disable: [...], enable: [...], params: {...},
+               deadline: "03-01"}]
+退出码 exit status: 0 无达到 --fail-on 的问题；1 有；2 用法、规则文件、配置或路径错误；130 被中断。"""
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,26 +47,43 @@ def build_parser() -> Parser:
                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="report files or directories (recursed); '-' reads standard input")
-    parser.add_argument("-f", "--format", default="text", choices=names(), help="output format (default: text)")
+    parser.add_argument("-f", "--format", default=None, choices=names(), help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
-    parser.add_argument("--rules", default="national", metavar="FILE_OR_NAME",
+    parser.add_argument("--rules", default=None, metavar="FILE_OR_NAME",
                         help="rule set: a bundled name (national, ...) or a YAML file that may 'extends: national'")
-    parser.add_argument("--fail-on", default="error", choices=["error", "warning", "info", "never"],
+    parser.add_argument("--fail-on", default=None, choices=["error", "warning", "info", "never"],
                         help="exit 1 when a finding is at or above this severity (default: error)")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes for a batch (default: all cores)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="text format: list only reports with findings")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="text format: list only reports with findings; no progress bar or notes on stderr")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule gave instead of the findings (JSON with --format json)")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                         help="colour in text output (default: auto = only on a terminal, never with NO_COLOR)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="use this config file (.fzcheck.yaml or pyproject.toml) instead of searching upward")
+    parser.add_argument("--no-config", action="store_true", help="ignore any config file")
+    parser.add_argument("--show-config", action="store_true", help="print the settings in effect and exit")
+    parser.add_argument("--exclude", action="append", metavar="GLOB",
+                        help="skip files matching GLOB (added to the config's exclude; may be repeated)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="hide findings recorded in FILE (matched by file, rule and excerpt, not line)")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record this run's findings in FILE as accepted, and exit 0")
+    parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     parser.add_argument("--list-rules", action="store_true", help="list the rule set's rules and exit")
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .baseline import BaselineError
+    from .config import ConfigError
+
     try:
         return _main(argv)
-    except UsageError as exc:
+    except (UsageError, ConfigError, BaselineError) as exc:
         print(f"fzcheck: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -67,45 +94,95 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def settings(args):
+    """The config file (found upward from the working directory) with the flags on top."""
+    from . import config as cfg
+
+    if args.no_config and args.config:
+        raise UsageError("--config and --no-config cannot be used together")
+    if args.no_config:
+        conf = cfg.Config(root=os.getcwd())
+    elif args.config:
+        if not os.path.isfile(args.config):
+            raise UsageError(f"{args.config}: config file not found")
+        conf = cfg.load(args.config)
+    else:
+        conf = cfg.load(cfg.discover())
+    return cfg.with_flags(conf, args)
+
+
 def _main(argv: list[str] | None) -> int:
+    from .config import RuleSets
     from .ruleset import RuleSetError, load
 
     args = build_parser().parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    conf = settings(args)
+    args.format, args.fail_on, args.jobs, args.rules = conf.format, conf.fail_on, conf.jobs, conf.rules
     try:
-        ruleset = load(args.rules)
+        ruleset = load(conf.rules)
     except RuleSetError as exc:
         print(f"fzcheck: error: {exc}", file=sys.stderr)
         return 2
+    rulesets = RuleSets(ruleset, conf)
+    rulesets.check()
+    args.rulesets = rulesets
+    if args.show_config:
+        sys.stdout.write(_show_config(conf))
+        return 0
     if args.list_rules:
-        sys.stdout.write(_rule_list(ruleset))
+        sys.stdout.write(_rule_list(rulesets.base))
         return 0
     if not args.paths:
         raise UsageError("no PATH given: name report files or directories, or '-' for standard input")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    files = expand(args.paths)
+    files = expand(args.paths, conf)
     if args.output:
         from .output import guard
 
         guard(args.output, files)
-    run = _run(files, ruleset, args)
-    _emit(run, ruleset, args, files)
-    failed = any(at_or_above(f.severity, args.fail_on) for f in run.findings())
+    run = _run(files, ruleset, conf, args)
+    if args.write_baseline:
+        from .baseline import write
+
+        count = write(run, args.write_baseline)
+        if not args.quiet:
+            print(f"fzcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+        return 0
+    if conf.baseline:
+        from .baseline import apply
+
+        run, hidden = apply(run, conf.baseline)
+        if hidden and not args.quiet:
+            print(f"fzcheck: {hidden} finding(s) accepted by the baseline {conf.baseline} are not shown",
+                  file=sys.stderr)
+    _emit(run, rulesets.base, args, files)
+    failed = any(at_or_above(f.severity, conf.fail_on) for f in run.findings())
     return 1 if failed else 0
 
 
-def _run(files: list[str], ruleset, args):
+def _run(files: list[str], ruleset, conf, args):
     from .batch import default_jobs, run
+    from .progress import Bar, wanted
 
-    jobs = args.jobs or default_jobs()
-    return run(files, ruleset, args.rules, jobs)
+    jobs = conf.jobs or default_jobs()
+    bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
+    try:
+        return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
+                   keep_lines=conf.format == "html" and not args.statistics)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _emit(run, ruleset, args, files: list[str]) -> None:
     from .formats import get
 
     args.colour = _use_colour(args)
-    fmt = get(args.format)
+    if args.statistics:
+        from .formats import statistics as fmt
+    else:
+        fmt = get(args.format)
     if args.output and hasattr(fmt, "write"):
         fmt.write(run, ruleset, args, args.output)  # formats that may write a directory (html batch)
         return
@@ -117,6 +194,12 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _show_config(conf) -> str:
+    import yaml
+
+    return yaml.safe_dump(conf.as_dict(), allow_unicode=True, sort_keys=False, default_flow_style=False)
 
 
 def _use_colour(args) -> bool:

@@ -70,6 +70,24 @@ class Override:
     files: tuple[str, ...]
     changes: RuleChanges
     key: str  # where it is in the file, for messages: "overrides[2]"
+    deadline: str | None = None  # shorthand for params: {deadline: {deadline: "MM-DD"}}
+
+    def effective(self, ruleset) -> RuleChanges:
+        """The changes, with the ``deadline`` shorthand turned into the ``deadline`` rule's param
+        (a no-op while the rule set has no ``deadline`` rule)."""
+        if self.deadline is None or ruleset.rule("deadline") is None:
+            return self.changes
+        params = dict(self.changes.params)
+        values = dict(params.get("deadline", ()))
+        values["deadline"] = self.deadline
+        params["deadline"] = tuple(values.items())
+        return replace(self.changes, params=tuple(params.items()))
+
+    def as_dict(self) -> dict:
+        out = {"files": list(self.files), **self.changes.as_dict()}
+        if self.deadline is not None:
+            out["deadline"] = self.deadline
+        return out
 
 
 @dataclass(frozen=True)
@@ -131,7 +149,7 @@ class Config:
         if self.ignore:
             out["ignore"] = [{"path": list(g.paths), "rules": list(g.rules)} for g in self.ignore]
         if self.overrides:
-            out["overrides"] = [{"files": list(o.files), **o.changes.as_dict()} for o in self.overrides]
+            out["overrides"] = [o.as_dict() for o in self.overrides]
         out["baseline"] = self.baseline
         out["sources"] = dict(self.sources)
         return out
@@ -153,7 +171,7 @@ class RuleSets:
             ruleset = self.base
             for i in key[0]:
                 override = self.config.overrides[i]
-                ruleset = derive(ruleset, override.changes, self.config.path or "", override.key)
+                ruleset = derive(ruleset, override.effective(ruleset), self.config.path or "", override.key)
             off = tuple(r for i in key[1] for r in self.config.ignore[i].rules if r not in BUILTIN_RULES)
             if off:
                 ruleset = derive(ruleset, RuleChanges(disable=off), self.config.path or "", "ignore")
@@ -163,7 +181,7 @@ class RuleSets:
     def check(self) -> None:
         """Derive every override once so that a bad rule id or param fails the run up front."""
         for i, override in enumerate(self.config.overrides):
-            derive(self.base, override.changes, self.config.path or "", override.key)
+            derive(self.base, override.effective(self.base), self.config.path or "", override.key)
         known = {r.id for r in self.base.rules} | set(BUILTIN_RULES)
         for entry in self.config.ignore:
             for rule in entry.rules:
@@ -417,16 +435,12 @@ def _override(item: Any, path: str, key: str) -> Override:
         raise ConfigError(path, f"{key}.files", "missing: give the glob(s) this override applies to")
     files = _globs(item["files"], path, f"{key}.files")
     changes = _changes(item, path, f"{key}.")
+    deadline = None
     if "deadline" in item:
         deadline = item["deadline"]
         if not isinstance(deadline, str) or not re.fullmatch(r"\d{2}-\d{2}", deadline):
             raise ConfigError(path, f"{key}.deadline", "must be a month-day string such as \"03-01\"")
-        params = dict(changes.params)
-        values = dict(params.get("deadline", ()))
-        values["deadline"] = deadline
-        params["deadline"] = tuple(values.items())
-        changes = replace(changes, params=tuple(params.items()))
-    return Override(files=files, changes=changes, key=key)
+    return Override(files=files, changes=changes, key=key, deadline=deadline)
 
 
 def _ignore(item: Any, path: str, key: str) -> Ignore:

@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+# A folder of reports often carries its own notes; they are not reports (name them to check them).
+NOT_REPORTS = ("readme", "changelog", "license", "contributing")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -12,8 +14,12 @@ class UsageError(Exception):
     """A command-line problem: exit 2 with one line on stderr."""
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Files to check, in a stable order: each argument in turn, directories sorted inside."""
+def expand(paths: list[str], config=None) -> list[str]:
+    """Files to check, in a stable order: each argument in turn, directories sorted inside.
+
+    With a config, ``exclude`` globs drop files (named or found) and prune folders, and
+    ``include`` globs, when given, limit the files found in folders (a file named on the
+    command line is checked whatever ``include`` says, as pre-commit passes file names)."""
     files: list[str] = []
     for arg in paths:
         if arg == "-":
@@ -21,22 +27,28 @@ def expand(paths: list[str]) -> list[str]:
             continue
         path = Path(arg)
         if path.is_dir():
-            files.extend(walk(path))
+            files.extend(walk(path, config))
         elif path.exists() or path.is_symlink():
-            files.append(arg)
+            if config is None or not config.excluded(arg):
+                files.append(arg)
         else:
             raise UsageError(f"{arg}: no such file or directory")
     return files
 
 
-def walk(root: Path) -> list[str]:
-    """Supported files under a directory, skipping hidden/VCS folders and Word lock files."""
+def walk(root: Path, config=None) -> list[str]:
+    """Supported files under a directory, skipping hidden/VCS folders, Word lock files and READMEs."""
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        if config is not None and config.exclude:
+            dirnames[:] = [d for d in dirnames if not config.excluded(str(Path(dirpath) / d))]
         for name in sorted(filenames):
-            if name.startswith(("~$", ".")):
+            if name.startswith(("~$", ".")) or name.lower().startswith(NOT_REPORTS):
                 continue
             if name.lower().endswith(SUPPORTED):
-                found.append(str(Path(dirpath) / name))
+                full = str(Path(dirpath) / name)
+                if config is not None and (config.excluded(full) or not config.included(full)):
+                    continue
+                found.append(full)
     return found

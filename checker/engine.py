@@ -59,9 +59,13 @@ def score(findings: list[Finding], scoring: dict) -> int:
     weights = {"error": 15, "warning": 4, "info": 1, **(scoring.get("weights") or {})}
     rule_weights = scoring.get("rule_weights") or {}
     cap = scoring.get("rule_cap")
+    caps = scoring.get("rule_caps") or {}  # a rule that fires per sentence needs a lower cap
     per_rule: dict[str, float] = {}
     for finding in findings:
         weight = rule_weights.get(finding.rule, weights.get(finding.severity, 0))
         per_rule[finding.rule] = per_rule.get(finding.rule, 0) + weight
-    total = sum(min(v, cap) if cap is not None else v for v in per_rule.values())
+    total = 0.0
+    for rule_id, value in per_rule.items():
+        limit = caps.get(rule_id, cap)
+        total += min(value, limit) if limit is not None else value
     return max(0, min(100, round(start - total)))

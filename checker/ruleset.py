@@ -137,8 +137,9 @@ def _read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleSetError(str(path), f"cannot read rule file: {exc}") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same safe subset, 5× faster
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader, never the full loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -200,10 +201,15 @@ def validate(data: Any, path: str) -> None:
         except (AttributeError, IndexError, KeyError, TypeError):
             rule = f"#{parts[1] + 1}"
         parts = parts[2:]
-    fieldname = ".".join(str(p) for p in parts) or None
     message = error.message
     if error.validator == "additionalProperties":
         message = "unknown key: " + message.split("(")[-1].rstrip(")").replace(" was unexpected", "")
+        extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
+        if parts and parts[-1] == "params" and extra:  # per-kind params: name the param itself
+            parts.append(extra[0])
+            known = ", ".join(sorted(error.schema.get("properties") or {})) or "none"
+            message = f"unknown param (this kind takes: {known})"
+    fieldname = ".".join(str(p) for p in parts) or None
     raise RuleSetError(path, message, rule=rule, field=fieldname)
 
 

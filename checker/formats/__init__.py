@@ -13,6 +13,9 @@ FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
     "html": "checker.formats.html",
+    "sarif": "checker.formats.sarif",
+    "junit": "checker.formats.junit",
+    "github": "checker.formats.github",
 }
 
 

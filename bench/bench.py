@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Throughput and start-up benchmark for fzcheck (not a test: it prints figures, asserts nothing).
+
+    python bench/bench.py --reports 2000            # batch + one-report figures
+    python bench/bench.py --reports 200 --jobs 1 2  # compare worker counts
+
+It writes N synthetic reports (the ``samples/*.txt`` reports, each copy with its unit name,
+figures and year varied so that no two files are alike) into a temporary folder, then in the
+same run times:
+
+* a naive scan: one Python process that reads every file, decodes it as UTF-8 and runs one
+  regular expression (placeholders, vague claim words, 第一责任人) over it, counting line numbers
+  of the matches — the least a "grep for problems" script would do;
+* ``python -m checker DIR --format json -o FILE`` for each ``--jobs`` value (wall time, start-up
+  and everything included), best of ``--repeat`` runs;
+* one report: ``python -m checker samples/clean-2024.txt`` against ``python -c pass``
+  (median of ``--one-repeat`` runs).
+
+Figures: reports/s, MB/s and the ratio of fzcheck's time to the naive scan's.  Record them in
+docs/performance.md with the machine they were measured on.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+NAIVE_SOURCE = r'''
+import re, sys, os
+RX = re.compile(r"×{2,}|X{2,}|某某|有效提升|显著提高|进一步加强|第一责任人")
+hits = 0
+for dirpath, dirnames, filenames in os.walk(sys.argv[1]):
+    dirnames.sort()
+    for name in sorted(filenames):
+        with open(os.path.join(dirpath, name), "rb") as handle:
+            text = handle.read().decode("utf-8", errors="replace")
+        for m in RX.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            hits += 1
+print(hits)
+'''
+UNITS = ["云溪区", "青山县", "临江市", "东湖区", "石门县", "北川市", "南岭区", "西林县"]
+
+
+def make_reports(folder: Path, count: int) -> tuple[int, int]:
+    """Write ``count`` varied copies of the samples; returns (files, bytes)."""
+    sources = sorted(p for p in SAMPLES.glob("*.txt"))
+    if not sources:
+        sys.exit(f"bench: no samples/*.txt under {SAMPLES}")
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    total = 0
+    for i in range(count):
+        text = texts[i % len(texts)]
+        unit = UNITS[i % len(UNITS)] + (f"第{i // len(UNITS)}" if i >= len(UNITS) else "")
+        text = text.replace("云溪区", unit)
+        text = re.sub(r"(\d+)(件|次|人次|个|场|项)", lambda m, i=i: f"{int(m.group(1)) + i % 97}{m.group(2)}", text)
+        year_dir = folder / str(2020 + i % 5)
+        year_dir.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        (year_dir / f"{i:05d}-{sources[i % len(sources)].stem}.txt").write_bytes(data)
+        total += len(data)
+    return count, total
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def best(cmd: list[str], repeat: int) -> float:
+    return min(timed(cmd) for _ in range(repeat))
+
+
+def median(cmd: list[str], repeat: int) -> float:
+    return statistics.median(timed(cmd) for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=2000, help="number of synthetic reports (default 2000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=None,
+                        help="worker counts to time (default: 1 and all cores)")
+    parser.add_argument("--repeat", type=int, default=3, help="batch runs per setting; the best is kept")
+    parser.add_argument("--one-repeat", type=int, default=15, help="runs for the one-report figure (median)")
+    parser.add_argument("--keep", metavar="DIR", help="write the reports to DIR and keep them")
+    args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    jobs_list = args.jobs or sorted({1, cores})
+    python = sys.executable
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="fzcheck-bench-"))
+    try:
+        reports_dir = work / "reports"
+        if reports_dir.exists():
+            shutil.rmtree(reports_dir)
+        files, size = make_reports(reports_dir, args.reports)
+        mb = size / 1e6
+        print(f"fzcheck benchmark: {files} reports, {mb:.1f} MB, {cores} cores, Python {sys.version.split()[0]}")
+        env_note = os.uname().machine if hasattr(os, "uname") else ""
+        print(f"machine: {env_note}, {time.strftime('%Y-%m-%d')}")
+        print()
+
+        naive = best([python, "-c", NAIVE_SOURCE, str(reports_dir)], args.repeat)
+        rows = [("naive regex scan (1 process)", naive)]
+        out = work / "out.json"
+        for jobs in jobs_list:
+            cmd = [python, "-m", "checker", str(reports_dir), "--format", "json", "-o", str(out),
+                   "--fail-on", "never", "--jobs", str(jobs), "--no-progress", "--no-config"]
+            rows.append((f"fzcheck --jobs {jobs}", best(cmd, args.repeat)))
+        print(f"{'batch':<32}{'wall s':>9}{'reports/s':>12}{'MB/s':>9}{'× naive':>10}")
+        for name, seconds in rows:
+            print(f"{name:<32}{seconds:>9.2f}{files / seconds:>12.0f}{mb / seconds:>9.2f}{seconds / naive:>10.1f}")
+        print()
+
+        one = SAMPLES / "clean-2024.txt"
+        bare = median([python, "-c", "pass"], args.one_repeat)
+        single = median([python, "-m", "checker", str(one), "--no-config"], args.one_repeat)
+        print(f"{'one report':<32}{'wall ms':>9}")
+        print(f"{'python -c pass':<32}{bare * 1000:>9.0f}")
+        print(f"{'fzcheck samples/clean-2024.txt':<32}{single * 1000:>9.0f}   (+{(single - bare) * 1000:.0f} ms over bare Python)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Helpers shared by the CI formats (SARIF, JUnit, GitHub): rule descriptions and paths."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Findings the engine makes itself; they are not rules of any rule set.
+BUILTIN = {
+    "input-error": {"severity": "error", "summary": "文件无法读取、解码或解析",
+                    "basis": "fzcheck 只能检查能够读取的 .txt、.md、.html、.docx 文件。",
+                    "fix": "确认文件未损坏、未加密，并以 UTF-8、GB18030 或 UTF-16 编码保存；Word 文档另存为 .docx。"},
+    "internal-error": {"severity": "error", "summary": "fzcheck 检查某条规则时出错",
+                       "basis": "这是 fzcheck 的缺陷，不是报告的问题。",
+                       "fix": "请把报告和错误信息发给 fzcheck 维护者。"},
+}
+
+
+def rule_info(ruleset, rule_id: str) -> dict:
+    """id, severity, summary, basis, fix, limits and enabled of a rule (or a built-in id)."""
+    rule = ruleset.rule(rule_id) if ruleset is not None else None
+    if rule is not None:
+        return {"id": rule.id, "severity": rule.severity, "summary": rule.summary, "basis": rule.basis,
+                "fix": rule.fix, "limits": rule.limits, "enabled": rule.enabled}
+    info = BUILTIN.get(rule_id, {"severity": "warning", "summary": rule_id, "basis": "", "fix": ""})
+    return {"id": rule_id, "limits": "", "enabled": True, **info}
+
+
+def rule_ids(run, ruleset) -> list[str]:
+    """Every rule of the rule set, then built-in or unknown ids that occur in the run."""
+    ids = [r.id for r in ruleset.rules] if ruleset is not None else []
+    seen = set(ids)
+    for finding in run.findings():
+        if finding.rule not in seen:
+            seen.add(finding.rule)
+            ids.append(finding.rule)
+    return ids
+
+
+def display_path(path: str, base: str | None = None) -> str:
+    """A report's path relative to ``base`` (default: the working directory), with ``/``;
+    a path outside it stays absolute."""
+    if path == "-":
+        return "-"
+    base = base or os.getcwd()
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, base) if os.path.splitdrive(absolute)[0] == os.path.splitdrive(base)[0] else absolute
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return Path(absolute).as_posix()
+    return Path(rel).as_posix()
+
+
+def fail_on(options) -> str:
+    return getattr(options, "fail_on", None) or "error"
