@@ -7,6 +7,8 @@ test it (see docs/extending.md).
 from __future__ import annotations
 
 from . import pattern, section_embedded, section_missing, section_order, section_thin, year_consistency
+from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, repeated_word, section_requires,
+               stock_phrases, title_format)
 
 KINDS = {
     "section_missing": section_missing,
@@ -15,4 +17,14 @@ KINDS = {
     "section_thin": section_thin,
     "year_consistency": year_consistency,
     "pattern": pattern,
+    "claim": claim,
+    "item_figures": item_figures,
+    "pairs": pairs,
+    "numbering": numbering,
+    "repeated_word": repeated_word,
+    "section_requires": section_requires,
+    "stock_phrases": stock_phrases,
+    "title_format": title_format,
+    "issuer_consistency": issuer_consistency,
+    "percent": percent,
 }
