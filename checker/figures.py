@@ -38,6 +38,7 @@ class FigureSpec:
 
     count: re.Pattern[str]
     slogans: tuple[str, ...]
+    slogan_re: re.Pattern[str] | None
     not_figures: tuple[re.Pattern[str], ...]
     quoted: re.Pattern[str] | None
 
@@ -58,7 +59,9 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
         alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
     count = re.compile("|".join(alternatives) or r"(?!x)x")
     quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
-    return FigureSpec(count=count, slogans=tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True)),
+    ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
+    slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
                       not_figures=tuple(re.compile(p) for p in not_figures or []), quoted=quoted)
 
 
@@ -77,8 +80,8 @@ def mask(text: str, spec: FigureSpec) -> str:
     for pattern in patterns:
         for m in pattern.finditer(text):
             _blank(chars, *m.span())
-    for slogan in spec.slogans:
-        for m in re.finditer(re.escape(slogan), text):
+    if spec.slogan_re is not None:  # one alternation, longest first: one pass over the text
+        for m in spec.slogan_re.finditer(text):
             _blank(chars, *m.span())
     for m in ORDINAL.finditer(text):
         if not any(lo <= m.start() and m.end() <= hi for lo, hi in ranks):
@@ -106,8 +109,11 @@ def find(text: str, spec: FigureSpec) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), "percent"))
     for m in RANK.finditer(masked):
         found.append((m.start(), m.end(), "rank"))
+    covered = set()
+    for start, end, _ in found:
+        covered.update(range(start, end))
     for m in spec.count.finditer(masked):
-        if _is_count(m) and not any(s <= m.start() < e for s, e, _ in found):
+        if _is_count(m) and m.start() not in covered:
             found.append((m.start(), m.end(), "count"))
     return sorted(found)
 
