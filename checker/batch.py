@@ -20,10 +20,11 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def check_file(path: str, rulesets, keep_lines: bool = True) -> ReportResult:
-    """One file with the rule set its config overrides give it."""
+def check_file(path: str, rulesets, keep_lines: bool = True, previous=None) -> ReportResult:
+    """One file with the rule set its config overrides give it (``previous``: last year's
+    parsed report, for the cross-year rules)."""
     ruleset, dropped = rulesets.for_path(path)
-    report = check_one(path, ruleset)
+    report = check_one(path, ruleset, previous)
     if dropped:
         report = replace(report, findings=[f for f in report.findings if f.rule not in dropped])
     if not keep_lines and report.lines:
@@ -31,17 +32,17 @@ def check_file(path: str, rulesets, keep_lines: bool = True) -> ReportResult:
     return report
 
 
-def check_one(path: str, ruleset: RuleSet) -> ReportResult:
+def check_one(path: str, ruleset: RuleSet, previous=None) -> ReportResult:
     """One file, with stdin as ``-``; an unexpected failure becomes that file's finding."""
     try:
         if path == "-":
-            return _check_stdin(ruleset)
-        return check_path(path, ruleset)
+            return _check_stdin(ruleset, previous)
+        return check_path(path, ruleset, previous=previous)
     except (OSError, RecursionError, MemoryError, ValueError) as exc:
         return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）")
 
 
-def _check_stdin(ruleset: RuleSet) -> ReportResult:
+def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
     from .pipeline import check_source
     from .readers import read_bytes
     from .source import InputError
@@ -51,19 +52,26 @@ def _check_stdin(ruleset: RuleSet) -> ReportResult:
         source = read_bytes(data, "-")
     except InputError as exc:
         return input_error_result("-", exc.problem, exc.hint)
-    return check_source(source, ruleset)
+    return check_source(source, ruleset, previous=previous)
 
 
 def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
-        progress: Callable[[int, int], None] | None = None, config=None, keep_lines: bool = True) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, config=None, keep_lines: bool = True,
+        previous: str | None = None) -> RunResult:
     """Check every file; ``spec`` and ``config`` let worker processes build the same rule sets.
 
     The result lists reports in the order of ``files`` whatever ``jobs`` is.  ``keep_lines=False``
     drops each report's text (only the HTML format shows it), which keeps a big parallel batch
     from shipping every report's text back from the workers."""
     from .config import RuleSets
+    from .pairing import by_hand
 
     rulesets = RuleSets(ruleset, config)
+    if previous is not None:  # --previous FILE: one report, paired by hand
+        reports = [by_hand(path, previous, rulesets, keep_lines) for path in files]
+        if progress:
+            progress(len(files), len(files))
+        return RunResult(ruleset=ruleset.name, reports=reports)
     parallel = jobs > 1 and len([f for f in files if f != "-"]) > 1 and "-" not in files
     if not parallel:
         reports = []
@@ -71,8 +79,48 @@ def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
             reports.append(check_file(path, rulesets, keep_lines))
             if progress:
                 progress(index + 1, len(files))
-        return RunResult(ruleset=ruleset.name, reports=reports)
-    return RunResult(ruleset=ruleset.name, reports=_parallel(files, spec, jobs, progress, config, keep_lines))
+    else:
+        reports = _parallel(files, spec, jobs, progress, config, keep_lines)
+    return RunResult(ruleset=ruleset.name, reports=_cross_year(reports, rulesets, spec, jobs if parallel else 1,
+                                                               config, keep_lines))
+
+
+def _cross_year(reports: list[ReportResult], rulesets, spec: str, jobs: int, config,
+                keep_lines: bool) -> list[ReportResult]:
+    """Pair reports with last year's of the same issuer and add the cross-year findings
+    (checker/pairing.py); in worker processes when the main pass used them."""
+    from .pairing import find_pairs, merge, recheck
+
+    if not any(cross_year_ids(rulesets.base)):
+        return reports
+    pairs = find_pairs(reports, rulesets.config)
+    if not pairs:
+        return reports
+    tasks = [(reports[i].path, reports[j].path) for i, j in pairs]
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker,
+                                 initargs=(spec, config, keep_lines)) as pool:
+            extras = list(pool.map(_work_cross, tasks))
+    else:
+        extras = [recheck(path, prev, rulesets) for path, prev in tasks]
+    out = list(reports)
+    for (i, _j), extra in zip(pairs, extras):
+        out[i] = merge(out[i], extra, rulesets.for_path(out[i].path)[0])
+    return out
+
+
+def cross_year_ids(ruleset) -> set[str]:
+    from .crossyear import cross_year_rules
+
+    return cross_year_rules(ruleset)
+
+
+def _work_cross(task: tuple[str, str]):
+    from .pairing import recheck
+
+    return recheck(task[0], task[1], _WORKER_SETS)
 
 
 def _init_worker(spec: str, config=None, keep_lines: bool = True) -> None:

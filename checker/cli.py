@@ -20,12 +20,14 @@ EPILOG = """示例 examples:
   fzcheck reports/ --format json -o out.json
   fzcheck - < 报告.txt                    从标准输入读取
   fzcheck --rules my-province.yaml 报告.docx
+  fzcheck 2024年报告.docx --previous 2023年报告.docx   与上一年度报告比对（批量检查时自动配对）
   fzcheck reports/ --format sarif -o fzcheck.sarif      GitHub code scanning（见 docs/ci.md）
   fzcheck reports/ --write-baseline .fzcheck-baseline.json   接受现有问题，此后只报告新问题
 
 配置文件 config: 从当前目录向上查找 .fzcheck.yaml（或 pyproject.toml 的 [tool.fzcheck]）；
 命令行参数优先于配置文件。键 keys (docs/configuration.md):
   rules, fail_on, format, jobs, include: [glob], exclude: [glob], baseline: FILE,
+  pairing: [{files: glob, issuer: 名称, year: 年度}],
   severity: {rule-id: error|warning|info}, disable: [rule-id], enable: [rule-id],
   params: {rule-id: {param: value}}, ignore: [{path: glob, rules: [rule-id]}],
   overrides: [{files: glob, severity: {...}, disable: [...], enable: [...], params: {...},
@@ -73,6 +75,9 @@ def build_parser() -> Parser:
                         help="record this run's findings in FILE as accepted, and exit 0")
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     parser.add_argument("--list-rules", action="store_true", help="list the rule set's rules and exit")
+    parser.add_argument("--previous", metavar="FILE",
+                        help="last year's report of the same issuer, to compare one report with "
+                             "(plan follow-through, copied text); a batch pairs reports by issuer and year itself")
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
     return parser
 
@@ -81,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     from .baseline import BaselineError
     from .config import ConfigError
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "serve":  # `fzcheck serve …`: the web service (a file named serve: ./serve)
+        from .serve import main as serve_main
+
+        return serve_main(argv[1:])
     try:
         return _main(argv)
     except (UsageError, ConfigError, BaselineError) as exc:
@@ -137,6 +147,11 @@ def _main(argv: list[str] | None) -> int:
     if not args.paths:
         raise UsageError("no PATH given: name report files or directories, or '-' for standard input")
     files = expand(args.paths, conf)
+    if args.previous is not None:
+        if not os.path.isfile(args.previous):
+            raise UsageError(f"{args.previous}: --previous file not found")
+        if len(files) != 1:
+            raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
     if args.output:
         from .output import guard
 
@@ -169,7 +184,7 @@ def _run(files: list[str], ruleset, conf, args):
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
         return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
-                   keep_lines=conf.format == "html" and not args.statistics)
+                   keep_lines=conf.format == "html" and not args.statistics, previous=args.previous)
     finally:
         if bar is not None:
             bar.close()

@@ -27,7 +27,8 @@ SEVERITIES = ("error", "warning", "info")
 BUILTIN_RULES = ("input-error", "internal-error")  # findings the engine makes, not rules in a rule set
 
 TOP_KEYS = ("rules", "fail_on", "format", "jobs", "include", "exclude", "severity", "disable", "enable",
-            "params", "ignore", "overrides", "baseline")
+            "params", "ignore", "overrides", "baseline", "pairing")
+PAIRING_KEYS = ("files", "issuer", "year")
 OVERRIDE_KEYS = ("files", "severity", "disable", "enable", "params", "deadline")
 IGNORE_KEYS = ("path", "rules")
 
@@ -91,6 +92,16 @@ class Override:
 
 
 @dataclass(frozen=True)
+class Pairing:
+    """Who reports on which year, for files whose text does not say it (``pairing`` entries)."""
+
+    files: tuple[str, ...]
+    issuer: str | None
+    year: int | None
+    key: str
+
+
+@dataclass(frozen=True)
 class Ignore:
     paths: tuple[str, ...]
     rules: tuple[str, ...]
@@ -113,6 +124,7 @@ class Config:
     ignore: tuple[Ignore, ...] = ()
     overrides: tuple[Override, ...] = ()
     baseline: str | None = None
+    pairing: tuple[Pairing, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)  # setting → "file" / "command line" / "default"
 
     # -- paths ---------------------------------------------------------------------------------
@@ -136,6 +148,13 @@ class Config:
         ignores = tuple(i for i, g in enumerate(self.ignore) if matches_any(rel, g.paths))
         return overrides, ignores
 
+    def pairing_for(self, path: str) -> Pairing | None:
+        """The first ``pairing`` entry whose globs match a file (None: use the metadata)."""
+        if not self.pairing or path == "-":
+            return None
+        rel = self.relative(path)
+        return next((p for p in self.pairing if matches_any(rel, p.files)), None)
+
     def ignored_builtin(self, key: tuple[tuple[int, ...], tuple[int, ...]]) -> set[str]:
         """Engine-made rule ids (``input-error``…) ignored for a file: their findings are dropped."""
         return {r for i in key[1] for r in self.ignore[i].rules if r in BUILTIN_RULES}
@@ -151,6 +170,8 @@ class Config:
         if self.overrides:
             out["overrides"] = [o.as_dict() for o in self.overrides]
         out["baseline"] = self.baseline
+        if self.pairing:
+            out["pairing"] = [{"files": list(p.files), "issuer": p.issuer, "year": p.year} for p in self.pairing]
         out["sources"] = dict(self.sources)
         return out
 
@@ -349,6 +370,8 @@ def parse(data: Any, path: str, root: str) -> Config:
     config.ignore = tuple(_ignore(item, path, f"ignore[{i}]") for i, item in enumerate(_list(data.get("ignore", []), path, "ignore")))
     config.overrides = tuple(_override(item, path, f"overrides[{i}]")
                              for i, item in enumerate(_list(data.get("overrides", []), path, "overrides")))
+    config.pairing = tuple(_pairing(item, path, f"pairing[{i}]")
+                           for i, item in enumerate(_list(data.get("pairing", []), path, "pairing")))
     if "baseline" in data:
         config.baseline = str(Path(root) / _string(data["baseline"], path, "baseline"))
     for key in data:
@@ -441,6 +464,21 @@ def _override(item: Any, path: str, key: str) -> Override:
         if not isinstance(deadline, str) or not re.fullmatch(r"\d{2}-\d{2}", deadline):
             raise ConfigError(path, f"{key}.deadline", "must be a month-day string such as \"03-01\"")
     return Override(files=files, changes=changes, key=key, deadline=deadline)
+
+
+def _pairing(item: Any, path: str, key: str) -> Pairing:
+    if not isinstance(item, dict):
+        raise ConfigError(path, key, "must be a mapping with 'files' and 'issuer' and/or 'year'")
+    item = _keys(item, PAIRING_KEYS, path, key)
+    if "files" not in item:
+        raise ConfigError(path, f"{key}.files", "missing: give the glob(s) this entry applies to")
+    if "issuer" not in item and "year" not in item:
+        raise ConfigError(path, key, "give 'issuer', 'year' or both")
+    issuer = _string(item["issuer"], path, f"{key}.issuer") if "issuer" in item else None
+    year = item.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100):
+        raise ConfigError(path, f"{key}.year", "must be a four-digit year such as 2024")
+    return Pairing(files=_globs(item["files"], path, f"{key}.files"), issuer=issuer, year=year, key=key)
 
 
 def _ignore(item: Any, path: str, key: str) -> Ignore:

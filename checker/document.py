@@ -102,6 +102,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
+    previous: "Document | None" = None  # last year's report of the same issuer, when paired
 
     @classmethod
     def from_source(cls, source: Source, normalize) -> "Document":
@@ -136,8 +137,34 @@ class Document:
         return None
 
     def sentences_in(self, start: int, end: int) -> list[Sentence]:
-        """Sentences lying within ``[start, end)``."""
-        return [s for s in self.sentences if s.start >= start and s.end <= end]
+        """Sentences lying within ``[start, end)``; a binary search, since kinds call this per
+        span and a big report has hundreds of thousands of sentences."""
+        items = self.sentences
+        if not self._sentences_in_order():
+            return [s for s in items if s.start >= start and s.end <= end]
+        lo = bisect.bisect_left(items, start, key=_sentence_start)
+        hi = bisect.bisect_right(items, end, key=_sentence_end)
+        return items[lo:hi] if lo < hi else []
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence covering an offset, or None."""
+        items = self.sentences
+        if not self._sentences_in_order():
+            return next((s for s in items if s.start <= offset < s.end), None)
+        index = bisect.bisect_right(items, offset, key=_sentence_start) - 1
+        if index >= 0 and items[index].start <= offset < items[index].end:
+            return items[index]
+        return None
+
+    def _sentences_in_order(self) -> bool:
+        """Sentences sorted and not overlapping (as the parser makes them); checked once per list."""
+        items = self.sentences
+        cached = self.__dict__.get("_order_cache")
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        ok = all(a.end <= b.start and a.start <= a.end for a, b in zip(items, items[1:]))
+        self.__dict__["_order_cache"] = (items, len(items), ok)
+        return ok
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section covering an offset (embedded sections win)."""
@@ -146,3 +173,11 @@ class Document:
             if sec.start <= offset < sec.end and (best is None or sec.embedded):
                 best = sec
         return best
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _sentence_end(sentence: Sentence) -> int:
+    return sentence.end

@@ -7,6 +7,7 @@ All matching is done on normalised text (full-width folded to ASCII, NBSP/U+3000
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .document import Document, Heading, Node, Sentence
@@ -126,6 +127,7 @@ def build_tree(headings: list[Heading], start: int, end: int) -> Node:
 def split_sentences(doc: Document, start: int, end: int, heading_spans: set[tuple[int, int]]) -> list[Sentence]:
     """Split body text into sentences on 。！？； and line ends, keeping heading titles whole."""
     sentences: list[Sentence] = []
+    heading_spans = sorted(heading_spans)  # looked up by bisect per line: linear, not lines × headings
     for index, line_start in enumerate(doc.line_starts):
         line_end = line_start + len(doc.source.lines[index])
         if line_end <= start or line_start >= end:
@@ -136,17 +138,17 @@ def split_sentences(doc: Document, start: int, end: int, heading_spans: set[tupl
 
 
 def _line_sentences(doc: Document, line_no: int, lo: int, hi: int,
-                    heading_spans: set[tuple[int, int]]) -> list[Sentence]:
+                    heading_spans: list[tuple[int, int]]) -> list[Sentence]:
     out: list[Sentence] = []
     norm = doc.norm
     cursor = lo
-    for h_start, h_end in heading_spans:
-        if lo <= h_start < hi:
-            out.append(Sentence(h_start, h_end, line_no, norm[h_start:h_end], heading=True))
-            cursor = h_end
-            if cursor < hi and norm[cursor] in SENTENCE_END:
-                cursor += 1
-            break
+    first = bisect.bisect_left(heading_spans, (lo,))
+    if first < len(heading_spans) and heading_spans[first][0] < hi:
+        h_start, h_end = heading_spans[first]
+        out.append(Sentence(h_start, h_end, line_no, norm[h_start:h_end], heading=True))
+        cursor = h_end
+        if cursor < hi and norm[cursor] in SENTENCE_END:
+            cursor += 1
     begin = cursor
     i = cursor
     while i < hi:

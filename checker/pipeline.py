@@ -12,17 +12,33 @@ from .source import InputError, Source
 EMPTY_META = {"title": None, "issuer": None, "year": None, "published": None}
 
 
-def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None) -> ReportResult:
-    """Check text a reader produced; reader warnings become ``input-error`` warnings."""
+def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
+                 previous: Document | None = None) -> ReportResult:
+    """Check text a reader produced; reader warnings become ``input-error`` warnings.
+
+    ``previous`` is last year's report of the same issuer (see :func:`read_document`): the
+    cross-year rules (``plan-unaddressed``, ``copied-from-previous``) compare with it."""
+    from .crossyear import views
+
     doc = parse(source, ruleset.sections)
+    doc.previous = previous
     findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
     return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
                         findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc))
+                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only))
 
 
-def check_path(path: str, ruleset: RuleSet, only: set[str] | None = None) -> ReportResult:
+def read_document(path: str, ruleset: RuleSet) -> Document:
+    """Read and parse a report without checking it (last year's, for the cross-year rules);
+    raises :class:`InputError` when it cannot be read."""
+    from .readers import read_path
+
+    return parse(read_path(path), ruleset.sections)
+
+
+def check_path(path: str, ruleset: RuleSet, only: set[str] | None = None,
+               previous: Document | None = None) -> ReportResult:
     """Read and check one file; a file that cannot be read gives an ``input-error`` result."""
     from .readers import read_path
 
@@ -30,13 +46,14 @@ def check_path(path: str, ruleset: RuleSet, only: set[str] | None = None) -> Rep
         source = read_path(path)
     except InputError as exc:
         return input_error_result(path, exc.problem, exc.hint)
-    return check_source(source, ruleset, only)
+    return check_source(source, ruleset, only, previous)
 
 
-def check_text(text: str, ruleset: RuleSet, path: str = "<text>", only: set[str] | None = None) -> ReportResult:
+def check_text(text: str, ruleset: RuleSet, path: str = "<text>", only: set[str] | None = None,
+               previous: Document | None = None) -> ReportResult:
     """Check a string (rule examples, tests, pasted text)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return check_source(Source(path=path, lines=lines), ruleset, only)
+    return check_source(Source(path=path, lines=lines), ruleset, only, previous)
 
 
 def input_error_result(path: str, problem: str, hint: str = "") -> ReportResult:

@@ -11,7 +11,9 @@ from .finding import SEVERITIES, Finding
 class ReportResult:
     """The outcome for one input file; ``lines`` keeps the text for the HTML page, and
     ``outline`` where its title, body, headings and sections lie (1-based lines), for the
-    HTML page too.  Neither is part of the JSON contract (``as_dict``)."""
+    HTML page too; ``crossyear`` what the comparison with last year's report found (the plan
+    follow-through table, copied sentences side by side).  None is part of the JSON contract
+    (``as_dict``)."""
 
     path: str
     metadata: dict
@@ -20,6 +22,7 @@ class ReportResult:
     score: int
     lines: list[str] = field(default_factory=list)
     outline: dict = field(default_factory=dict)
+    crossyear: dict = field(default_factory=dict)  # vs last year's report: tables for the HTML page
 
     def counts(self) -> dict[str, int]:
         out = {sev: 0 for sev in SEVERITIES}

@@ -60,5 +60,20 @@ def _rule(rule: Rule) -> list[str]:
     for verdict, label in (("fail", "会报告的写法"), ("pass", "不会报告的写法")):
         examples = rule.examples.get(verdict) or []
         if examples:
-            out += [f"{label}：", "", "```text", examples[0].rstrip(), "```", ""]
+            out += [f"{label}：", ""] + _example(examples[0])
     return out
+
+
+def _example(example) -> list[str]:
+    """A string example as one text block; a mapping with last year's report before this
+    year's, and the publication date it assumes."""
+    if not isinstance(example, dict):
+        return ["```text", str(example).rstrip(), "```", ""]
+    out = []
+    if example.get("published"):
+        out += [f"（发布日期：{example['published']}" + ("，网页" if example.get("expects_date") else "") + "）", ""]
+    elif example.get("expects_date"):
+        out += ["（网页，未标明发布日期）", ""]
+    if example.get("previous"):
+        out += ["上一年度报告：", "", "```text", example["previous"].rstrip(), "```", "", "本年度报告：", ""]
+    return out + ["```text", example["text"].rstrip(), "```", ""]

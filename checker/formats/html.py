@@ -158,7 +158,29 @@ def report_view(report: ReportResult, ruleset) -> dict:
         "blocks": blocks, "loose": loose,
         "rules": rules,
         "no_text": not report.lines or not any(line.strip() for line in report.lines),
+        "crossyear": crossyear_view(report, ruleset),
     }
+
+
+def crossyear_view(report: ReportResult, ruleset) -> dict | None:
+    """The comparison with last year's report (``ReportResult.crossyear``) for the page: the
+    follow-through table 去年的安排 → 今年的落实 and, per compared part, the sentences that are
+    nearly the same as last year's side by side."""
+    data = report.crossyear or {}
+    if not data:
+        return None
+    follow = data.get("plan_followup")
+    parts = []
+    for part in data.get("copied") or []:
+        pairs = [p for p in part.get("pairs") or [] if p.get("last")]
+        parts.append({"section": part["section"], "name": ruleset.section_name(part["section"]) if ruleset is not None
+                      and hasattr(ruleset, "section_name") else part["section"],
+                      "score": part["score"], "pct": f"{part['score']:.0%}", "same": part["same"],
+                      "sentences": part["sentences"], "pairs": pairs, "line": part["line"]})
+    year = data.get("previous_year")
+    return {"previous": data.get("previous"), "previous_name": _display_name(data.get("previous") or ""),
+            "previous_year": year, "previous_title": data.get("previous_title"),
+            "followup": follow, "copied": parts}
 
 
 def _finding_view(n: int, f: Finding, ruleset) -> dict:
@@ -204,12 +226,28 @@ def _section_defs(ruleset) -> list[tuple[str, str, str, bool]]:
 
 
 def deadline_status(report: ReportResult, ruleset=None) -> dict:
-    """按时 / 逾期 / 未知: from a ``deadline`` finding if any, else published date vs 3月31日 of year+1."""
-    for f in report.findings:
-        if f.rule == "deadline":
-            return {"key": "late", "label": "逾期", "how": "deadline 规则：" + f.message}
+    """按时 / 逾期 / 当日 / 日期有误 / 未知.
+
+    From the ``deadline`` rule's findings when there are any (error: late, or an impossible
+    date before the report year ended; warning: published on 4月1日 itself; info: no date on a
+    web page); when the rule set has an active ``deadline`` rule and it found nothing, on time
+    if there is a date; without the rule, the published date against 3月31日 of year+1."""
     meta = report.metadata or {}
     year, published = meta.get("year"), meta.get("published")
+    found = [f for f in report.findings if f.rule == "deadline"]
+    if found:
+        f = max(found, key=lambda x: SEVERITY_RANK.get(x.severity, 0))
+        how = "deadline 规则：" + f.message
+        if f.severity == "info":
+            return {"key": "unknown", "label": "未知", "how": how}
+        if f.severity == "warning":
+            return {"key": "edge", "label": "当日公开", "how": how}
+        if year and published and str(published) < f"{int(year)}-12-31":
+            return {"key": "invalid", "label": "日期有误", "how": how}
+        return {"key": "late", "label": "逾期", "how": how}
+    rule = ruleset.rule("deadline") if ruleset is not None and hasattr(ruleset, "rule") else None
+    if rule is not None and rule.enabled and year and published:
+        return {"key": "ontime", "label": "按时", "how": f"deadline 规则：发布于{published}，未发现逾期"}
     month, day = DEADLINE_MONTH_DAY
     if not year or not published:
         missing = "发布日期" if year else "报告年度"
@@ -260,9 +298,11 @@ def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
 
 
 def _example(items) -> str:
+    from ..examples import example_text
+
     if not items:
         return ""
-    lines = str(items[0]).rstrip("\n").split("\n")
+    lines = example_text(items[0]).rstrip("\n").split("\n")
     if len(lines) > MAX_EXAMPLE_LINES:
         lines = lines[:MAX_EXAMPLE_LINES] + ["……"]
     return "\n".join(lines)
@@ -458,6 +498,7 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
                          "pct": round(100 * n / peak, 1)})
     scores = [r.score for r in run.reports]
     deadline_totals = Counter(row["deadline"]["key"] for row in rows)
+    late = deadline_totals["late"] + deadline_totals["edge"] + deadline_totals["invalid"]
     return {
         "rows": rows,
         "columns": [{"key": k, "name": name, "short": short, "required": req, "missing": missing_counts[k]}
@@ -466,7 +507,41 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
         "counts": [{"key": s, "label": SEVERITY_LABELS[s], "n": summary[s]} for s in SEVERITIES],
         "average": round(sum(scores) / len(scores), 1) if scores else None,
         "frequent": frequent,
-        "deadline": {"ontime": deadline_totals["ontime"], "late": deadline_totals["late"],
+        "deadline": {"ontime": deadline_totals["ontime"], "late": late,
                      "unknown": deadline_totals["unknown"]},
         "linked": pages is not None,
+        "trend": trend_view(rows),
     }
+
+
+def trend_view(rows: list[dict]) -> list[dict]:
+    """Per issuer with reports for two or more years: score and findings year by year (the
+    issuers compared as in pairing: spaces removed, 区政府 = 区人民政府, higher places in front
+    ignored).  Empty when no issuer has more than one year."""
+    from ..pairing import issuer_key, same_issuer
+
+    groups: list[dict] = []
+    for row in rows:
+        key = issuer_key(row.get("issuer"))
+        if not key or not row.get("year"):
+            continue
+        group = next((g for g in groups if same_issuer(g["key"], key)), None)
+        if group is None:
+            group = {"key": key, "issuer": row["issuer"], "rows": []}
+            groups.append(group)
+        group["rows"].append(row)
+    out = []
+    for group in groups:
+        years = sorted({r["year"] for r in group["rows"]})
+        if len(years) < 2:
+            continue
+        points, previous = [], None
+        for year in years:
+            row = min((r for r in group["rows"] if r["year"] == year), key=lambda r: r["n"])
+            change = None if previous is None else row["score"] - previous
+            points.append({"year": year, "score": row["score"], "band": row["score_band"], "counts": row["counts"],
+                           "href": row["href"], "name": row["name"], "change": change,
+                           "trend": "" if change is None else ("up" if change > 0 else "down" if change < 0 else "same")})
+            previous = row["score"]
+        out.append({"issuer": group["issuer"], "points": points, "first": points[0]["year"], "last": points[-1]["year"]})
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import pattern, section_embedded, section_missing, section_order, section_thin, year_consistency
 from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, repeated_word, section_requires,
                stock_phrases, title_format)
+from . import copied, deadline, plan_followup  # cross-year and timeliness (issue #7)
 
 KINDS = {
     "section_missing": section_missing,
@@ -27,4 +28,7 @@ KINDS = {
     "title_format": title_format,
     "issuer_consistency": issuer_consistency,
     "percent": percent,
+    "plan_followup": plan_followup,
+    "copied": copied,
+    "deadline": deadline,
 }

@@ -23,13 +23,10 @@ def prepare(params: dict) -> dict:
 
 def item_text(doc: Document, node: Node) -> str:
     """The item's text with every heading label inside it blanked."""
-    chars = list(doc.norm[node.start:node.end])
-    for sub in node.walk():
-        if sub.heading is not None:
-            lo = sub.heading.start - node.start
-            for i in range(lo, min(len(chars), lo + len(sub.heading.label))):
-                chars[i] = figures.MASK
-    return "".join(chars)
+    text = doc.norm[node.start:node.end]
+    labels = [(sub.heading.start - node.start, sub.heading.start - node.start + len(sub.heading.label))
+              for sub in node.walk() if sub.heading is not None]
+    return figures.blank_spans(text, labels)
 
 
 def _items(doc: Document, lo: int, hi: int) -> list[Node]:

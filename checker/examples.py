@@ -1,0 +1,32 @@
+"""A rule's examples as runnable cases: a plain string is a whole report; a mapping gives the
+report (``text``) with what a single text cannot carry — last year's report (``previous``,
+for the cross-year rules), the publication date (``published``, YYYY-MM-DD, as a web page's
+metadata would give it) and whether the input is a web page (``expects_date``)."""
+from __future__ import annotations
+
+from .parse import parse
+from .result import ReportResult
+from .source import Source
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def example_text(example) -> str:
+    """The report text of an example (string or mapping)."""
+    return example["text"] if isinstance(example, dict) else str(example)
+
+
+def check_example(example, ruleset, path: str = "<example>") -> ReportResult:
+    """Check one example as the rule-example tests and the docs do."""
+    from .pipeline import check_source
+
+    if not isinstance(example, dict):
+        return check_source(Source(path=path, lines=_lines(str(example))), ruleset)
+    previous = None
+    if example.get("previous"):
+        previous = parse(Source(path="上一年度报告.txt", lines=_lines(example["previous"])), ruleset.sections)
+    source = Source(path=path, lines=_lines(example["text"]), published=example.get("published"),
+                    expects_date=bool(example.get("expects_date", False)))
+    return check_source(source, ruleset, previous=previous)

@@ -1,0 +1,132 @@
+"""The ``deadline`` rule at its boundaries: 3月31日 / 4月1日 for governments, 3月1日 for a
+department under the example province's rule set, impossible dates, missing dates."""
+from __future__ import annotations
+
+import pytest
+
+from checker.kinds.deadline import level_of
+from checker.pipeline import check_source
+from checker.ruleset import load
+from checker.source import Source
+
+BODY = ["一、主要举措和成效", "全年审核规范性文件37件。", "二、存在的不足和原因", "执法规范化水平不高，主要是培训不足。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责同志主持召开会议研究法治议题4次。",
+        "四、2025年工作安排", "6月底前出台行政执法监督办法。"]
+
+
+def report(issuer: str, published: str | None, web: bool = True, path: str = "r.html"):
+    return Source(path=path, lines=[f"{issuer}2024年法治政府建设情况报告"] + BODY, published=published,
+                  expects_date=web, kind="html" if web else "text")
+
+
+def deadline(source, ruleset):
+    return [(f.severity, f.message) for f in check_source(source, ruleset).findings if f.rule == "deadline"]
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2025-03-31", None),        # the last day on time
+    ("2025-04-01", "warning"),   # “4月1日之前”: the day itself is disputed
+    ("2025-04-02", "error"),
+    ("2025-01-01", None),
+    ("2024-12-31", None),        # the year has ended (T04: earlier than 12-31 is impossible)
+    ("2024-12-30", "error"),     # before the report year ended: impossible
+])
+def test_government_boundaries(national, published, expected):
+    got = deadline(report("云溪区人民政府", published), national)
+    assert [s for s, _ in got] == ([expected] if expected else [])
+
+
+def test_messages_say_what_is_wrong(national):
+    (_, late), = deadline(report("云溪区人民政府", "2025-04-08"), national)
+    assert "2025年3月31日" in late and "逾期8天" in late
+    (_, edge), = deadline(report("云溪区人民政府", "2025-04-01"), national)
+    assert "4月1日" in edge and "争议" in edge
+    (_, early), = deadline(report("云溪区人民政府", "2024-06-01"), national)
+    assert "不可能" in early
+
+
+def test_national_departments_share_the_government_deadline_without_the_edge_warning(national):
+    assert deadline(report("云溪区司法局", "2025-03-31"), national) == []
+    assert [s for s, _ in deadline(report("云溪区司法局", "2025-04-01"), national)] == ["error"]
+
+
+@pytest.fixture(scope="module")
+def province():
+    return load("example-province")
+
+
+@pytest.mark.parametrize("issuer, published, expected", [
+    ("云溪区司法局", "2025-02-28", None),
+    ("云溪区司法局", "2025-03-01", None),          # 3月1日 is the department deadline (inclusive)
+    ("云溪区司法局", "2025-03-02", "error"),
+    ("云溪区人民政府办公室", "2025-03-02", "error"),  # 府办 / 办公室 are departments
+    ("云溪区发展和改革委员会", "2025-03-05", "error"),
+    ("云溪区人民政府", "2025-03-02", None),         # governments keep 3月31日 in the province
+    ("云溪区人民政府", "2025-03-31", None),
+    ("云溪区人民政府", "2025-04-01", "warning"),
+])
+def test_department_deadline_under_the_local_rule_set(province, issuer, published, expected):
+    got = deadline(report(issuer, published), province)
+    assert [s for s, _ in got] == ([expected] if expected else [])
+
+
+def test_missing_date_is_info_for_web_pages_and_nothing_for_drafts(national):
+    assert [s for s, _ in deadline(report("云溪区人民政府", None, web=True), national)] == ["info"]
+    assert deadline(report("云溪区人民政府", None, web=False, path="r.docx"), national) == []
+
+
+def test_level_from_the_issuer():
+    params = load("national").rule("deadline").params
+    assert level_of("云溪区人民政府", params) == "government"
+    assert level_of("中共云溪区委 云溪区人民政府", params) == "government"
+    assert level_of("云溪区政府", params) == "government"
+    assert level_of("云溪区人民政府办公室", params) == "department"
+    assert level_of("长宁区府办", params) == "department"
+    assert level_of("云溪区卫生健康委", params) == "department"
+    assert level_of("云溪区政务服务中心", params) == "department"
+    assert level_of("云溪区", params) is None
+    assert level_of(None, params) is None
+
+
+def test_config_shorthand_and_level_per_path(tmp_path, national):
+    """``deadline: "03-01"`` in an override is this file's deadline whatever its level; the
+    ``level`` param set per path overrides the issuer's suffix."""
+    from checker import config as cfg
+
+    (tmp_path / ".fzcheck.yaml").write_text(
+        "overrides:\n  - files: 'dept/**'\n    deadline: '03-01'\n"
+        "  - files: 'odd/**'\n    params: {deadline: {level: department}}\n", encoding="utf-8")
+    conf = cfg.load(tmp_path / ".fzcheck.yaml")
+    sets = cfg.RuleSets(national, conf)
+    sets.check()
+    dept, _ = sets.for_path(str(tmp_path / "dept" / "a.html"))
+    assert [s for s, _ in deadline(report("云溪区人民政府", "2025-03-02"), dept)] == ["error"]
+    assert deadline(report("云溪区人民政府", "2025-03-01"), dept) == []
+    province = load("example-province")
+    odd, _ = cfg.RuleSets(province, conf).for_path(str(tmp_path / "odd" / "a.html"))
+    assert [s for s, _ in deadline(report("云溪区人民政府", "2025-03-02"), odd)] == ["error"]
+
+
+@pytest.mark.parametrize("value", ["3-1", "13-01", "03-32", 301])
+def test_bad_deadline_params_are_rejected(tmp_path, value):
+    from checker.ruleset import RuleSetError
+
+    (tmp_path / "r.yaml").write_text(f"extends: national\nrules:\n  - id: deadline\n    params: {{deadline: {value!r}}}\n",
+                                     encoding="utf-8")
+    with pytest.raises(RuleSetError) as err:
+        load(str(tmp_path / "r.yaml"))
+    assert "deadline" in str(err.value)
+
+
+def test_dashboard_deadline_column_follows_the_rule(national):
+    from checker.formats.html import deadline_status
+
+    def status(issuer, published, ruleset=national):
+        return deadline_status(check_source(report(issuer, published), ruleset), ruleset)["key"]
+
+    assert status("云溪区人民政府", "2025-03-31") == "ontime"
+    assert status("云溪区人民政府", "2025-04-01") == "edge"
+    assert status("云溪区人民政府", "2025-04-03") == "late"
+    assert status("云溪区人民政府", "2024-05-01") == "invalid"
+    assert status("云溪区人民政府", None) == "unknown"
+    assert status("云溪区司法局", "2025-03-05", load("example-province")) == "late"
