@@ -38,18 +38,17 @@ def check_one(path: str, ruleset: RuleSet, previous=None) -> ReportResult:
         if path == "-":
             return _check_stdin(ruleset, previous)
         return check_path(path, ruleset, previous=previous)
-    except (OSError, RecursionError, MemoryError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - contract: one odd file never stops the batch with a traceback
         return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）")
 
 
 def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
     from .pipeline import check_source
-    from .readers import read_bytes
+    from .readers import read_stream
     from .source import InputError
 
-    data = sys.stdin.buffer.read()
     try:
-        source = read_bytes(data, "-")
+        source = read_stream(sys.stdin.buffer, "-")  # bounded by --max-file-size
     except InputError as exc:
         return input_error_result("-", exc.problem, exc.hint)
     return check_source(source, ruleset, previous=previous)
@@ -98,11 +97,7 @@ def _cross_year(reports: list[ReportResult], rulesets, spec: str, jobs: int, con
         return reports
     tasks = [(reports[i].path, reports[j].path) for i, j in pairs]
     if jobs > 1 and len(tasks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker,
-                                 initargs=(spec, config, keep_lines)) as pool:
-            extras = list(pool.map(_work_cross, tasks))
+        extras = _pool_map(_work_cross, tasks, spec, jobs, None, config, keep_lines)
     else:
         extras = [recheck(path, prev, rulesets) for path, prev in tasks]
     out = list(reports)
@@ -141,21 +136,29 @@ def _work(path: str) -> ReportResult:
 
 def _parallel(files: list[str], spec: str, jobs: int, progress: Callable[[int, int], None] | None,
               config=None, keep_lines: bool = True) -> list[ReportResult]:
+    return _pool_map(_work, files, spec, jobs, progress, config, keep_lines)
+
+
+def _pool_map(func, items: list, spec: str, jobs: int, progress: Callable[[int, int], None] | None,
+              config=None, keep_lines: bool = True) -> list:
+    """``func`` over ``items`` in worker processes, results in input order; Ctrl-C (or any
+    error) terminates the workers at once instead of waiting for their tasks."""
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(files) // (jobs * 8) or 1))
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
+    chunk = max(1, min(32, len(items) // (jobs * 8) or 1))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init_worker,
                                initargs=(spec, config, keep_lines))
-    results: list[ReportResult] = []
+    results: list = []
     try:
-        for index, report in enumerate(pool.map(_work, files, chunksize=chunk)):
-            results.append(report)
+        for index, result in enumerate(pool.map(func, items, chunksize=chunk)):
+            results.append(result)
             if progress:
-                progress(index + 1, len(files))
+                progress(index + 1, len(items))
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in list(getattr(pool, "_processes", {}).values()):
+        # Terminate the workers first: shutdown() sets pool._processes to None.
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
             proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
     return results

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from . import __version__
+from . import __version__, limits
 from .discover import UsageError, expand
 from .finding import at_or_above
 
@@ -78,6 +78,7 @@ def build_parser() -> Parser:
     parser.add_argument("--previous", metavar="FILE",
                         help="last year's report of the same issuer, to compare one report with "
                              "(plan follow-through, copied text); a batch pairs reports by issuer and year itself")
+    limits.add_arguments(parser.add_argument_group("input limits (docs/limits.md)"))
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
     return parser
 
@@ -102,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+    except OSError as exc:  # e.g. -o names a directory or an unwritable place
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"fzcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    finally:
+        limits.use(None)
 
 
 def settings(args):
@@ -126,6 +133,7 @@ def _main(argv: list[str] | None) -> int:
     from .ruleset import RuleSetError, load
 
     args = build_parser().parse_args(argv)
+    limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     conf = settings(args)

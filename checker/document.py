@@ -107,7 +107,7 @@ class Document:
     @classmethod
     def from_source(cls, source: Source, normalize) -> "Document":
         text = "\n".join(source.lines)
-        starts = [0]
+        starts = [0] if source.lines else []  # no lines (an empty file): no line starts
         for line in source.lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
         return cls(source=source, text=text, norm=normalize(text), line_starts=starts,

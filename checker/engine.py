@@ -5,6 +5,7 @@ A kind that raises is a bug in fzcheck, not in the report: the engine reports it
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from .document import Document
@@ -22,14 +23,28 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     for rule in ruleset.active():
         if only is not None and rule.id not in only:
             continue
+        cap = max_findings_per_rule()
         try:
-            hits = list(KINDS[rule.kind].check(doc, rule, ruleset))
+            found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
+            hits = list(itertools.islice(found, cap))
+            extra = sum(1 for _ in found)  # past the cap only counted: memory stays bounded
         except Exception as exc:  # noqa: BLE001 - a kind's bug must not stop the batch
             findings.append(internal_error(doc, rule, exc))
             continue
         findings.extend(to_finding(doc, rule, hit) for hit in hits)
+        if extra:
+            findings.append(Finding(rule=rule.id, severity="info", line=1, column=1, end_line=1, end_column=1,
+                                    message=f"规则 {rule.id} 在本文件中的问题超过 {cap} 处，另有 {extra} 处未列出"
+                                            "（上限见 --max-findings-per-rule）。", path=doc.path))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def max_findings_per_rule() -> int:
+    """Findings one rule may give in one file (``--max-findings-per-rule``; see docs/limits.md)."""
+    from .limits import Limits, active
+
+    return (active() or Limits()).max_findings_per_rule
 
 
 def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:

@@ -12,8 +12,16 @@ def guard(output: str, inputs: list[str]) -> None:
     """Refuse an output path that is one of the inputs."""
     target = Path(output).resolve()
     for item in inputs:
-        if item != "-" and Path(item).resolve() == target:
+        if item != "-" and (Path(item).resolve() == target or _same_file(item, output)):
             raise UsageError(f"{output}: refusing to write the output over an input file")
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Hard links and other aliases that resolve() cannot see."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _umask() -> int:
@@ -25,6 +33,8 @@ def _umask() -> int:
 def write_atomic(path: str, text: str) -> None:
     """Write text so that an interrupted run leaves either the old file or the whole new one."""
     target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{path}: is a directory (give -o a file name)")
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))

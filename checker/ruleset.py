@@ -133,12 +133,19 @@ def load(spec: str = "national") -> RuleSet:
 def _read_yaml(path: Path) -> Any:
     import yaml
 
+    from .limits import MAX_RULE_FILE_BYTES, check_yaml
+
     try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleSetError(str(path), f"rule file larger than {MAX_RULE_FILE_BYTES // 2**20} MB")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleSetError(str(path), f"cannot read rule file: {exc}") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same safe subset, 5× faster
     try:
+        problem = check_yaml(text)  # alias bombs and recursive aliases, before anything walks the data
+        if problem:
+            raise RuleSetError(str(path), problem)
         return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader, never the full loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -46,7 +46,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         for node in _items(doc, lo, hi):
             if node.heading.level < rule.params["min_level"]:
                 continue
-            if node.start == lo or any(r.start <= node.start < r.end for r in reported):
+            # Nodes come in document order and everything inside a reported item is skipped, so
+            # only the last reported item can contain this one (a scan of all would be quadratic).
+            if node.start == lo or (reported and reported[-1].start <= node.start < reported[-1].end):
                 continue
             if not figures.has_figure(item_text(doc, node), spec):
                 reported.append(node)

@@ -19,22 +19,29 @@ and table-cell paragraphs in document.xml order (text-box paragraphs are not cou
 table row points at its first paragraph.  Empty paragraphs are kept as empty lines so the
 ordinal and the line number agree for simple documents.
 
-Safety: parts are parsed without DTD loading, entity resolution or network access, and a part
-whose declared or actual uncompressed size exceeds ``MAX_PART_BYTES`` is refused (zip bombs).
+Safety: parts are parsed without DTD loading, entity resolution or network access; a part
+whose declared or actual uncompressed size exceeds the part limit (``--max-part-size``,
+default ``MAX_PART_BYTES``) is refused while it is being decompressed (zip bombs), and so is an
+archive with more entries than ``--max-zip-entries`` (checked before the directory is loaded).
 """
 from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from lxml import etree
 
+from checker.limits import (DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PART_SIZE, DEFAULT_MAX_ZIP_ENTRIES, Limits, count_tags,
+                            format_size, resolve)
 from checker.source import InputError, Origin, Source
 
-MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = DEFAULT_MAX_PART_SIZE  # used when no Limits are given (tests may patch it)
+MAX_ZIP_ENTRIES = DEFAULT_MAX_ZIP_ENTRIES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -53,10 +60,14 @@ _SKIP_IN_PARAGRAPH = {
 _CJK_LABEL_END = tuple("、，．。）)】〕」』：:")
 
 
-def read_docx(data: bytes | str, path: str) -> Source:
-    """Read a .docx given as bytes or as a file path."""
-    with _open_zip(data, path) as zf:
-        parts = _Parts(zf, path)
+def read_docx(data: bytes | str | BinaryIO, path: str, limits: Limits | None = None) -> Source:
+    """Read a .docx given as bytes, a file path or an open binary file."""
+    limits = resolve(limits)
+    part_cap = limits.max_part_size if limits is not None else MAX_PART_BYTES
+    entry_cap = limits.max_zip_entries if limits is not None else MAX_ZIP_ENTRIES
+    element_cap = limits.max_elements if limits is not None else DEFAULT_MAX_ELEMENTS
+    with _open_zip(data, path, entry_cap) as zf:
+        parts = _Parts(zf, path, part_cap, element_cap)
         main = parts.main_document_name()
         document = parts.parse(main, required=True)
         warnings: list[tuple[int, str]] = []
@@ -66,34 +77,64 @@ def read_docx(data: bytes | str, path: str) -> Source:
     if etree.QName(document).localname != "document":
         raise InputError(path, f"不是有效的 .docx 文件：{main} 不是 Word 正文", _RESAVE_HINT)
     lines, origins = _BodyReader(root_ns, numbering).read(document)
+    if not any(line.strip() for line in lines):
+        warnings.append((1, "文档中没有读到任何正文文字（可能是空白文档、扫描图片或文本框排版）；"
+                            "如有正文，请另存为 .docx 或纯文本后重试"))
     return Source(path=path, lines=lines, origins=origins, kind="docx", encoding="utf-8",
                   title_hint=title, warnings=warnings)
 
 
 # --- the package ------------------------------------------------------------------------
 
-def _open_zip(data: bytes | str, path: str) -> zipfile.ZipFile:
+def _open_zip(data: bytes | str | BinaryIO, path: str, max_entries: int = MAX_ZIP_ENTRIES) -> zipfile.ZipFile:
     """Open the zip container, explaining in Chinese what is wrong if it is not one."""
+    handle = None
     try:
-        head = data[:8] if isinstance(data, bytes) else _file_head(data)
+        if isinstance(data, bytes):
+            handle = io.BytesIO(data)
+        elif isinstance(data, str):
+            handle = open(data, "rb")  # noqa: SIM115 - owned by the ZipFile from here on
+        else:
+            handle = data
+        head = handle.read(8)
+        handle.seek(0)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(path, "文件是旧版 Word（.doc）格式或已加密（受密码保护），无法读取",
                              "请取消密码保护，或用 Word/WPS 另存为 .docx 后重试")
-        return zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
-    except InputError:
+        if not head:
+            raise InputError(path, "文件为空（0 字节），不是有效的 .docx 文件", "请确认文件已完整保存或下载")
+        _check_entries(handle, path, max_entries)
+        return zipfile.ZipFile(handle)
+    except BaseException as exc:
+        if isinstance(data, str) and handle is not None:
+            handle.close()
+        if isinstance(exc, InputError) or not isinstance(exc, Exception):
+            raise
+        if isinstance(exc, PermissionError):
+            raise InputError(path, "无法读取文件：权限不足", "请检查文件权限") from None
+        if isinstance(exc, FileNotFoundError):
+            raise InputError(path, "文件不存在", "请检查路径是否正确") from None
+        if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
+                            NotImplementedError, struct.error)):
+            raise InputError(path, "不是有效的 .docx 文件（无法作为 zip 打开），文件可能已损坏、未下载完整或只是改了扩展名",
+                             _RESAVE_HINT) from None
         raise
-    except PermissionError:
-        raise InputError(path, "无法读取文件：权限不足", "请检查文件权限") from None
-    except FileNotFoundError:
-        raise InputError(path, "文件不存在", "请检查路径是否正确") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError):
-        raise InputError(path, "不是有效的 .docx 文件（无法作为 zip 打开），文件可能已损坏或只是改了扩展名",
-                         _RESAVE_HINT) from None
 
 
-def _file_head(file_path: str) -> bytes:
-    with open(file_path, "rb") as fh:
-        return fh.read(8)
+def _check_entries(handle: BinaryIO, path: str, max_entries: int) -> None:
+    """Refuse an archive whose central directory lists too many entries, before zipfile loads
+    every entry into memory (a few hundred bytes each)."""
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:  # private helper gone: zipfile still works, only this check is lost
+        return
+    record = end_record(handle)
+    handle.seek(0)
+    if not record:
+        return  # zipfile raises BadZipFile with its own reason
+    entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
+    if isinstance(entries, int) and entries > max_entries:
+        raise InputError(path, f".docx 压缩包中有 {entries} 个条目，超过 {max_entries} 的上限（正常的 Word 文件只有几十个），拒绝读取",
+                         "请确认文件来源可靠；确需检查时可用 --max-zip-entries 调高上限（见 docs/limits.md）")
 
 
 def _xml_parser() -> etree.XMLParser:
@@ -105,9 +146,12 @@ def _xml_parser() -> etree.XMLParser:
 class _Parts:
     """Access to the parts of an open package, tolerant of odd part-name spellings."""
 
-    def __init__(self, zf: zipfile.ZipFile, path: str) -> None:
+    def __init__(self, zf: zipfile.ZipFile, path: str, max_part: int | None = None,
+                 max_elements: int = DEFAULT_MAX_ELEMENTS) -> None:
         self.zf = zf
         self.path = path
+        self.max_part = max_part if max_part is not None else MAX_PART_BYTES
+        self.max_elements = max_elements
         self.names = {info.filename.replace("\\", "/").lstrip("/").lower(): info
                       for info in zf.infolist()}
 
@@ -116,18 +160,23 @@ class _Parts:
         info = self.names.get(name.lstrip("/").lower())
         if info is None:
             return None
-        if info.file_size > MAX_PART_BYTES:
-            raise InputError(self.path, f".docx 中的 {name} 过大（超过 {MAX_PART_BYTES // 2**20} MB），拒绝读取",
-                             "请确认文件来源可靠，或另存为较小的 .docx")
+        cap = self.max_part
+        if info.file_size > cap:
+            raise self._too_big(name, f"解压后声明为 {format_size(info.file_size)}")
         try:
             with self.zf.open(info) as fh:
-                data = fh.read(MAX_PART_BYTES + 1)
+                data = fh.read(cap + 1)  # zipfile decompresses incrementally: never more than cap + 1
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
                 ValueError) as exc:
             raise InputError(self.path, f"docx 文件已损坏：无法解压 {name}（{exc}）", _RESAVE_HINT) from None
-        if len(data) > MAX_PART_BYTES:
-            raise InputError(self.path, f".docx 中的 {name} 过大，拒绝读取", "请确认文件来源可靠")
+        if len(data) > cap:
+            raise self._too_big(name, "实际解压后更大")
         return data
+
+    def _too_big(self, name: str, what: str) -> InputError:
+        return InputError(self.path, f".docx 中的部件 {name} 过大（{what}，上限 {format_size(self.max_part)}），"
+                                     "可能是“压缩炸弹”，拒绝读取",
+                          "请确认文件来源可靠；确需检查时可用 --max-part-size 调高上限（见 docs/limits.md）")
 
     def parse(self, name: str, required: bool = False) -> etree._Element | None:
         """Parse a part as XML; a missing required part or broken XML → InputError."""
@@ -136,9 +185,19 @@ class _Parts:
             if required:
                 raise InputError(self.path, f"不是有效的 .docx 文件：缺少正文部件 {name}", _RESAVE_HINT)
             return None
+        tags = count_tags(data)
+        if tags > self.max_elements:
+            raise InputError(self.path, f".docx 中的部件 {name} 含有约 {tags} 个 XML 元素，超过 {self.max_elements} 的上限，拒绝读取",
+                             "请确认文件来源可靠，或拆分文档；确需检查时可用 --max-elements 调高上限")
         try:
             root = etree.fromstring(data, _xml_parser())
         except (etree.XMLSyntaxError, ValueError) as exc:
+            if "amplification" in str(exc).lower():
+                raise InputError(self.path, f"docx 文件结构异常：{name} 含有层层展开的实体定义（“billion laughs”攻击），拒绝读取",
+                                 "请确认文件来源可靠；可用 Word/WPS 打开后另存为 .docx") from None
+            if "depth" in str(exc).lower() or "huge" in str(exc).lower():
+                raise InputError(self.path, f"docx 文件结构异常：{name} 嵌套过深（超过 256 层）或单段文字过长（超过 10 MB）",
+                                 _RESAVE_HINT) from None
             raise InputError(self.path, f"docx 文件已损坏：{name} 不是有效的 XML（{exc}）", _RESAVE_HINT) from None
         if root is None:
             raise InputError(self.path, f"docx 文件已损坏：{name} 为空", _RESAVE_HINT)
@@ -572,7 +631,8 @@ def _through_wrappers(parent: etree._Element, w: str) -> list[etree._Element]:
 
 def _own_text(el: etree._Element) -> str:
     """Text of a w:t without unresolved entity references (their text would be '&x;')."""
-    return (el.text or "") + "".join(child.tail or "" for child in el)
+    text = (el.text or "") + "".join(child.tail or "" for child in el)
+    return text.replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
 
 
 def _ns(root: etree._Element) -> str:

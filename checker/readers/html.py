@@ -22,7 +22,9 @@ from datetime import date
 import lxml.html
 from lxml import etree
 
-from checker.readers.text import BAD_BYTES_MESSAGE, Decoded, decode_bytes, normalise_codec
+from checker.readers.text import (BAD_BYTES_MESSAGE, Decoded, check_no_nul, check_not_binary, decode_bytes,
+                                  normalise_codec)
+from checker.limits import DEFAULT_MAX_ELEMENTS, Limits, count_tags, resolve
 from checker.source import InputError, Origin, Source
 
 DROP_TAGS = (
@@ -89,16 +91,23 @@ WRAPPER_SHARE = 0.98  # step into an unnamed child of a content box only when it
 BODY_DESCENT_SHARE = 0.85  # without a content box, descend while a child holds this share
 
 
-def read_html(data: bytes, path: str) -> Source:
+def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
     """Extract the report text of a saved web page, one block per line."""
+    limits = resolve(limits)
+    check_not_binary(data, path)
     decoded = _decode(data)
-    if "\x00" in decoded.text:
-        raise InputError(path, "文件含有 NUL 字节，可能是二进制文件而非网页", "请确认选择了正确的文件")
+    check_no_nul(decoded.text, path, "网页")
     # libxml2 cannot hold C0 control characters, and they are never report text.
     text = _CONTROL.sub("", _XML_DECL.sub("", decoded.text, count=1))
     source = Source(path=path, lines=[], kind="html", encoding=decoded.encoding, expects_date=True)
     if not text.strip():
+        source.warnings.append((1, "文件为空，没有任何网页内容；请确认文件已完整保存"))
         return source
+    max_elements = limits.max_elements if limits is not None else DEFAULT_MAX_ELEMENTS
+    tags = count_tags(text)
+    if tags > max_elements:
+        raise InputError(path, f"网页含有约 {tags} 个标签，超过 {max_elements} 的上限，不像是一篇报告；未检查",
+                         "请确认文件来源可靠，或另存为纯文本（.txt）后检查；确需检查时可用 --max-elements 调高上限")
     root = _parse(text, path)
     _strip_tags(root)
     source.published = find_published(root)
@@ -112,6 +121,8 @@ def read_html(data: bytes, path: str) -> Source:
         lines.insert(0, title)
         origins.insert(0, Origin(title_line or 1, 1))
     source.lines, source.origins = lines, origins
+    if not any(line.strip() for line in lines):
+        source.warnings.append((1, "网页中没有找到正文文字；请确认保存的是报告全文页面（而不是目录页或只含图片的页面）"))
     if decoded.bad_line is not None:
         line = _extracted_line_for(origins, decoded.bad_line)
         source.warnings.append((line, BAD_BYTES_MESSAGE.format(line=line)))
@@ -138,6 +149,10 @@ def _parse(text: str, path: str) -> etree._Element:
         raise InputError(path, f"无法解析网页：{exc}", "请确认文件是完整保存的网页（.html）") from None
     if root is None:
         raise InputError(path, "无法解析网页：文档为空", "请确认文件是完整保存的网页（.html）")
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops at 256 levels of nesting or a 10 MB text node and drops the rest silently.
+        raise InputError(path, "网页结构嵌套过深（超过 256 层）或单段文字过长（超过 10 MB），无法完整读取",
+                         "请另存为纯文本（.txt）后重试")
     return root
 
 
@@ -436,11 +451,13 @@ def _emit_row(tr: etree._Element, out: _LineBuilder) -> bool:
     cells = [c for c in tr if isinstance(c.tag, str) and c.tag in {"td", "th"}]
     if not cells:
         return False
+    if any(c.find(".//table") is not None for c in cells):
+        return False  # checked before extracting: nested tables would otherwise be walked 2^depth times
     cell_lines = [extract_lines(c)[0] for c in cells]
     non_empty = [ls for ls in cell_lines if ls]
     if len(non_empty) <= 1 and sum(len(ls) for ls in cell_lines) > 1:
         return False  # a single text-bearing cell with several blocks: a layout table
-    if any(len(ls) > 3 for ls in cell_lines) or any(c.find(".//table") is not None for c in cells):
+    if any(len(ls) > 3 for ls in cell_lines):
         return False
     row = "\t".join(" ".join(ls) for ls in cell_lines).strip("\t")
     out.add_line(row, tr.sourceline)

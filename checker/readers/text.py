@@ -24,6 +24,28 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 BAD_BYTES_MESSAGE = "第{line}行含有无法解码的字节，已替换为�；请确认文件编码（建议另存为 UTF-8）"
+EMPTY_MESSAGE = "文件为空，没有任何文字；请确认选择了正确的文件，或文件已完整保存"
+BLANK_MESSAGE = "文件中只有空白，没有任何文字；请确认选择了正确的文件"
+
+# Magic numbers of files that are often given a wrong extension (a photo of a page saved as
+# .txt, a Word file renamed .txt, a PDF attachment …): what it is and what to do instead.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"PK\x03\x04", "这是一个 zip 压缩包（可能是 .docx 文件被改了扩展名）", "如果是 Word 文件，请把扩展名改为 .docx"),
+    (b"\xd0\xcf\x11\xe0", "这是旧版 Word（.doc）或其他 OLE 格式文件", "请用 Word/WPS 另存为 .docx 后重试"),
+    (b"%PDF", "这是 PDF 文件", "请提供 Word（.docx）、网页或纯文本格式"),
+    (b"\x89PNG", "这是 PNG 图片", "请提供报告的文字版（.docx、网页或纯文本）"),
+    (b"\xff\xd8\xff", "这是 JPEG 图片", "请提供报告的文字版（.docx、网页或纯文本）"),
+    (b"GIF8", "这是 GIF 图片", "请提供报告的文字版（.docx、网页或纯文本）"),
+    (b"II*\x00", "这是 TIFF 图片", "请提供报告的文字版（.docx、网页或纯文本）"),
+    (b"MM\x00*", "这是 TIFF 图片", "请提供报告的文字版（.docx、网页或纯文本）"),
+    (b"\x1f\x8b", "这是 gzip 压缩文件", "请解压后再检查"),
+    (b"Rar!", "这是 RAR 压缩文件", "请解压后再检查"),
+    (b"7z\xbc\xaf", "这是 7z 压缩文件", "请解压后再检查"),
+    (b"\x7fELF", "这是一个程序文件，不是文本", "请确认选择了正确的文件"),
+    (b"{\\rtf", "这是 RTF 文件", "请用 Word/WPS 另存为 .docx 后重试"),
+)
+_BINARY_HINT = "请确认选择了正确的文件；报告请提供 Word（.docx）、网页或纯文本格式"
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
 @dataclass
@@ -37,14 +59,18 @@ class Decoded:
 
 def read_text(data: bytes, path: str, kind: str = "text") -> Source:
     """Read a .txt/.md file: lines map one-to-one onto the file's lines."""
+    check_not_binary(data, path)
     decoded = decode_bytes(data)
-    if "\x00" in decoded.text:
-        raise InputError(path, "文件含有 NUL 字节，可能是二进制文件而非文本",
-                         "请确认选择了正确的文件，或另存为 UTF-8 纯文本")
-    lines = split_lines(decoded.text)
+    text = decoded.text
+    check_no_nul(text, path)
+    lines = split_lines(text)
     warnings: list[tuple[int, str]] = []
     if decoded.bad_line is not None:
         warnings.append((decoded.bad_line, BAD_BYTES_MESSAGE.format(line=decoded.bad_line)))
+    if not data:
+        warnings.append((1, EMPTY_MESSAGE))
+    elif not text.strip():
+        warnings.append((1, BLANK_MESSAGE))
     return Source(
         path=path,
         lines=lines,
@@ -53,6 +79,32 @@ def read_text(data: bytes, path: str, kind: str = "text") -> Source:
         encoding=decoded.encoding,
         warnings=warnings,
     )
+
+
+def check_not_binary(data: bytes, path: str) -> None:
+    """Refuse pictures, archives, PDFs and other binary files given a text extension."""
+    for magic, what, hint in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"{what}，不是文本文件，无法检查", hint)
+    sample = data[:65536]
+    if not sample or any(sample.startswith(bom) for bom, _, _ in _BOMS):
+        return
+    if b"\x00" in sample and sniff_utf16(sample):
+        return
+    decoded = decode_bytes(sample[:-4] if len(sample) == 65536 else sample).text  # a cut character is not damage
+    junk = len(_CONTROL.findall(decoded))
+    if junk > max(8, len(decoded) // 10):
+        raise InputError(path, "文件看起来是二进制文件（如图片、压缩包或程序），不是文本，无法检查", _BINARY_HINT)
+
+
+def check_no_nul(text: str, path: str, what: str = "文本") -> None:
+    """NUL characters mean a binary or damaged file (UTF-16 was already decoded): refuse it,
+    naming the first line that has one."""
+    index = text.find("\x00")
+    if index >= 0:
+        line = len(_LINE_BREAK.findall(text, 0, index)) + 1
+        raise InputError(path, f"文件第{line}行含有 NUL 字节，可能是二进制文件或已损坏，而非{what}",
+                         "请确认选择了正确的文件，或另存为 UTF-8 纯文本")
 
 
 def split_lines(text: str) -> list[str]:
@@ -86,7 +138,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(codec), codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    return _decode_or_replace(data, "gb18030", "gb18030")
+    # Damaged: decode lossily in whichever of UTF-8 and GB18030 loses fewer characters, so a
+    # UTF-8 file with one stray byte keeps its text instead of turning into GB18030 mojibake.
+    lossy = [_decode_or_replace(data, codec, codec) for codec in ("gb18030", "utf-8")]
+    return min(lossy, key=lambda d: d.text.count("\ufffd"))
 
 
 def sniff_utf16(data: bytes) -> str | None:
