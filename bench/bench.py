@@ -12,7 +12,9 @@ same run times:
   regular expression (placeholders, vague claim words, 第一责任人) over it, counting line numbers
   of the matches — the least a "grep for problems" script would do;
 * ``python -m checker DIR --format json -o FILE`` for each ``--jobs`` value (wall time, start-up
-  and everything included), best of ``--repeat`` runs;
+  and everything included), best of ``--repeat`` runs: cold, no cache;
+* the same with ``--cache DIR`` warm: the cache is filled by one untimed run, then the timed runs
+  find every file in it (a repeat run over unchanged files);
 * one report: ``python -m checker samples/clean-2024.txt`` against ``python -c pass``
   (median of ``--one-repeat`` runs).
 
@@ -88,6 +90,14 @@ def median(cmd: list[str], repeat: int) -> float:
     return statistics.median(timed(cmd) for _ in range(repeat))
 
 
+def _load() -> str:
+    """The 1, 5 and 15-minute load averages (other work on the machine skews every figure)."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=2000, help="number of synthetic reports (default 2000)")
@@ -96,6 +106,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="batch runs per setting; the best is kept")
     parser.add_argument("--one-repeat", type=int, default=15, help="runs for the one-report figure (median)")
     parser.add_argument("--keep", metavar="DIR", help="write the reports to DIR and keep them")
+    parser.add_argument("--load", action="store_true", help="print the load average before and after")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs_list = args.jobs or sorted({1, cores})
@@ -111,26 +122,41 @@ def main() -> None:
         print(f"fzcheck benchmark: {files} reports, {mb:.1f} MB, {cores} cores, Python {sys.version.split()[0]}")
         env_note = os.uname().machine if hasattr(os, "uname") else ""
         print(f"machine: {env_note}, {time.strftime('%Y-%m-%d')}")
+        if args.load:
+            print(f"load average before: {_load()}")
         print()
 
         naive = best([python, "-c", NAIVE_SOURCE, str(reports_dir)], args.repeat)
         rows = [("naive regex scan (1 process)", naive)]
         out = work / "out.json"
+        cache = work / "cache"
+        if cache.exists():
+            shutil.rmtree(cache)
+
+        def fzcheck(jobs: int, *extra: str) -> list[str]:
+            return [python, "-m", "checker", str(reports_dir), "--format", "json", "-o", str(out),
+                    "--fail-on", "never", "--jobs", str(jobs), "--no-progress", "--no-config", *extra]
+
         for jobs in jobs_list:
-            cmd = [python, "-m", "checker", str(reports_dir), "--format", "json", "-o", str(out),
-                   "--fail-on", "never", "--jobs", str(jobs), "--no-progress", "--no-config"]
-            rows.append((f"fzcheck --jobs {jobs}", best(cmd, args.repeat)))
-        print(f"{'batch':<32}{'wall s':>9}{'reports/s':>12}{'MB/s':>9}{'× naive':>10}")
+            rows.append((f"fzcheck --jobs {jobs} (cold)", best(fzcheck(jobs), args.repeat)))
+        for jobs in jobs_list:
+            warm = fzcheck(jobs, "--cache", str(cache))
+            if jobs == jobs_list[0]:
+                timed(warm)  # fills the cache; not timed
+            rows.append((f"fzcheck --jobs {jobs} --cache (warm)", best(warm, args.repeat)))
+        print(f"{'batch':<36}{'wall s':>9}{'reports/s':>12}{'MB/s':>9}{'× naive':>10}")
         for name, seconds in rows:
-            print(f"{name:<32}{seconds:>9.2f}{files / seconds:>12.0f}{mb / seconds:>9.2f}{seconds / naive:>10.1f}")
+            print(f"{name:<36}{seconds:>9.2f}{files / seconds:>12.0f}{mb / seconds:>9.2f}{seconds / naive:>10.1f}")
         print()
 
         one = SAMPLES / "clean-2024.txt"
         bare = median([python, "-c", "pass"], args.one_repeat)
         single = median([python, "-m", "checker", str(one), "--no-config"], args.one_repeat)
-        print(f"{'one report':<32}{'wall ms':>9}")
-        print(f"{'python -c pass':<32}{bare * 1000:>9.0f}")
-        print(f"{'fzcheck samples/clean-2024.txt':<32}{single * 1000:>9.0f}   (+{(single - bare) * 1000:.0f} ms over bare Python)")
+        print(f"{'one report':<36}{'wall ms':>9}")
+        print(f"{'python -c pass':<36}{bare * 1000:>9.0f}")
+        print(f"{'fzcheck samples/clean-2024.txt':<36}{single * 1000:>9.0f}   (+{(single - bare) * 1000:.0f} ms over bare Python)")
+        if args.load:
+            print(f"\nload average after: {_load()}")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

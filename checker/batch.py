@@ -14,32 +14,46 @@ from .ruleset import RuleSet, load
 _WORKER_RULES: RuleSet | None = None
 _WORKER_SETS = None  # config.RuleSets: the rule set for each file (per-path overrides)
 _WORKER_KEEP_LINES = True
+_WORKER_CACHE = None  # cache.ResultCache of the run, or None
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def check_file(path: str, rulesets, keep_lines: bool = True, previous=None) -> ReportResult:
+def check_file(path: str, rulesets, keep_lines: bool = True, previous=None, cache=None) -> ReportResult:
     """One file with the rule set its config overrides give it (``previous``: last year's
-    parsed report, for the cross-year rules)."""
+    parsed report, for the cross-year rules; ``cache``: a :class:`checker.cache.ResultCache`
+    for the main pass)."""
     ruleset, dropped = rulesets.for_path(path)
-    report = check_one(path, ruleset, previous)
+    key = cache.key(path, ruleset, dropped, keep_lines) if cache is not None and previous is None else None
+    if key is not None:
+        cached = cache.get(key, path)
+        if cached is not None:
+            return cached
+    report, complete = _check_one(path, ruleset, previous)
     if dropped:
         report = replace(report, findings=[f for f in report.findings if f.rule not in dropped])
     if not keep_lines and report.lines:
         report = replace(report, lines=[])
+    if key is not None and complete and not any(f.rule == "internal-error" for f in report.findings):
+        cache.put(key, report)  # a crash (fzcheck's bug, or out of memory) is never remembered
     return report
 
 
 def check_one(path: str, ruleset: RuleSet, previous=None) -> ReportResult:
     """One file, with stdin as ``-``; an unexpected failure becomes that file's finding."""
+    return _check_one(path, ruleset, previous)[0]
+
+
+def _check_one(path: str, ruleset: RuleSet, previous=None) -> tuple[ReportResult, bool]:
+    """:func:`check_one`, and whether the check ran to its end (False: it raised)."""
     try:
         if path == "-":
-            return _check_stdin(ruleset, previous)
-        return check_path(path, ruleset, previous=previous)
+            return _check_stdin(ruleset, previous), True
+        return check_path(path, ruleset, previous=previous), True
     except Exception as exc:  # noqa: BLE001 - contract: one odd file never stops the batch with a traceback
-        return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）")
+        return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）"), False
 
 
 def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
@@ -56,12 +70,14 @@ def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
 
 def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
         progress: Callable[[int, int], None] | None = None, config=None, keep_lines: bool = True,
-        previous: str | None = None) -> RunResult:
+        previous: str | None = None, cache: str | None = None) -> RunResult:
     """Check every file; ``spec`` and ``config`` let worker processes build the same rule sets.
 
     The result lists reports in the order of ``files`` whatever ``jobs`` is.  ``keep_lines=False``
     drops each report's text (only the HTML format shows it), which keeps a big parallel batch
-    from shipping every report's text back from the workers."""
+    from shipping every report's text back from the workers.  ``cache`` is a directory of
+    earlier results (checker/cache.py): files found there are not checked again, and only the
+    others go to the workers."""
     from .config import RuleSets
     from .pairing import by_hand
 
@@ -72,16 +88,47 @@ def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
             progress(len(files), len(files))
         return RunResult(ruleset=ruleset.name, reports=reports)
     parallel = jobs > 1 and len([f for f in files if f != "-"]) > 1 and "-" not in files
-    if not parallel:
-        reports = []
-        for index, path in enumerate(files):
-            reports.append(check_file(path, rulesets, keep_lines))
-            if progress:
-                progress(index + 1, len(files))
-    else:
-        reports = _parallel(files, spec, jobs, progress, config, keep_lines)
+    store = None
+    if cache is not None:
+        from .cache import ResultCache
+
+        store = ResultCache(cache)
+    reports = _main_pass(files, rulesets, spec, jobs if parallel else 1, progress, config, keep_lines, store)
     return RunResult(ruleset=ruleset.name, reports=_cross_year(reports, rulesets, spec, jobs if parallel else 1,
                                                                config, keep_lines))
+
+
+def _main_pass(files: list[str], rulesets, spec: str, jobs: int, progress: Callable[[int, int], None] | None,
+               config, keep_lines: bool, store) -> list[ReportResult]:
+    """Every file's result, in the order of ``files``: from the cache when it has it, else
+    checked (in worker processes when ``jobs`` > 1 and more than one file is left)."""
+    found: dict[int, ReportResult] = {}
+    if store is not None:
+        for index, path in enumerate(files):
+            ruleset, dropped = rulesets.for_path(path)
+            key = store.key(path, ruleset, dropped, keep_lines)
+            cached = store.get(key, path) if key is not None else None
+            if cached is not None:
+                found[index] = cached
+                if progress:
+                    progress(len(found), len(files))
+    todo = [index for index in range(len(files)) if index not in found]
+    done = len(found)
+
+    def advance(count: int, _total: int) -> None:
+        if progress:
+            progress(done + count, len(files))
+
+    if jobs > 1 and len(todo) > 1:
+        checked = _pool_map(_work, [files[i] for i in todo], spec, jobs, advance, config, keep_lines,
+                            store.directory if store is not None else None)
+    else:
+        checked = []
+        for count, index in enumerate(todo, 1):
+            checked.append(check_file(files[index], rulesets, keep_lines, cache=store))
+            advance(count, len(todo))
+    found.update(zip(todo, checked))
+    return [found[index] for index in range(len(files))]
 
 
 def _cross_year(reports: list[ReportResult], rulesets, spec: str, jobs: int, config,
@@ -118,36 +165,35 @@ def _work_cross(task: tuple[str, str]):
     return recheck(task[0], task[1], _WORKER_SETS)
 
 
-def _init_worker(spec: str, config=None, keep_lines: bool = True) -> None:
+def _init_worker(spec: str, config=None, keep_lines: bool = True, cache: str | None = None) -> None:
     import signal
 
     from .config import RuleSets
 
-    global _WORKER_RULES, _WORKER_SETS, _WORKER_KEEP_LINES
+    global _WORKER_RULES, _WORKER_SETS, _WORKER_KEEP_LINES, _WORKER_CACHE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
     _WORKER_RULES = load(spec)
     _WORKER_SETS = RuleSets(_WORKER_RULES, config)
     _WORKER_KEEP_LINES = keep_lines
+    if cache is not None:
+        from .cache import ResultCache
+
+        _WORKER_CACHE = ResultCache(cache)
 
 
 def _work(path: str) -> ReportResult:
-    return check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES)
-
-
-def _parallel(files: list[str], spec: str, jobs: int, progress: Callable[[int, int], None] | None,
-              config=None, keep_lines: bool = True) -> list[ReportResult]:
-    return _pool_map(_work, files, spec, jobs, progress, config, keep_lines)
+    return check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES, cache=_WORKER_CACHE)
 
 
 def _pool_map(func, items: list, spec: str, jobs: int, progress: Callable[[int, int], None] | None,
-              config=None, keep_lines: bool = True) -> list:
+              config=None, keep_lines: bool = True, cache: str | None = None) -> list:
     """``func`` over ``items`` in worker processes, results in input order; Ctrl-C (or any
     error) terminates the workers at once instead of waiting for their tasks."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(items) // (jobs * 8) or 1))
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init_worker,
-                               initargs=(spec, config, keep_lines))
+                               initargs=(spec, config, keep_lines, cache))
     results: list = []
     try:
         for index, result in enumerate(pool.map(func, items, chunksize=chunk)):

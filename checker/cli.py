@@ -23,10 +23,11 @@ EPILOG = """示例 examples:
   fzcheck 2024年报告.docx --previous 2023年报告.docx   与上一年度报告比对（批量检查时自动配对）
   fzcheck reports/ --format sarif -o fzcheck.sarif      GitHub code scanning（见 docs/ci.md）
   fzcheck reports/ --write-baseline .fzcheck-baseline.json   接受现有问题，此后只报告新问题
+  fzcheck reports/ --cache .fzcheck_cache     未改动的文件直接用上次的结果（见 docs/configuration.md）
 
 配置文件 config: 从当前目录向上查找 .fzcheck.yaml（或 pyproject.toml 的 [tool.fzcheck]）；
 命令行参数优先于配置文件。键 keys (docs/configuration.md):
-  rules, fail_on, format, jobs, include: [glob], exclude: [glob], baseline: FILE,
+  rules, fail_on, format, jobs, include: [glob], exclude: [glob], baseline: FILE, cache: DIR,
   pairing: [{files: glob, issuer: 名称, year: 年度}],
   severity: {rule-id: error|warning|info}, disable: [rule-id], enable: [rule-id],
   params: {rule-id: {param: value}}, ignore: [{path: glob, rules: [rule-id]}],
@@ -73,6 +74,10 @@ def build_parser() -> Parser:
                         help="hide findings recorded in FILE (matched by file, rule and excerpt, not line)")
     parser.add_argument("--write-baseline", metavar="FILE",
                         help="record this run's findings in FILE as accepted, and exit 0")
+    parser.add_argument("--cache", metavar="DIR",
+                        help="reuse results of earlier runs for unchanged files, kept in DIR "
+                             "(keyed by file content, rule set and fzcheck version; delete DIR to clear)")
+    parser.add_argument("--no-cache", action="store_true", help="do not use the cache, even if the config sets one")
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     parser.add_argument("--list-rules", action="store_true", help="list the rule set's rules and exit")
     parser.add_argument("--previous", metavar="FILE",
@@ -192,7 +197,8 @@ def _run(files: list[str], ruleset, conf, args):
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
         return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
-                   keep_lines=conf.format == "html" and not args.statistics, previous=args.previous)
+                   keep_lines=conf.format == "html" and not args.statistics, previous=args.previous,
+                   cache=conf.cache)
     finally:
         if bar is not None:
             bar.close()

@@ -27,7 +27,7 @@ SEVERITIES = ("error", "warning", "info")
 BUILTIN_RULES = ("input-error", "internal-error")  # findings the engine makes, not rules in a rule set
 
 TOP_KEYS = ("rules", "fail_on", "format", "jobs", "include", "exclude", "severity", "disable", "enable",
-            "params", "ignore", "overrides", "baseline", "pairing")
+            "params", "ignore", "overrides", "baseline", "pairing", "cache")
 PAIRING_KEYS = ("files", "issuer", "year")
 OVERRIDE_KEYS = ("files", "severity", "disable", "enable", "params", "deadline")
 IGNORE_KEYS = ("path", "rules")
@@ -124,6 +124,7 @@ class Config:
     ignore: tuple[Ignore, ...] = ()
     overrides: tuple[Override, ...] = ()
     baseline: str | None = None
+    cache: str | None = None  # result cache directory (checker/cache.py), opt-in
     pairing: tuple[Pairing, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)  # setting → "file" / "command line" / "default"
 
@@ -170,6 +171,7 @@ class Config:
         if self.overrides:
             out["overrides"] = [o.as_dict() for o in self.overrides]
         out["baseline"] = self.baseline
+        out["cache"] = self.cache
         if self.pairing:
             out["pairing"] = [{"files": list(p.files), "issuer": p.issuer, "year": p.year} for p in self.pairing]
         out["sources"] = dict(self.sources)
@@ -381,6 +383,8 @@ def parse(data: Any, path: str, root: str) -> Config:
                            for i, item in enumerate(_list(data.get("pairing", []), path, "pairing")))
     if "baseline" in data:
         config.baseline = str(Path(root) / _string(data["baseline"], path, "baseline"))
+    if "cache" in data:  # relative to the config's directory, like baseline
+        config.cache = str(Path(root) / _string(data["cache"], path, "cache"))
     for key in data:
         sources[key] = path
     config.sources = sources
@@ -503,12 +507,15 @@ def with_flags(config: Config, args) -> Config:
     """Command-line flags on top of the file; records where each setting came from."""
     sources = dict(config.sources)
     updates: dict[str, Any] = {}
-    for name in ("rules", "fail_on", "format", "jobs", "baseline"):
+    for name in ("rules", "fail_on", "format", "jobs", "baseline", "cache"):
         value = getattr(args, name, None)
         if value is not None:
             updates[name] = value
             sources[name] = "command line"
-    for name in ("rules", "fail_on", "format", "jobs", "include", "exclude", "baseline"):
+    if getattr(args, "no_cache", False):
+        updates["cache"] = None
+        sources["cache"] = "command line"
+    for name in ("rules", "fail_on", "format", "jobs", "include", "exclude", "baseline", "cache"):
         sources.setdefault(name, "default")
     exclude = tuple(getattr(args, "exclude", None) or ())
     if exclude:

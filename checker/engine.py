@@ -20,10 +20,10 @@ FIELD = re.compile(r"\{(\w+)\}")
 def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> list[Finding]:
     """All findings for one document, sorted by position."""
     findings: list[Finding] = []
+    cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
     for rule in ruleset.active():
         if only is not None and rule.id not in only:
             continue
-        cap = max_findings_per_rule()
         try:
             found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
             hits = list(itertools.islice(found, cap))
@@ -42,9 +42,10 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
 
 def max_findings_per_rule() -> int:
     """Findings one rule may give in one file (``--max-findings-per-rule``; see docs/limits.md)."""
-    from .limits import Limits, active
+    from .limits import DEFAULT_MAX_FINDINGS_PER_RULE, active
 
-    return (active() or Limits()).max_findings_per_rule
+    limits = active()
+    return limits.max_findings_per_rule if limits is not None else DEFAULT_MAX_FINDINGS_PER_RULE
 
 
 def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:

@@ -31,6 +31,7 @@ DATE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?<![\d.])
 ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
 RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
 PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
+CN_NUMBER = re.compile(rf"[{CN}]+")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def mask(text: str, spec: FigureSpec) -> str:
 def _is_count(match: re.Match[str]) -> bool:
     """A Chinese numeral needs a digit character: 一 alone (一批, 一件事) and 万/千/百 alone
     (千家万户, 百姓) are idiom, not counts."""
-    number = re.match(rf"[{CN}]+", match.group())
+    number = CN_NUMBER.match(match.group())
     if number is None:
         return True
     value = number.group()
@@ -131,7 +132,12 @@ def find(text: str, spec: FigureSpec) -> list[tuple[int, int, str]]:
 
 
 def has_figure(text: str, spec: FigureSpec) -> bool:
-    return bool(find(text, spec))
+    """Whether :func:`find` would find anything, stopping at the first figure: a percentage
+    or a rank is enough, and without either no count can be covered by one."""
+    masked = mask(text, spec)
+    if PERCENT.search(masked) or RANK.search(masked):
+        return True
+    return any(_is_count(m) for m in spec.count.finditer(masked))
 
 
 @lru_cache(maxsize=64)

@@ -99,14 +99,34 @@ def _title_end(after: str) -> int:
     return len(after.rstrip())
 
 
-def find_headings(doc: Document, start: int, end: int) -> list[Heading]:
-    """All numbered headings between two offsets."""
+class LineHeadings:
+    """The heading of each line of a document (or None), detected at most once per line.
+
+    The parser asks about the same lines several times (title search, first and last body
+    line, then the outline); detecting a heading is the costliest per-line test, so the answer
+    is kept."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._found: dict[int, Heading | None] = {}
+
+    def at(self, index: int) -> Heading | None:
+        """The heading on 0-based line ``index``, with offsets into the document."""
+        if index not in self._found:
+            line_start = self.doc.line_starts[index]
+            line = self.doc.norm[line_start: line_start + len(self.doc.source.lines[index])]
+            self._found[index] = detect_heading(line, index + 1, line_start)
+        return self._found[index]
+
+
+def find_headings(doc: Document, start: int, end: int, detected: LineHeadings | None = None) -> list[Heading]:
+    """All numbered headings between two offsets (``detected``: headings already found)."""
+    detected = detected or LineHeadings(doc)
     headings = []
     for index, line_start in enumerate(doc.line_starts):
         if line_start < start or line_start >= end:
             continue
-        line = doc.norm[line_start: line_start + len(doc.source.lines[index])]
-        heading = detect_heading(line, index + 1, line_start)
+        heading = detected.at(index)
         if heading:
             headings.append(heading)
     return headings

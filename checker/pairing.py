@@ -63,16 +63,41 @@ def find_pairs(reports: list[ReportResult], config=None) -> list[tuple[int, int]
     """(this year's index, last year's index) for every report with a previous-year report of the
     same issuer in the batch; an exact issuer match wins, then input order."""
     ids = [identity(r, config) if r.path != "-" else ("", None) for r in reports]
+    index = _suffix_index(ids)
     out = []
     for i, (issuer, year) in enumerate(ids):
         if not issuer or not year:
             continue
-        candidates = [j for j, (other, other_year) in enumerate(ids)
-                      if j != i and other_year == year - 1 and same_issuer(issuer, other)]
+        candidates = [j for j in _possible(index, issuer, year - 1)
+                      if j != i and same_issuer(issuer, ids[j][0])]
         if candidates:
             exact = [j for j in candidates if ids[j][0] == issuer]
             out.append((i, (exact or candidates)[0]))
     return out
+
+
+def _suffix_index(ids: list[tuple[str, int | None]]) -> dict:
+    """(year, an issuer key or one of its suffixes of 4+ characters) → indices, in input order.
+
+    :func:`same_issuer` holds only for equal keys or when one key ends with the other (of 4+
+    characters), so the reports that may match are found by look-ups instead of comparing
+    every report with every other (quadratic: a 10,000-report batch would take minutes)."""
+    index: dict[tuple[int, str], list[int]] = {}
+    for j, (issuer, year) in enumerate(ids):
+        if not issuer or not year:
+            continue
+        for cut in range(0, max(1, len(issuer) - 3)):
+            index.setdefault((year, issuer[cut:]), []).append(j)
+    return index
+
+
+def _possible(index: dict, issuer: str, year: int) -> list[int]:
+    """Indices (ascending) of reports of ``year`` whose issuer key ends with ``issuer`` or is a
+    suffix of it of 4+ characters: every report :func:`same_issuer` can accept, and a few more."""
+    found = set(index.get((year, issuer), ()))
+    for cut in range(1, len(issuer) - 3):
+        found.update(index.get((year, issuer[cut:]), ()))
+    return sorted(found)
 
 
 def recheck(path: str, previous_path: str, rulesets) -> tuple[list[Finding], dict] | None:

@@ -5,11 +5,12 @@ statutory sections and metadata.  Web furniture before the title and after the r
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from . import metadata as meta
 from .document import Document, Metadata
 from .normalize import normalize
-from .outline import build_tree, detect_heading, find_headings, split_sentences
+from .outline import LineHeadings, build_tree, detect_heading, find_headings, split_sentences
 from .sections import SectionDef, classify
 from .source import Source
 
@@ -29,21 +30,32 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     """Parse one report; never raises on odd text (an empty report is an empty document)."""
     doc = Document.from_source(source, normalize)
     lines = doc.norm.split("\n") if source.lines else []
-    title_index = _title_index(lines)
-    first = _body_first_line(lines, title_index)
-    last = _body_last_line(lines, first)
+    detected = LineHeadings(doc)
+    is_heading = _heading_test(lines, source, detected)
+    title_index = _title_index(lines, is_heading)
+    first = _body_first_line(lines, title_index, is_heading)
+    last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
         doc.body_start = doc.body_end = len(doc.text)
     else:
         doc.body_start = doc.line_starts[first]
         doc.body_end = doc.line_starts[last] + len(source.lines[last])
-    doc.headings = find_headings(doc, doc.body_start, doc.body_end)
+    doc.headings = find_headings(doc, doc.body_start, doc.body_end, detected)
     doc.root = build_tree(doc.headings, doc.body_start, doc.body_end)
     spans = {(h.start, h.end) for h in doc.headings}
     doc.sentences = split_sentences(doc, doc.body_start, doc.body_end, spans)
     doc.sections = classify(doc, defs)
     doc.metadata = _metadata(doc, lines, title_index, first, last)
     return doc
+
+
+def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> Callable[[int], bool]:
+    """Whether 0-based line ``index`` starts with a numbered heading.  ``lines`` are the
+    document's own lines unless a reader left a line end inside a line; only then are they
+    tested afresh instead of sharing the outline's answers."""
+    if len(lines) == len(source.lines):
+        return lambda index: detected.at(index) is not None
+    return lambda index: detect_heading(lines[index], index + 1, 0) is not None
 
 
 def _is_furniture(line: str) -> bool:
@@ -57,11 +69,11 @@ def _is_prose(line: str) -> bool:
     return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40
 
 
-def _title_index(lines: list[str]) -> int | None:
+def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
     """The line holding the report title, preferring one without a site suffix."""
     candidates = []
     for index, line in enumerate(lines[:60]):
-        if detect_heading(line, index + 1, 0):
+        if is_heading(index):
             break
         if meta.is_title_line(line):
             candidates.append(index)
@@ -71,18 +83,18 @@ def _title_index(lines: list[str]) -> int | None:
     return candidates[0] if candidates else None
 
 
-def _body_first_line(lines: list[str], title_index: int | None) -> int | None:
+def _body_first_line(lines: list[str], title_index: int | None, is_heading: Callable[[int], bool]) -> int | None:
     start = 0 if title_index is None else title_index + 1
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.strip() or _is_furniture(line):
             continue
-        if detect_heading(line, index + 1, 0) or _is_prose(line):
+        if is_heading(index) or _is_prose(line):
             return index
     return None
 
 
-def _body_last_line(lines: list[str], first: int | None) -> int | None:
+def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[int], bool]) -> int | None:
     if first is None:
         return None
     last = first
@@ -90,7 +102,7 @@ def _body_last_line(lines: list[str], first: int | None) -> int | None:
         line = lines[index]
         if not line.strip() or _is_furniture(line):
             continue
-        if detect_heading(line, index + 1, 0) or _is_prose(line):
+        if is_heading(index) or _is_prose(line):
             last = index
     for index in range(last + 1, len(lines)):
         line = lines[index]

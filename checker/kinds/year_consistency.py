@@ -79,7 +79,7 @@ def _future_events(doc: Document, year: int, exempt: list[str]) -> Iterator[Hit]
     if sec is None:
         return
     for sentence in doc.sentences_in(sec.start, sec.end):
-        if sentence.heading:
+        if sentence.heading or "年" not in sentence.text:  # a year needs 年 after it (YEAR_RE)
             continue
         text = _masked(doc, sentence.start, sentence.end)
         for match in YEAR_RE.finditer(text):
