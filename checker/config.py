@@ -420,24 +420,23 @@ def _list(value: Any, path: str, key: str) -> list:
     return value
 
 
-def _globs(value: Any, path: str, key: str) -> tuple[str, ...]:
+def _strings(value: Any, path: str, key: str, what: str) -> tuple[str, ...]:
+    """A string or a list of non-empty strings (one string is a list of one)."""
     if isinstance(value, str):
         value = [value]
     items = _list(value, path, key)
     for i, item in enumerate(items):
         if not isinstance(item, str) or not item:
-            raise ConfigError(path, f"{key}[{i}]", "must be a glob string such as '2024/*.docx'")
+            raise ConfigError(path, f"{key}[{i}]", f"must be {what}")
     return tuple(items)
+
+
+def _globs(value: Any, path: str, key: str) -> tuple[str, ...]:
+    return _strings(value, path, key, "a glob string such as '2024/*.docx'")
 
 
 def _ids(value: Any, path: str, key: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    items = _list(value, path, key)
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item:
-            raise ConfigError(path, f"{key}[{i}]", "must be a rule id")
-    return tuple(items)
+    return _strings(value, path, key, "a rule id")
 
 
 def _changes(data: dict, path: str, prefix: str) -> RuleChanges:
