@@ -11,7 +11,6 @@ from .pipeline import check_path, input_error_result
 from .result import ReportResult, RunResult
 from .ruleset import RuleSet, load
 
-_WORKER_RULES: RuleSet | None = None
 _WORKER_SETS = None  # config.RuleSets: the rule set for each file (per-path overrides)
 _WORKER_KEEP_LINES = True
 _WORKER_CACHE = None  # cache.ResultCache of the run, or None
@@ -21,16 +20,13 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def check_file(path: str, rulesets, keep_lines: bool = True, previous=None, cache=None) -> ReportResult:
+def check_file(path: str, rulesets, keep_lines: bool = True, previous=None, cache=None,
+               key: str | None = None) -> ReportResult:
     """One file with the rule set its config overrides give it (``previous``: last year's
-    parsed report, for the cross-year rules; ``cache``: a :class:`checker.cache.ResultCache`
-    for the main pass)."""
+    parsed report, for the cross-year rules).  ``cache`` (a :class:`checker.cache.ResultCache`)
+    and ``key`` (the file's entry key, already looked up and missed by :func:`_main_pass`):
+    where the main pass stores the result."""
     ruleset, dropped = rulesets.for_path(path)
-    key = cache.key(path, ruleset, dropped, keep_lines) if cache is not None and previous is None else None
-    if key is not None:
-        cached = cache.get(key, path)
-        if cached is not None:
-            return cached
     report, complete = _check_one(path, ruleset, previous)
     if dropped:
         report = replace(report, findings=[f for f in report.findings if f.rule not in dropped])
@@ -41,13 +37,9 @@ def check_file(path: str, rulesets, keep_lines: bool = True, previous=None, cach
     return report
 
 
-def check_one(path: str, ruleset: RuleSet, previous=None) -> ReportResult:
-    """One file, with stdin as ``-``; an unexpected failure becomes that file's finding."""
-    return _check_one(path, ruleset, previous)[0]
-
-
 def _check_one(path: str, ruleset: RuleSet, previous=None) -> tuple[ReportResult, bool]:
-    """:func:`check_one`, and whether the check ran to its end (False: it raised)."""
+    """One file, with stdin as ``-``, and whether the check ran to its end (False: it raised,
+    and the failure became that file's finding)."""
     try:
         if path == "-":
             return _check_stdin(ruleset, previous), True
@@ -103,10 +95,11 @@ def _main_pass(files: list[str], rulesets, spec: str, jobs: int, progress: Calla
     """Every file's result, in the order of ``files``: from the cache when it has it, else
     checked (in worker processes when ``jobs`` > 1 and more than one file is left)."""
     found: dict[int, ReportResult] = {}
+    keys: dict[int, str | None] = {}  # computed once here (hashing the file): the workers only store
     if store is not None:
         for index, path in enumerate(files):
             ruleset, dropped = rulesets.for_path(path)
-            key = store.key(path, ruleset, dropped, keep_lines)
+            key = keys[index] = store.key(path, ruleset, dropped, keep_lines)
             cached = store.get(key, path) if key is not None else None
             if cached is not None:
                 found[index] = cached
@@ -120,12 +113,12 @@ def _main_pass(files: list[str], rulesets, spec: str, jobs: int, progress: Calla
             progress(done + count, len(files))
 
     if jobs > 1 and len(todo) > 1:
-        checked = _pool_map(_work, [files[i] for i in todo], spec, jobs, advance, config, keep_lines,
-                            store.directory if store is not None else None)
+        checked = _pool_map(_work, [(files[i], keys.get(i)) for i in todo], spec, jobs, advance, config,
+                            keep_lines, store.directory if store is not None else None)
     else:
         checked = []
         for count, index in enumerate(todo, 1):
-            checked.append(check_file(files[index], rulesets, keep_lines, cache=store))
+            checked.append(check_file(files[index], rulesets, keep_lines, cache=store, key=keys.get(index)))
             advance(count, len(todo))
     found.update(zip(todo, checked))
     return [found[index] for index in range(len(files))]
@@ -135,9 +128,10 @@ def _cross_year(reports: list[ReportResult], rulesets, spec: str, jobs: int, con
                 keep_lines: bool) -> list[ReportResult]:
     """Pair reports with last year's of the same issuer and add the cross-year findings
     (checker/pairing.py); in worker processes when the main pass used them."""
+    from .crossyear import cross_year_rules
     from .pairing import find_pairs, merge, recheck
 
-    if not any(cross_year_ids(rulesets.base)):
+    if not cross_year_rules(rulesets.base):
         return reports
     pairs = find_pairs(reports, rulesets.config)
     if not pairs:
@@ -153,12 +147,6 @@ def _cross_year(reports: list[ReportResult], rulesets, spec: str, jobs: int, con
     return out
 
 
-def cross_year_ids(ruleset) -> set[str]:
-    from .crossyear import cross_year_rules
-
-    return cross_year_rules(ruleset)
-
-
 def _work_cross(task: tuple[str, str]):
     from .pairing import recheck
 
@@ -170,10 +158,9 @@ def _init_worker(spec: str, config=None, keep_lines: bool = True, cache: str | N
 
     from .config import RuleSets
 
-    global _WORKER_RULES, _WORKER_SETS, _WORKER_KEEP_LINES, _WORKER_CACHE
+    global _WORKER_SETS, _WORKER_KEEP_LINES, _WORKER_CACHE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
-    _WORKER_RULES = load(spec)
-    _WORKER_SETS = RuleSets(_WORKER_RULES, config)
+    _WORKER_SETS = RuleSets(load(spec), config)
     _WORKER_KEEP_LINES = keep_lines
     if cache is not None:
         from .cache import ResultCache
@@ -181,8 +168,9 @@ def _init_worker(spec: str, config=None, keep_lines: bool = True, cache: str | N
         _WORKER_CACHE = ResultCache(cache)
 
 
-def _work(path: str) -> ReportResult:
-    return check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES, cache=_WORKER_CACHE)
+def _work(task: tuple[str, str | None]) -> ReportResult:
+    path, key = task
+    return check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES, cache=_WORKER_CACHE, key=key)
 
 
 def _pool_map(func, items: list, spec: str, jobs: int, progress: Callable[[int, int], None] | None,

@@ -309,24 +309,16 @@ def load(path: str | os.PathLike | None) -> Config:
 def _read_yaml(path: Path) -> Any:
     import yaml
 
+    from .limits import YAMLProblem, load_yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"cannot read config file: {exc}") from None
-    from .limits import check_yaml
-
     try:
-        too_costly = check_yaml(text)  # the same alias-bomb and nesting guard as rule files
-        if too_costly:
-            raise ConfigError(str(path), None, too_costly)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(str(path), None, f"invalid YAML{where}: {problem}") from None
-    except RecursionError:
-        raise ConfigError(str(path), None, "YAML nests too deeply") from None
+        data = load_yaml(text, yaml.SafeLoader)  # the same guards and messages as rule files
+    except YAMLProblem as exc:
+        raise ConfigError(str(path), None, str(exc)) from None
     return {} if data is None else data
 
 

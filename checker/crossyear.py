@@ -87,9 +87,23 @@ def measure_units(doc: Document, stock: list[str]) -> tuple[list[Unit], list[Uni
     return items, sentences
 
 
+def _once(doc: Document, name: str, params: dict, compute):  # noqa: ANN001 - compute(doc, params)
+    """``compute(doc, params)``, computed once per document and rule: a kind's ``check`` and its
+    ``view`` (for the HTML page, called by the pipeline right after) ask the same question."""
+    memo = doc.__dict__.setdefault("_crossyear_memo", {})
+    held = memo.get((name, id(params)))
+    if held is None or held[0] is not params:  # params held, so its id cannot be reused
+        held = memo[(name, id(params))] = (params, compute(doc, params))
+    return held[1]
+
+
 def followup(doc: Document, params: dict) -> dict | None:
     """Last year's plan items against this year's measures, or None when there is nothing to
     compare (no previous report, or no plan part last year)."""
+    return _once(doc, "followup", params, _followup)
+
+
+def _followup(doc: Document, params: dict) -> dict | None:
     prev = doc.previous
     if prev is None:
         return None
@@ -112,6 +126,10 @@ def followup(doc: Document, params: dict) -> dict | None:
 
 def copies(doc: Document, params: dict) -> list[dict]:
     """For each compared part present in both reports: the 5-gram Jaccard and the sentence pairs."""
+    return _once(doc, "copies", params, _copies)
+
+
+def _copies(doc: Document, params: dict) -> list[dict]:
     prev = doc.previous
     if prev is None:
         return []

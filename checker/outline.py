@@ -11,11 +11,9 @@ import bisect
 import re
 
 from .document import Document, Heading, Node, Sentence
+from .numerals import CIRCLED, cn_number
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (style, level, regex).  The regex matches the label at the start of a stripped line.
 HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
@@ -30,25 +28,6 @@ SENTENCE_END = "。!?;"
 CLOSERS = "”’\")》】」』"
 SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
 MD_PREFIX = re.compile(r"#{1,6} +|> *|[-*+] +(?=\S)")
-
-
-def cn_number(text: str) -> int:
-    """Value of a Chinese numeral up to the hundreds (十一 → 11, 二十 → 20)."""
-    if text in CIRCLED:
-        return CIRCLED.index(text) + 1
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = CN_DIGITS.get(ch, 0)
-    return total + current
 
 
 def _content_start(norm_line: str) -> int:

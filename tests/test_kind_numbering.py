@@ -38,3 +38,11 @@ def test_mixed_styles_at_one_level(national):
 def test_half_width_labels_are_fine(national):
     text = report(measures="(一)规范执法。培训815人次。\n(二)政务服务。办件4万余件。")
     assert [f for f in check_text(text, national).findings if f.rule == RULE] == []
+
+
+def test_hundreds_in_labels_are_named_not_crashed():
+    """(九十九) then (一百零一): a skipped (一百), reported in the drafter's numerals."""
+    from checker.kinds.numbering import cn_numeral
+
+    assert [cn_numeral(n) for n in (0, 9, 10, 11, 20, 99, 100, 101, 110)] == [
+        "零", "九", "十", "十一", "二十", "九十九", "一百", "一百零一", "一百一十"]

@@ -34,7 +34,7 @@ def _items(doc: Document, lo: int, hi: int) -> list[Node]:
     out = []
     for node in doc.root.walk() if doc.root else []:
         h = node.heading
-        if h is not None and lo < h.start < hi and not (h.start == lo):
+        if h is not None and lo < h.start < hi:
             out.append(node)
     return out
 

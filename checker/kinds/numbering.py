@@ -12,11 +12,11 @@ from typing import Iterator
 
 from ..document import Document, Node
 from ..hit import Hit
+from ..numerals import chinese_counting
 from ..scope import section_of
 
 DEFAULTS: dict = {"continuous_ok": True, "mixed_styles": True}
 NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+|[①-⑳]")
-CN = "零一二三四五六七八九"
 
 
 def label_shape(label: str) -> str:
@@ -25,10 +25,8 @@ def label_shape(label: str) -> str:
 
 
 def cn_numeral(n: int) -> str:
-    if n < 10:
-        return CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN[tens]) + "十" + (CN[ones] if ones else "")
+    """11 → 十一, 101 → 一百零一; 0 → 零 (a 零、 heading)."""
+    return "零" if n == 0 else chinese_counting(n)
 
 
 def expected_label(example: str, number: int) -> str:

@@ -183,16 +183,6 @@ def _open_regular(path: str) -> BinaryIO:
         raise
 
 
-def _check_file(path: str, limits: Limits | None = None) -> int:
-    """Stat the path and explain, in Chinese, why it cannot be read (size included)."""
-    with _open_regular(path) as fh:
-        size = os.fstat(fh.fileno()).st_size
-    cap = _file_cap(resolve(limits))
-    if size > cap:
-        raise _too_big(path, size, cap)
-    return size
-
-
 def _read_file(path: str, limits: Limits | None = None) -> bytes:
     """Read the whole file (bounded), translating OS errors into InputError."""
     cap = _file_cap(limits)

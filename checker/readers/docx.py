@@ -39,6 +39,7 @@ from lxml import etree
 from checker.limits import (DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PART_SIZE, DEFAULT_MAX_ZIP_ENTRIES, Limits, count_tags,
                             format_size, resolve)
 from checker.source import InputError, Origin, Source
+from checker.numerals import CN_DIGITS as _CN_DIGITS, chinese_counting
 
 MAX_PART_BYTES = DEFAULT_MAX_PART_SIZE  # used when no Limits are given (tests may patch it)
 MAX_ZIP_ENTRIES = DEFAULT_MAX_ZIP_ENTRIES
@@ -434,7 +435,6 @@ def _render(level: _Level, ilvl: int, counts: dict[int, int], levels: dict[int, 
     return label + " "
 
 
-_CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
@@ -473,29 +473,6 @@ def format_number(n: int, fmt: str) -> str:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(n)
-
-
-def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    """1→一, 10→十, 11→十一, 20→二十, 101→一百零一 (below 10000; larger numbers in digits)."""
-    if not 0 < n < 10000:
-        return str(n)
-    parts: list[str] = []
-    text = str(n)
-    zero_pending = False
-    for pos, ch in enumerate(text):
-        d = int(ch)
-        power = len(text) - pos - 1
-        if d == 0:
-            zero_pending = bool(parts)
-            continue
-        if zero_pending:
-            parts.append(digits[0])
-            zero_pending = False
-        if not (d == 1 and power == 1 and pos == 0):  # 十一, not 一十一
-            parts.append(digits[d])
-        if power:
-            parts.append(units[power - 1])
-    return "".join(parts)
 
 
 def _enclosed_circle(n: int) -> str:
