@@ -99,32 +99,26 @@ def test_encoded_outlines_with_damage(national, text: str, codec: str, at: int, 
     data = text.encode(codec, errors="replace")
     data = data[:at] + junk + data[at:]
     for name in ("r.txt", "r.html"):
-        try:
-            source = read_bytes(data, name)
-        except InputError as exc:
-            assert exc.problem
-            continue
-        report = check_source(source, national)
-        _check_report(report, source.lines)
-        _json(report, national)
+        _read_and_check(national, data, name)
 
 
 @SETTINGS
 @given(outline_text)
 def test_outlines_as_html_and_docx(national, text: str) -> None:
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from docbuild import make_docx, make_html
+    from .docbuild import make_docx, make_html
 
     lines = text.split("\n")
     for data, name in ((make_html(lines, title=lines[0] or None).encode(), "r.html"), (make_docx(lines), "r.docx")):
-        try:
-            source = read_bytes(data, name)
-        except InputError as exc:
-            assert exc.problem
-            continue
-        report = check_source(source, national)
-        _check_report(report, source.lines)
-        _json(report, national)
+        _read_and_check(national, data, name)
+
+
+def _read_and_check(national, data: bytes, name: str) -> None:
+    """Read bytes as a file of that name: either a clear InputError or a sound report."""
+    try:
+        source = read_bytes(data, name)
+    except InputError as exc:
+        assert exc.problem
+        return
+    report = check_source(source, national)
+    _check_report(report, source.lines)
+    _json(report, national)
