@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalize import normalize
+from .prefilter import Prefilter
+from . import prefilter
 from .regex_safety import compile_safe
 
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
@@ -41,8 +43,7 @@ class FigureSpec:
     count: re.Pattern[str]
     slogans: tuple[str, ...]
     slogan_re: re.Pattern[str] | None
-    not_figures: tuple[re.Pattern[str], ...]
-    quoted: re.Pattern[str] | None
+    maskers: tuple[tuple[re.Pattern[str], Prefilter | None], ...]  # what mask() blanks, in order
 
 
 def build(measure_words: list[str], slogans: list[str], not_figures: list[str] | None = None,
@@ -63,8 +64,10 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
     ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
     slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    maskers = [TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
+               YEAR_RANGE, YEAR, DATE]
     return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
-                      not_figures=tuple(re.compile(p) for p in not_figures or []), quoted=quoted)
+                      maskers=tuple((p, prefilter.build(p)) for p in maskers))
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -90,9 +93,9 @@ def mask(text: str, spec: FigureSpec) -> str:
     spans: list[tuple[int, int]] = []
     ranks = [m.span() for m in RANK.finditer(text)]  # in order, not overlapping
     rank_starts = [lo for lo, _ in ranks]
-    patterns = [TITLE, *( [spec.quoted] if spec.quoted else []), *spec.not_figures, YEAR_RANGE, YEAR, DATE]
-    for pattern in patterns:
-        spans.extend(m.span() for m in pattern.finditer(text))
+    for pattern, guard in spec.maskers:
+        if guard is None or guard.may_match(text):
+            spans.extend(m.span() for m in pattern.finditer(text))
     if spec.slogan_re is not None:  # one alternation, longest first: one pass over the text
         spans.extend(m.span() for m in spec.slogan_re.finditer(text))
     for m in ORDINAL.finditer(text):

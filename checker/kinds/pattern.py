@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from ..document import Document
+from .. import prefilter
 from ..hit import Hit
 from ..regex_safety import compile_safe
 from ..scope import section_of, spans
@@ -27,14 +28,16 @@ def prepare(params: dict) -> dict:
     if not compiled:
         raise ValueError("words: give at least one word or pattern")
     exceptions = [compile_safe(p, f"exceptions[{i}]") for i, p in enumerate(params["exceptions"])]
-    return {"matchers": compiled, "exceptions": exceptions}
+    return {"matchers": [(p, prefilter.build(p)) for p in compiled], "exceptions": exceptions}
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     matchers, exceptions = rule.compiled["matchers"], rule.compiled["exceptions"]
     seen: set[tuple[int, int]] = set()
     for lo, hi, key in spans(doc, rule.scope):
-        for matcher in matchers:
+        for matcher, guard in matchers:
+            if guard is not None and not guard.may_match(doc.norm, lo, hi):
+                continue
             for match in matcher.finditer(doc.norm, lo, hi):
                 if match.end() == match.start() or (match.start(), match.end()) in seen:
                     continue
