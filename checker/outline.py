@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable
 
 from .document import Document, Heading, Node, Sentence
 from .numerals import CIRCLED, cn_number
@@ -68,6 +69,30 @@ def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | N
         return Heading(level=level, style=style, number=cn_number(match.group(1)), label=label,
                        title=title, line=line_no, start=start, end=end, line_start=line_start)
     return None
+
+
+PLAIN_MAX = 40  # characters: a part heading, not a sentence
+
+
+def plain_heading(norm_line: str, line_no: int, line_start: int,
+                  names_part: Callable[[str], bool]) -> Heading | None:
+    """A line that is only an unnumbered part title (存在的不足和原因, ## 下一年度工作安排).
+
+    Some reports, and many Markdown or Word drafts, set their parts as bare lines in bold or
+    as a heading style with no 一、.  Such a line is short, has no sentence mark or comma,
+    and names a statutory part (``names_part``); it becomes a part-level heading with no label."""
+    pos = _content_start(norm_line)
+    rest = norm_line[pos:]
+    lead = len(rest) - len(rest.lstrip("*_"))
+    title = _strip_emphasis(rest).rstrip(":")
+    if not 2 <= len(title) <= PLAIN_MAX or any(mark in title for mark in SENTENCE_END + ",:"):
+        return None
+    if not names_part(title):
+        return None
+    start = line_start + pos + lead
+    end = line_start + len(norm_line.rstrip(" *_:"))
+    return Heading(level=1, style="plain", number=0, label="", title=title, line=line_no,
+                   start=start, end=end, line_start=line_start)
 
 
 def _title_end(after: str) -> int:

@@ -10,8 +10,9 @@ from typing import Callable
 from . import metadata as meta
 from .document import Document, Metadata
 from .normalize import normalize
-from .outline import LineHeadings, build_tree, detect_heading, find_headings, split_sentences
-from .sections import SectionDef, classify
+from .document import Heading
+from .outline import LineHeadings, build_tree, detect_heading, find_headings, plain_heading, split_sentences
+from .sections import SectionDef, classify, heading_key
 from .source import Source
 
 HEADER_FURNITURE = re.compile(
@@ -41,12 +42,43 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         doc.body_start = doc.line_starts[first]
         doc.body_end = doc.line_starts[last] + len(source.lines[last])
     doc.headings = find_headings(doc, doc.body_start, doc.body_end, detected)
+    if not any(h.level <= 1 for h in doc.headings):
+        plain = _plain_part_headings(doc, lines, title_index, defs)
+        if plain:
+            doc.body_start = min(doc.body_start, plain[0].start)
+            doc.headings = sorted(doc.headings + plain, key=lambda h: h.start)
     doc.root = build_tree(doc.headings, doc.body_start, doc.body_end)
     spans = {(h.start, h.end) for h in doc.headings}
     doc.sentences = split_sentences(doc, doc.body_start, doc.body_end, spans)
     doc.sections = classify(doc, defs)
     doc.metadata = _metadata(doc, lines, title_index, first, last)
     return doc
+
+
+def _plain_part_headings(doc: Document, lines: list[str], title_index: int | None,
+                         defs: list[SectionDef]) -> list[Heading]:
+    """Unnumbered part titles, used only when a report numbers no part (no 一、): at least two
+    lines in the body, each naming a different statutory part, or none at all — one bare
+    "重点工作" line (a table cell, a lead-in) is not an outline."""
+    if len(lines) != len(doc.source.lines):
+        return []
+    first = 0 if title_index is None else title_index + 1
+    found: list[Heading] = []
+    keys: set[str] = set()
+    seen_prose = False  # a title-like line before any prose is the report's own title
+    for index in range(first, len(lines)):
+        start = doc.line_starts[index]
+        if start >= doc.body_end:
+            break
+        line = lines[index]
+        if _is_signature(line) or (not seen_prose and meta.is_title_line(line)):
+            continue
+        seen_prose = seen_prose or _is_prose(line)
+        heading = plain_heading(line, index + 1, start, lambda t: heading_key(t, defs) is not None)
+        if heading is not None:
+            found.append(heading)
+            keys.add(heading_key(heading.title, defs))
+    return found if len(keys) >= 2 else []
 
 
 def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> Callable[[int], bool]:

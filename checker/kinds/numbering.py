@@ -43,7 +43,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     last_at_level: dict[int, int] = {}
     for parent in doc.root.walk():
-        children = [c for c in parent.children if c.heading is not None]
+        children = [c for c in parent.children if c.heading is not None and c.heading.label]  # unnumbered parts have no number
         if not children:
             continue
         yield from _sequence(doc, children, last_at_level, rule.params["continuous_ok"])

@@ -5,6 +5,7 @@ legitimate look-alikes (7×24小时 next to a ×× placeholder) are kept quiet.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -35,25 +36,36 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     matchers, exceptions = rule.compiled["matchers"], rule.compiled["exceptions"]
     seen: set[tuple[int, int]] = set()
     for lo, hi, key in spans(doc, rule.scope):
+        excepted: Exceptions | None = None  # found on the first match only: most spans have none
         for matcher, guard in matchers:
             if guard is not None and not guard.may_match(doc.norm, lo, hi):
                 continue
             for match in matcher.finditer(doc.norm, lo, hi):
                 if match.end() == match.start() or (match.start(), match.end()) in seen:
                     continue
-                if _excepted(doc.norm, match.start(), match.end(), exceptions, lo, hi):
+                excepted = excepted or Exceptions(doc.norm, lo, hi, exceptions)
+                if excepted.covers(match.start(), match.end()):
                     continue
                 seen.add((match.start(), match.end()))
                 yield _hit(doc, rule, match, key)
 
 
-def _excepted(text: str, start: int, end: int, exceptions: list[re.Pattern[str]], lo: int, hi: int) -> bool:
-    window_lo, window_hi = max(lo, start - 20), min(hi, end + 20)
-    for pattern in exceptions:
-        for match in pattern.finditer(text, window_lo, window_hi):
-            if match.start() <= start and end <= match.end():
+class Exceptions:
+    """The matches of the exception patterns in one span, to test whether one covers a hit.
+
+    Found once per span, not in a window around each hit: a fixed window cut off longer
+    exceptions (a 30-character **bold heading** around its own ``**``)."""
+
+    def __init__(self, text: str, lo: int, hi: int, patterns: list[re.Pattern[str]]):
+        self.found = [[m.span() for m in p.finditer(text, lo, hi)] for p in patterns]
+        self.starts = [[start for start, _ in spans] for spans in self.found]
+
+    def covers(self, start: int, end: int) -> bool:
+        for spans, starts in zip(self.found, self.starts):
+            index = bisect.bisect_right(starts, start) - 1  # one pattern's matches do not overlap
+            if index >= 0 and spans[index][1] >= end:
                 return True
-    return False
+        return False
 
 
 def _hit(doc: Document, rule, match: re.Match[str], key: str | None) -> Hit:
