@@ -94,6 +94,7 @@ class Upload:
     data: bytes
     name: str
     kind: str | None = None  # reader kind when known (pasted text), else from name or sniffed
+    previous: Upload | None = None  # last year's report of the same unit, for the cross-year rules
 
 
 @dataclass
@@ -309,8 +310,8 @@ class WebApp:
         for part in parts:
             if part.name in fields:
                 continue
-            if part.name == "file" and part.filename is not None:
-                fields["file"] = part
+            if part.name in ("file", "previous") and part.filename is not None:
+                fields[part.name] = part
             elif part.name in ("text", "rules", "action", "name"):
                 try:
                     fields[part.name] = part.data.decode("utf-8")
@@ -319,17 +320,28 @@ class WebApp:
         return fields
 
     def upload_from_fields(self, fields: dict) -> Upload:
+        """The report to check (a file, else pasted text), with last year's report if one came."""
+        previous = self._previous_from_fields(fields)
         part = fields.get("file")
         if part is not None and (part.data or part.filename):
             name = safe_name(part.filename or "") or safe_name(fields.get("name") or "") or RAW_DEFAULT_NAME
             if not part.data:
                 raise HTTPError(400, "上传的文件是空的", "请确认选择了正确的文件。")
-            return Upload(part.data, name)
+            return Upload(part.data, name, previous=previous)
         text = fields.get("text") or ""
         if text.strip():
             name = safe_name(fields.get("name") or "") or PASTED_NAME
-            return Upload(text.replace("\r\n", "\n").encode("utf-8"), name, kind="text")
+            return Upload(text.replace("\r\n", "\n").encode("utf-8"), name, kind="text", previous=previous)
         raise HTTPError(400, "没有收到要检查的内容", "请选择一个文件，或在文本框中粘贴报告全文。")
+
+    @staticmethod
+    def _previous_from_fields(fields: dict) -> Upload | None:
+        part = fields.get("previous")
+        if part is None or not (part.data or part.filename):
+            return None  # the optional field left empty: browsers send a part with no file name
+        if not part.data:
+            raise HTTPError(400, "上传的上一年度报告是空的", "请确认选择了正确的文件，或不选上一年度报告。")
+        return Upload(part.data, safe_name(part.filename or "") or RAW_DEFAULT_NAME)
 
     def pick_rules(self, name: str | None):
         key = (name or "").strip() or self.default_rules
@@ -386,7 +398,8 @@ class WebApp:
 
 
 def _check_upload(upload: Upload, ruleset):
-    """Read and check one upload; an unreadable file is an ``input-error`` report, as in the CLI."""
+    """Read and check one upload; an unreadable file is an ``input-error`` report, as in the CLI,
+    and an unreadable last-year report an ``input-error`` warning, as with ``--previous``."""
     from .pipeline import check_source, input_error_result
     from .readers import read_bytes
     from .source import InputError
@@ -396,9 +409,30 @@ def _check_upload(upload: Upload, ruleset):
     except InputError as exc:
         return input_error_result(upload.name, exc.problem, exc.hint)
     try:
-        return check_source(source, ruleset)
+        previous, unreadable = _previous_document(upload, ruleset)
+        report = check_source(source, ruleset, previous=previous)
     except (RecursionError, MemoryError, ValueError) as exc:
         return input_error_result(upload.name, f"无法检查此文件（{type(exc).__name__}）")
+    if unreadable is None:
+        return report
+    from .pairing import merge
+
+    return merge(report, ([unreadable], report.crossyear), ruleset)
+
+
+def _previous_document(upload: Upload, ruleset):
+    """Last year's report parsed, or None and the warning that says why it could not be read."""
+    from .pairing import previous_unreadable
+    from .parse import parse
+    from .readers import read_bytes
+    from .source import InputError
+
+    if upload.previous is None:
+        return None, None
+    try:
+        return parse(read_bytes(upload.previous.data, upload.previous.name), ruleset.sections), None
+    except InputError as exc:
+        return None, previous_unreadable(upload.name, upload.previous.name, exc.problem)
 
 
 # ----------------------------------------------------------------------------- multipart

@@ -105,12 +105,12 @@ def client(app):
     return Client(app)
 
 
-def cli_json(sample: Path, tmp_path: Path) -> dict:
+def cli_json(sample: Path, tmp_path: Path, *extra: str) -> dict:
     from checker.cli import main
 
     out = tmp_path / (sample.name + ".json")
     assert main([str(sample), "--format", "json", "-o", str(out), "--no-config", "--fail-on", "never",
-                 "--jobs", "1", "--no-progress"]) == 0
+                 "--jobs", "1", "--no-progress", *extra]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     for report in data["reports"]:
         report["path"] = Path(report["path"]).name
@@ -159,6 +159,48 @@ def test_pasted_text_gives_the_same_findings_as_the_file(client, tmp_path):
     got = client.upload("/api/check", [("text", sample.read_text(encoding="utf-8"))]).json()
     expected = cli_json(sample, tmp_path)
     assert got["reports"][0]["findings"] == expected["reports"][0]["findings"]
+
+
+PREVIOUS, FOLLOWUP = SAMPLES / "prev-2023.txt", SAMPLES / "next-2024-followup.txt"
+
+
+def test_api_with_last_years_report_is_the_cli_with_previous(client, tmp_path):
+    expected = cli_json(FOLLOWUP, tmp_path, "--previous", str(PREVIOUS))
+    got = client.upload("/api/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes()),
+                                       ("previous", PREVIOUS.name, PREVIOUS.read_bytes())])
+    assert got.status == 200 and got.json() == expected
+    rules = {f["rule"] for f in got.json()["reports"][0]["findings"]}
+    assert {"plan-unaddressed", "copied-from-previous"} <= rules
+
+
+def test_page_with_last_years_report_shows_the_cross_year_findings(client):
+    got = client.upload("/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes()),
+                                   ("previous", PREVIOUS.name, PREVIOUS.read_bytes()), ("action", "view")])
+    assert got.status == 200 and "plan-unaddressed" in got.text and "copied-from-previous" in got.text
+
+
+def test_previous_left_empty_is_ignored(client):
+    """A browser sends an unselected file input as a part with an empty file name."""
+    with_empty = client.upload("/api/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes()),
+                                              ("previous", "", b"")]).json()
+    alone = client.upload("/api/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes())]).json()
+    assert with_empty == alone
+    assert not {"plan-unaddressed", "copied-from-previous"} & {f["rule"] for f in alone["reports"][0]["findings"]}
+
+
+def test_unreadable_previous_is_a_warning_and_the_report_is_still_checked(client):
+    got = client.upload("/api/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes()),
+                                       ("previous", "old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 600)])
+    report = got.json()["reports"][0]
+    errors = [f for f in report["findings"] if f["rule"] == "input-error"]
+    assert got.status == 200 and len(errors) == 1 and errors[0]["severity"] == "warning"
+    assert "old.doc" in errors[0]["message"] and report["sections"]
+
+
+def test_empty_previous_file_is_400(client):
+    got = client.upload("/api/check", [("file", FOLLOWUP.name, FOLLOWUP.read_bytes()),
+                                       ("previous", "2023.txt", b"")])
+    assert got.status == 400 and "上一年度" in got.json()["error"]["message"]
 
 
 def test_unreadable_upload_is_an_input_error_report(client):

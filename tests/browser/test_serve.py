@@ -27,23 +27,31 @@ def served():
     server.close()
 
 
-def cli_report(sample: Path, tmp_path: Path) -> dict:
+def cli_report(sample: Path, tmp_path: Path, *extra: str) -> dict:
     from checker.cli import main
 
     out = tmp_path / "cli.json"
     assert main([str(sample), "--format", "json", "-o", str(out), "--no-config", "--fail-on", "never",
-                 "--jobs", "1", "--no-progress"]) == 0
+                 "--jobs", "1", "--no-progress", *extra]) == 0
     return json.loads(out.read_text(encoding="utf-8"))["reports"][0]
 
 
-def upload(page, url: str, sample: Path) -> None:
+def upload(page, url: str, sample: Path, previous: Path | None = None) -> None:
+    """Put the sample (and last year's report) into the page's file inputs and submit."""
     page.goto(url)
     assert page.eval("document.querySelector('form').getAttribute('enctype')") == "multipart/form-data"
     root = page.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-    node = page.send("DOM.querySelector", {"nodeId": root, "selector": "input[type=file]"})["nodeId"]
-    page.send("DOM.setFileInputFiles", {"files": [str(sample)], "nodeId": node})
-    assert page.eval("document.getElementById('file').files[0].name") == sample.name
+    for field, path in (("file", sample), ("previous", previous)):
+        if path is None:
+            continue
+        node = page.send("DOM.querySelector", {"nodeId": root, "selector": f"#{field}"})["nodeId"]
+        page.send("DOM.setFileInputFiles", {"files": [str(path)], "nodeId": node})
+        assert page.eval(f"document.getElementById('{field}').files[0].name") == path.name
     page.click_and_wait("#submit")
+
+
+def findings_on_page(page) -> list[str]:
+    return page.eval("Array.from(document.querySelectorAll('#flist li.fi')).map(li => li.dataset.rule)")
 
 
 @pytest.mark.parametrize("name", ["clean-2024.docx", "missing-duty-2024.txt"])
@@ -53,14 +61,23 @@ def test_upload_a_sample_and_read_its_findings(page, served, name, tmp_path):
     upload(page, served, sample)
     assert page.eval("location.pathname") == "/check"
     assert page.eval("document.getElementById('fzweb-bar') !== null")
-    items = page.eval("Array.from(document.querySelectorAll('#flist li.fi')).map(li => li.dataset.rule)")
-    assert items == [f["rule"] for f in expected["findings"]]
+    assert findings_on_page(page) == [f["rule"] for f in expected["findings"]]
     heading = page.eval("document.getElementById('findings-h').textContent")
     assert f"共 {len(expected['findings'])} 条" in heading
     assert page.eval("document.querySelector('.score-n').textContent.trim()") == str(expected["score"])
     if name == "missing-duty-2024.txt":
         assert len(expected["findings"]) > 0  # a sample with findings, so the count means something
     assert page.errors == []  # the report page's script ran under its CSP; the bar added nothing it blocks
+
+
+def test_upload_with_last_years_report_shows_the_cross_year_findings(page, served, tmp_path):
+    sample, previous = SAMPLES / "next-2024-followup.txt", SAMPLES / "prev-2023.txt"
+    expected = cli_report(sample, tmp_path, "--previous", str(previous))
+    upload(page, served, sample, previous)
+    rules = findings_on_page(page)
+    assert rules == [f["rule"] for f in expected["findings"]]
+    assert {"plan-unaddressed", "copied-from-previous"} <= set(rules)
+    assert page.errors == []
 
 
 def test_the_json_download_link_saves_the_cli_json(page, served, tmp_path):
