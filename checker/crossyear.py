@@ -43,9 +43,7 @@ def _descendants(sec: Section) -> list[Node]:
 def body_sentences(doc: Document, sec: Section) -> list[Unit]:
     """The part's non-heading sentences as units (text as written, 1-based line)."""
     out = []
-    for s in doc.sentences_in(sec.start, sec.end):
-        if s.heading:
-            continue
+    for s in doc.body_sentences(sec.start, sec.end):
         text = doc.text[s.start:s.end].strip()
         if text:
             out.append(Unit(text=text, line=s.line))

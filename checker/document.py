@@ -146,6 +146,11 @@ class Document:
         hi = bisect.bisect_right(items, end, key=_sentence_end)
         return items[lo:hi] if lo < hi else []
 
+    def body_sentences(self, start: int, end: int) -> list[Sentence]:
+        """The sentences of ``[start, end)`` that are not heading titles: what a part says,
+        as the kinds that weigh a part's content (size, cues, cross-year wording) read it."""
+        return [s for s in self.sentences_in(start, end) if not s.heading]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence covering an offset, or None."""
         items = self.sentences

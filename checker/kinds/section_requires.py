@@ -30,7 +30,7 @@ def prepare(params: dict) -> dict:
 
 def body_text(doc: Document, lo: int, hi: int) -> str:
     """The non-heading sentences of a span, joined."""
-    return "。".join(s.text for s in doc.sentences_in(lo, hi) if not s.heading)
+    return "。".join(s.text for s in doc.body_sentences(lo, hi))
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:

@@ -23,7 +23,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for sec in doc.sections:
         if sec.embedded or sec.key not in params["min_chars"]:
             continue
-        body = [s for s in doc.sentences_in(sec.start, sec.end) if not s.heading]
+        body = doc.body_sentences(sec.start, sec.end)
         chars = sum(counted_chars(s.text) for s in body)
         substantive = sum(1 for s in body if is_substantive(s.text, params["concrete_words"]))
         if chars < params["min_chars"][sec.key] or substantive < params["min_substantive"].get(sec.key, 0):
