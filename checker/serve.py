@@ -185,13 +185,20 @@ class WaitressServer(Server):
                                      max_request_body_size=2 * max_bytes, channel_timeout=SOCKET_TIMEOUT * 2,
                                      expose_tracebacks=False, clear_untrusted_proxy_headers=True)
         super().__init__(host, int(self._server.effective_port))
-        self._stopped = threading.Event()
+        self._stopping = threading.Event()
 
     def serve_forever(self) -> None:
-        self._server.run()
+        try:
+            self._server.run()
+        except (OSError, ValueError):
+            # shutdown() closed the sockets under the loop's select(): EBADF (or a negative
+            # descriptor) is how the loop learns it is over.  Otherwise it is a real error.
+            if not self._stopping.is_set():
+                raise
 
     def shutdown(self) -> None:
         """Stop from another thread: close the listener and every channel so the loop ends."""
+        self._stopping.set()
         server = self._server
         server.task_dispatcher.shutdown(timeout=5)
         for channel in list(server._map.values()):
