@@ -72,6 +72,7 @@ def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | N
 
 
 PLAIN_MAX = 40  # characters: a part heading, not a sentence
+SPLIT_LEVELS = 3  # 第一部分, 一、, （一） may stand alone above their title; a bare 1. is often a table cell
 
 
 def plain_heading(norm_line: str, line_no: int, line_start: int,
@@ -118,9 +119,43 @@ class LineHeadings:
         """The heading on 0-based line ``index``, with offsets into the document."""
         if index not in self._found:
             line_start = self.doc.line_starts[index]
-            line = self.doc.norm[line_start: line_start + len(self.doc.source.lines[index])]
-            self._found[index] = detect_heading(line, index + 1, line_start)
+            line = self._line(index)
+            heading = detect_heading(line, index + 1, line_start)
+            if heading is None and index + 1 < len(self.doc.line_starts):
+                heading = split_heading(line, self._line(index + 1), index + 1, line_start,
+                                        self.doc.line_starts[index + 1])
+            self._found[index] = heading
         return self._found[index]
+
+    def _line(self, index: int) -> str:
+        start = self.doc.line_starts[index]
+        return self.doc.norm[start: start + len(self.doc.source.lines[index])]
+
+
+def split_heading(norm_line: str, next_line: str, line_no: int, line_start: int,
+                  next_start: int) -> Heading | None:
+    """A label alone on its line with the title on the next (``一、`` / ``2024年主要举措和成效``),
+    as in text copied from a PDF or a page that sets the label apart.  The heading spans both lines;
+    the title line must be short, hold no sentence mark, and not be a heading itself."""
+    pos = _content_start(norm_line)
+    rest = norm_line[pos:]
+    lead = len(rest) - len(rest.lstrip("*_"))
+    label_text = _strip_emphasis(rest)
+    for style, level, pattern in HEADING_STYLES[:SPLIT_LEVELS]:
+        match = pattern.fullmatch(label_text)
+        if match is None:
+            continue
+        title_pos = _content_start(next_line)
+        title = _strip_emphasis(next_line[title_pos:])
+        if not title or len(title) > PLAIN_MAX or any(mark in title for mark in SENTENCE_END):
+            return None
+        if detect_heading(next_line, line_no + 1, next_start) is not None:
+            return None
+        start = line_start + pos + lead
+        return Heading(level=level, style=style, number=cn_number(match.group(1)), label=label_text,
+                       title=title, line=line_no, start=start,
+                       end=next_start + len(next_line.rstrip(" *_")), line_start=line_start)
+    return None
 
 
 def find_headings(doc: Document, start: int, end: int, detected: LineHeadings | None = None) -> list[Heading]:
@@ -168,6 +203,8 @@ def _line_sentences(doc: Document, line_no: int, lo: int, hi: int,
     norm = doc.norm
     cursor = lo
     first = bisect.bisect_left(heading_spans, (lo,))
+    if first > 0 and heading_spans[first - 1][1] > lo:  # the title line of a heading split over two lines
+        cursor = min(hi, heading_spans[first - 1][1])
     if first < len(heading_spans) and heading_spans[first][0] < hi:
         h_start, h_end = heading_spans[first]
         out.append(Sentence(h_start, h_end, line_no, norm[h_start:h_end], heading=True))

@@ -73,7 +73,8 @@ def _seen_beyond_measures(sections: dict[str, Section]) -> bool:
 
 def _section_from(doc: Document, key: str, node: Node, embedded: bool = False) -> Section:
     h = node.heading
-    return Section(key=key, heading=doc.text[h.start:h.end].strip(), line=h.line, start=node.start,
+    heading = "".join(part.strip() for part in doc.text[h.start:h.end].split("\n"))  # a label may stand on its own line
+    return Section(key=key, heading=heading, line=h.line, start=node.start,
                    end=node.end, heading_start=h.start, heading_end=h.end, embedded=embedded,
                    nodes=[node])
 

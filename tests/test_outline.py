@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.outline import detect_heading, plain_heading
+from checker.outline import detect_heading, plain_heading, split_heading
 
 
 @pytest.mark.parametrize("line, level, label, title", [
@@ -48,3 +48,27 @@ def test_plain_part_titles(line, title, start, end):
 ])
 def test_not_plain_part_titles(line):
     assert plain_heading(line, 1, 0, names_problems) is None
+
+
+@pytest.mark.parametrize("label, title, level", [
+    ("一、", "2024年主要举措和成效", 1),
+    ("**(二)**", "严格规范公正文明执法", 2),
+    ("第三部分", "存在的不足和原因", 0),
+])
+def test_label_alone_with_its_title_on_the_next_line(label, title, level):
+    line, next_line = label, title
+    heading = split_heading(line, next_line, 4, 100, 100 + len(line) + 1)
+    assert heading is not None and (heading.level, heading.title, heading.line) == (level, title, 4)
+    assert heading.start == 100 + label.index(label.strip("*")[0])
+    assert heading.end == 100 + len(line) + 1 + len(title)
+
+
+@pytest.mark.parametrize("line, next_line", [
+    ("1.", "区司法局"),                          # an arabic label alone is usually a table cell
+    ("一、", "全年办结案件12件。"),               # the next line is a sentence
+    ("一、", "(一)加强统筹协调"),                 # the next line is a heading of its own
+    ("一、", ""),
+    ("一、推进依法行政", "全年办结案件12件"),      # not a bare label
+])
+def test_not_split_headings(line, next_line):
+    assert split_heading(line, next_line, 1, 0, len(line) + 1) is None

@@ -83,3 +83,29 @@ def test_a_subtitle_is_not_a_part(national):
     lines.insert(1, "——2024年度法治政府建设工作情况")
     result = check_text("\n".join(lines), national)
     assert [s["line"] for s in result.sections if s["key"] == "measures"] == [6]
+
+
+ITEM = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(.+)$")
+
+
+def test_labels_alone_above_their_titles(reference, national):
+    """一、 and （一） on lines of their own (text copied from a PDF) make the same outline."""
+    lines = []
+    for line in CLEAN.split("\n"):
+        match = ITEM.match(line)
+        lines.extend([match.group(1), match.group(2)] if match and "。" not in match.group(2) else [line])
+    result = check_text("\n".join(lines), national)
+    assert [(s["key"], s["heading"]) for s in result.sections] == \
+        [(s["key"], s["heading"]) for s in reference.sections]
+    assert _findings(result) == []
+    assert len(result.outline["headings"]) == len(reference.outline["headings"])
+
+
+def test_a_split_title_is_not_also_a_sentence(national):
+    from checker.parse import parse
+    from checker.source import Source
+
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、\n2024年主要举措和成效\n全年审核规范性文件37件。\n"
+    doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)
+    assert [(s.text, s.heading) for s in doc.sentences] == [
+        ("一、\n2024年主要举措和成效", True), ("全年审核规范性文件37件。", False)]
