@@ -25,6 +25,7 @@ HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("arabic-paren", 4, re.compile(r"\((\d{1,2})\)[、.]?")),
     ("circled", 5, re.compile(f"([{CIRCLED}])")),
 )
+LABEL_STARTS = frozenset("第一二三四五六七八九十百零〇两(0123456789" + CIRCLED)  # what a label can begin with
 SENTENCE_END = "。!?;"
 CLOSERS = "”’\")》】」』"
 SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
@@ -52,6 +53,8 @@ def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | N
     rest = norm_line[pos:]
     lead = len(rest) - len(rest.lstrip("*_"))
     rest = rest[lead:]
+    if rest[:1] not in LABEL_STARTS:  # most lines are prose: one set look-up instead of six regexes
+        return None
     for style, level, pattern in HEADING_STYLES:
         match = pattern.match(rest)
         if not match:
@@ -137,6 +140,8 @@ def split_heading(norm_line: str, next_line: str, line_no: int, line_start: int,
     """A label alone on its line with the title on the next (``一、`` / ``2024年主要举措和成效``),
     as in text copied from a PDF or a page that sets the label apart.  The heading spans both lines;
     the title line must be short, hold no sentence mark, and not be a heading itself."""
+    if len(norm_line) > 24 and len(norm_line.strip()) > 24:  # longer than any label with its marks
+        return None
     pos = _content_start(norm_line)
     rest = norm_line[pos:]
     lead = len(rest) - len(rest.lstrip("*_"))
