@@ -20,8 +20,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for index, sec in enumerate(parts):
         if index not in keep:
             after = ruleset.section_short(parts[index - 1].key) if index else "报告开头"
+            where = f"排在“{after}”之后" if index else "排在最前面"
             yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
-                      fields={"name": ruleset.section_name(sec.key), "after": after,
+                      fields={"name": ruleset.section_name(sec.key), "after": after, "where": where,
                               "actual": actual, "expected": expected})
 
 
