@@ -24,6 +24,11 @@ class ReportResult:
     outline: dict = field(default_factory=dict)
     crossyear: dict = field(default_factory=dict)  # vs last year's report: tables for the HTML page
 
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read at all: its one finding is an input-error error."""
+        return any(f.rule == "input-error" and f.severity == "error" for f in self.findings)
+
     def counts(self) -> dict[str, int]:
         out = {sev: 0 for sev in SEVERITIES}
         for finding in self.findings:

@@ -484,7 +484,7 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
             "published": meta.get("published"), "deadline": deadline_status(report, ruleset),
             "checks": items, "counts": counts, "score": report.score, "score_band": _score_band(report.score),
             "missing": sum(1 for item in items if item["status"] == "missing"),
-            "input_error": any(f.rule == "input-error" and f.severity == "error" for f in report.findings),
+            "input_error": report.unreadable,
         })
     summary = run.summary()
     top = rule_counts.most_common(TOP_RULES)

@@ -33,7 +33,9 @@ def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
     facts = [v for v in (meta.get("issuer"), f"{meta['year']}年度" if meta.get("year") else None,
                          f"发布于{meta['published']}" if meta.get("published") else None) if v]
     head = _paint(report.path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
-    lines = [head, f"  各部分：{_sections_line(report, ruleset)}  得分：{report.score}"]
+    overview = "未能读取，没有检查" if report.unreadable else \
+        f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
+    lines = [head, f"  {overview}"]
     for f in report.findings:
         severity = _paint(f.severity, f.severity, colour)
         lines.append(f"{report.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
@@ -44,22 +46,29 @@ def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
 
 
 def _sections_line(report: ReportResult, ruleset) -> str:
-    keys = ["measures", "problems", "duty", "plan", "other"]
+    """Each part of the rule set: found (where) or, when required, missing."""
     found = {s["key"]: s for s in report.sections}
     parts = []
-    for key in keys:
-        name = _short(key)
+    for key, name, required in _parts(ruleset):
         if key in found:
             mark = "（嵌入）" if found[key]["embedded"] else ""
             parts.append(f"{name}✓{mark}第{found[key]['line']}行")
-        elif key != "other":
+        elif required:
             parts.append(f"{name}✗")
     return "  ".join(parts)
 
 
-def _short(key: str) -> str:
-    return {"measures": "举措成效", "problems": "不足原因", "duty": "第一责任人", "plan": "下年安排",
-            "other": "其他"}[key]
+DEFAULT_PARTS = (("measures", "举措成效", True), ("problems", "不足原因", True), ("duty", "第一责任人", True),
+                 ("plan", "下年安排", True), ("other", "其他", False))
+
+
+def _parts(ruleset) -> tuple[tuple[str, str, bool], ...]:
+    """(key, short name, required) in the rule set's order; the national five without one."""
+    if ruleset is None or not ruleset.sections:
+        return DEFAULT_PARTS
+    order = {key: i for i, key in enumerate(ruleset.order)}
+    defs = sorted(ruleset.sections, key=lambda d: order.get(d.key, len(order)))
+    return tuple((d.key, d.short or d.name, d.required) for d in defs)
 
 
 def _clip(text: str) -> str:
