@@ -86,6 +86,8 @@ def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
 
         store = ResultCache(cache)
     reports = _main_pass(files, rulesets, spec, jobs if parallel else 1, progress, config, keep_lines, store)
+    if store is not None:
+        store.prune()
     return RunResult(ruleset=ruleset.name, reports=_cross_year(reports, rulesets, spec, jobs if parallel else 1,
                                                                config, keep_lines))
 

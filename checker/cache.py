@@ -13,8 +13,10 @@ The path is not part of the key: a moved or copied file is a hit, and its path i
 the result.  Entries are JSON, never pickle (a cache directory committed to a shared repository
 or restored by CI must not be a way to run code), written atomically (a temporary file renamed
 into place).  An entry that cannot be read, parsed or does not match is ignored and the file is
-checked again; a cache that cannot be written is ignored too.  Nothing is ever pruned: delete the
-directory to start afresh.
+checked again; a cache that cannot be written is ignored too.  A hit refreshes its entry's
+modification time, and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
+new fzcheck version or rule set leaves every old entry unused) and temporary files left by a run
+that was killed; deleting the directory is always safe.
 
 Only the main pass is cached.  Pairing with last year's report and the cross-year rules run on
 every run from the cached metadata (checker/batch.py), as do the baseline and the formats.
@@ -27,6 +29,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +42,9 @@ GITIGNORE = "# fzcheck --cache: results of earlier runs, safe to delete\n*\n"
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by fzcheck (https://bford.info/cachedir/).\n")
 _HASH_CHUNK = 1 << 20
+MAX_AGE_DAYS = 30
+PRUNE_EVERY = 24 * 3600  # seconds between two prunes of one cache
+STAMP = ".pruned"  # its modification time is the last prune
 _CODE_DIGEST: str | None = None
 
 
@@ -83,9 +89,34 @@ class ResultCache:
                 entry = json.load(handle)
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 return None
-            return result_from_json(entry["result"], path)
+            result = result_from_json(entry["result"], path)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited or foreign: check the file again
+        _touch(self._entry(key))  # in use: pruning keeps it
+        return result
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries unused for MAX_AGE_DAYS and stale temporary files, unless the cache
+        was pruned less than a day ago; returns how many files went.  Never raises."""
+        now = time.time() if now is None else now
+        stamp = self.root / STAMP
+        try:
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            if not self.root.is_dir():
+                return 0  # nothing cached yet
+        removed = 0
+        for entry in _files(self.root):
+            try:
+                age = now - entry.stat().st_mtime
+            except OSError:
+                continue  # removed meanwhile by another run
+            old_temp = entry.name.startswith(".tmp-") and age > PRUNE_EVERY
+            if old_temp or (entry.name.endswith(".json") and age > MAX_AGE_DAYS * 86400):
+                removed += _remove(entry.path)
+        _touch(stamp, create=True)
+        return removed
 
     def put(self, key: str, report: ReportResult) -> None:
         """Store a result (silently not, when it cannot be stored faithfully or written)."""
@@ -130,11 +161,36 @@ def _file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
-def _remove(path: str) -> None:
+def _remove(path: str) -> int:
     try:
         os.unlink(path)
+        return 1
+    except OSError:
+        return 0
+
+
+def _touch(path: Path, create: bool = False) -> None:
+    """Set a file's modification time to now (a read-only cache is still usable)."""
+    try:
+        if create:
+            path.touch()
+        else:
+            os.utime(path)
     except OSError:
         pass
+
+
+def _files(root: Path):
+    """Entries (and temporary files) in the cache's two-character folders, skipping what fails."""
+    try:
+        folders = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            yield from (f for f in os.scandir(folder.path) if f.is_file(follow_symlinks=False))
+        except OSError:
+            continue
 
 
 def code_digest() -> str:

@@ -183,3 +183,43 @@ def test_json_dumps_matches_the_json_module():
               [(1, 2), {"x": [[], [{}]]}], "\u2028", -0.0, 10 ** 30, {1: "int key"}]
     for value in values:
         assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+DAY = 86400
+
+
+def _age(path, days: float) -> None:
+    import os
+    import time
+
+    then = time.time() - days * DAY
+    os.utime(path, (then, then))
+
+
+def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys):
+    from checker.cache import MAX_AGE_DAYS, ResultCache
+
+    cache = tmp_path / "cache"
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    for entry in entries(cache):
+        _age(entry, MAX_AGE_DAYS + 1)
+    temp = entries(cache)[0].parent / ".tmp-left-by-a-killed-run.json"
+    temp.write_text("{", encoding="utf-8")
+    _age(temp, 2)
+    assert ResultCache(str(cache)).prune() == 0  # the run itself pruned less than a day ago
+    _age(cache / "v1" / ".pruned", 2)
+    fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))  # a hit, refreshed
+    left = entries(cache)
+    assert len(left) == 1 and not temp.exists()
+    entry = json.loads(left[0].read_text(encoding="utf-8"))
+    assert entry["result"]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
+
+
+def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
+    from checker.cache import ResultCache
+
+    assert ResultCache(str(tmp_path / "none")).prune() == 0
+    odd = tmp_path / "odd" / "v1"
+    odd.mkdir(parents=True)
+    (odd / "stray-file").write_text("x", encoding="utf-8")
+    assert ResultCache(str(tmp_path / "odd")).prune() == 0
