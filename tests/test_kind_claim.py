@@ -30,6 +30,7 @@ def test_claims_without_figures_fire(national, sentence):
     "区司法所入选全国公共法律服务示范点，服务能力明显提升。",
     "平均用时压缩至25.6天，审批效率大幅提高。",
     "不断提高运用法治思维和法治方式的能力，增强依法履职的意识。",
+    "行政争议化解成效显著，化解行政争议数量较上年翻一番。",
 ])
 def test_figures_and_evidence_clear_a_claim(national, sentence):
     assert findings(report(measures=sentence), national, RULE) == []

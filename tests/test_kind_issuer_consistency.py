@@ -32,3 +32,9 @@ def test_place_only_title_accepts_government_signature(national):
     text = report(title="2024年云溪区法治政府建设情况报告", opening="2024年，云溪区坚持依法行政。",
                   tail="云溪区人民政府\n2025年3月19日")
     assert findings(text, national, RULE) == []
+
+
+def test_a_report_ending_in_a_sentence_has_no_signature(national):
+    """The last short line is a plan sentence naming a document, not a signature block."""
+    text = report(title=TITLE, opening=OPENING, tail="6月底前出台《云溪区行政执法监督办法》。")
+    assert findings(text, national, RULE) == []

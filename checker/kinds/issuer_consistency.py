@@ -18,6 +18,7 @@ DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅",
                                "委员会", "办公室", "厅", "署", "中心", "委", "办"],
                   "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
                   "signature_lines": 4}
+NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
 HEAD_SPLIT = re.compile(r"关于|(?:19|20)\d{2}\s*年?度?|法治")
 
 
@@ -49,13 +50,16 @@ def variants(doc: Document, place: str, suffixes: list[str], lo: int, hi: int) -
 
 
 def signature(doc: Document, lines: int) -> tuple[int, int] | None:
-    """The last short lines of the body (where an issuer signs), as a span."""
+    """The last short lines of the body (where an issuer signs), as a span.  A sentence or a
+    document title is not a signature, however short: a report may end without one
+    (……出台《云溪区行政执法监督办法》。)."""
     tail_start = doc.body_end
     count = 0
     while tail_start > doc.body_start and count < lines:
         prev = doc.norm.rfind("\n", doc.body_start, tail_start - 1)
         start = doc.body_start if prev < 0 else prev + 1
-        if len(doc.norm[start:tail_start].strip()) > 30:
+        line = doc.norm[start:tail_start].strip()
+        if len(line) > 30 or any(mark in line for mark in NOT_SIGNATURE):
             break
         tail_start, count = start, count + 1
     return (tail_start, doc.body_end) if count else None
