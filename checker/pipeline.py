@@ -82,7 +82,8 @@ def outline_dict(doc: Document) -> dict:
 
     body = [line_of(doc.body_start), last_line(doc.body_end)] if doc.body_end > doc.body_start else None
     headings = [{"line": h.line, "level": h.level, "label": h.label, "title": h.title,
-                 "column": doc.position(h.start)[1], "end_column": doc.position(h.end)[1]} for h in doc.headings]
+                 "column": doc.position(h.start)[1], "end_line": doc.position(h.end)[0],
+                 "end_column": doc.position(h.end)[1]} for h in doc.headings]
     sections = [{"key": s.key, "line": s.line, "end_line": last_line(s.end), "embedded": s.embedded}
                 for s in doc.sections]
     return {"title_line": doc.metadata.title_line, "body": body, "headings": headings, "sections": sections}

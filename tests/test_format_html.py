@@ -304,3 +304,15 @@ def test_json_output_is_unchanged_by_the_extra_fields(national):
     assert report.outline["headings"] and report.lines
     assert set(report.as_dict()) == {"path", "metadata", "sections", "findings", "score"}
     json.dumps(report.as_dict())
+
+
+def test_a_label_alone_and_its_title_below_are_one_heading(national):
+    from checker.pipeline import check_text
+    from checker.result import RunResult
+
+    text = ("云溪区人民政府2024年法治政府建设情况报告\n一、\n2024年主要举措和成效\n"
+            "全年审核规范性文件37件。\n")
+    page = fmt.render(RunResult(ruleset="national", reports=[check_text(text, national)]), national)
+    assert re.search(r'class="blk k-heading lv-1" id="L2">\s*<a[^>]*>2</a>\s*<h3 class="txt hd">', page)
+    assert re.search(r'class="blk k-heading lv-1" id="L3">\s*<a[^>]*>3</a>\s*<h3 class="txt hd">', page)
+    assert re.search(r'id="L4">\s*<a[^>]*>4</a>\s*<p class="txt">', page)

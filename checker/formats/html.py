@@ -315,7 +315,7 @@ def _blocks(report: ReportResult, findings: list[dict], ruleset) -> tuple[list[d
     and notes; findings that point nowhere in the text come back as ``loose``."""
     lines = report.lines or []
     outline = report.outline or {}
-    headings = {h["line"]: h for h in outline.get("headings") or []}
+    headings = _heading_lines(outline.get("headings") or [], lines)
     min_level = min((h["level"] for h in headings.values()), default=1)
     section_at = {}
     for sec in outline.get("sections") or report.sections or []:
@@ -395,6 +395,18 @@ def _blocks(report: ReportResult, findings: list[dict], ruleset) -> tuple[list[d
             "notes": notes.get(number, []),
         })
     return blocks, loose
+
+
+def _heading_lines(headings: list[dict], lines: list[str]) -> dict[int, dict]:
+    """Line → heading, every line of a heading included: a label alone on its line (一、) is
+    a heading line, and so is the title below it, up to the heading's end column."""
+    out: dict[int, dict] = {}
+    for h in headings:
+        last = max(h["line"], h.get("end_line", h["line"]))
+        for number in range(h["line"], last + 1):
+            whole = number < last and number <= len(lines)
+            out[number] = {**h, "end_column": len(lines[number - 1]) + 1} if whole else h
+    return out
 
 
 def _short(ruleset, key: str) -> str:
