@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from checker.kinds import pattern
 from checker.pipeline import read_document
 
@@ -38,3 +40,23 @@ def test_prefilter_changes_no_hit(national):
             fast = [(h.start, h.end) for h in pattern.check(doc, rule, national)]
             slow = [(h.start, h.end) for h in pattern.check(doc, _without_prefilter(rule), national)]
             assert fast == slow, (path.name, rule.id)
+
+
+@pytest.mark.parametrize("text", [
+    "联系人张某，电话13812345678。",
+    "申请人身份证号43010219800101123X。",
+    "身份证号码430102200012315678，已办结。",
+])
+def test_personal_data_is_flagged(national, text):
+    assert len(findings(report(measures=text + "全年受理咨询1,380件。"), national, "personal-data")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "拨打12345、12348热线，或监督电话0731-88886666。",
+    "联系电话138****5678（已隐去）。",
+    "文号云政发〔2024〕12号，案件编号2024010112345678号。",   # 16 digits: not an ID number
+    "一网通办事项13,826件，金额1.3812345678亿元。",            # decimals are figures, not phone numbers
+    "身份证号430102198013321234无效。",                         # month 13: not a date, not an ID number
+])
+def test_personal_data_lookalikes_pass(national, text):
+    assert findings(report(measures=text), national, "personal-data") == []
