@@ -2,13 +2,13 @@
 
 A kind is Python; a rule is YAML that names a kind and sets its params.  To add a kind, write
 ``checker/kinds/<name>.py``, list it here, describe its params in ``rules/schema.json`` and
-test it (see docs/extending.md).
+test it (see docs/architecture.md, "Rules and kinds").
 """
 from __future__ import annotations
 
 from . import pattern, section_embedded, section_missing, section_order, section_thin, year_consistency
-from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, repeated_word, section_requires,
-               stock_phrases, title_format)
+from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, plan_period, repeated_word,
+               section_requires, stock_phrases, title_format)
 from . import copied, deadline, plan_followup  # cross-year and timeliness (issue #7)
 
 KINDS = {
@@ -28,6 +28,7 @@ KINDS = {
     "title_format": title_format,
     "issuer_consistency": issuer_consistency,
     "percent": percent,
+    "plan_period": plan_period,
     "plan_followup": plan_followup,
     "copied": copied,
     "deadline": deadline,
