@@ -7,8 +7,8 @@ test it (see docs/architecture.md, "Rules and kinds").
 from __future__ import annotations
 
 from . import pattern, section_embedded, section_missing, section_order, section_thin, year_consistency
-from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, plan_period, repeated_word,
-               section_requires, stock_phrases, title_format)
+from . import (claim, issuer_consistency, item_figures, numbering, pairs, percent, plan_period, problems_in_plan,
+               repeated_word, section_requires, stock_phrases, title_format)
 from . import copied, deadline, plan_followup  # cross-year and timeliness (issue #7)
 
 KINDS = {
@@ -29,6 +29,7 @@ KINDS = {
     "issuer_consistency": issuer_consistency,
     "percent": percent,
     "plan_period": plan_period,
+    "problems_in_plan": problems_in_plan,
     "plan_followup": plan_followup,
     "copied": copied,
     "deadline": deadline,
