@@ -2,7 +2,11 @@
 ordinals, 《titles》 or slogans."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import figures
 from checker.normalize import normalize
@@ -43,3 +47,16 @@ def test_mask_keeps_length(spec):
 def test_measure_words_are_required():
     with pytest.raises(ValueError, match="measure_words"):
         figures.spec_from(dict(figures.FIGURE_DEFAULTS))
+
+
+# The year and date patterns put their look-behinds after the first matched character (for
+# speed); they must find exactly what the plainly written forms find.
+PLAIN_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}\s*年度?")
+PLAIN_DATE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?<![\d.])\d{1,2}\s*[日号](?![\d])")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0129. 年度月日号-至", max_size=30))
+def test_fast_year_and_date_patterns_match_the_plain_ones(text):
+    for fast, plain in ((figures.YEAR, PLAIN_YEAR), (figures.DATE, PLAIN_DATE)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
