@@ -15,10 +15,13 @@ from .outline import LineHeadings, build_tree, detect_heading, find_headings, pl
 from .sections import SectionDef, classify, heading_key
 from .source import Source
 
+# Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
+# two patterns, because one alternation that mixes ^ with unanchored words is tried at every
+# position of every line.
 HEADER_FURNITURE = re.compile(
-    r"^\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索引号|"
-    r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)"
-    r"|首页\s*>|>\s*正文")
+    r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索引号|"
+    r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
+BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
 FOOTER_FURNITURE = re.compile(
     r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|"
     r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
@@ -93,7 +96,7 @@ def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> C
 def _is_furniture(line: str) -> bool:
     if BULLET.match(line) and len(line.strip()) < 24:
         return True
-    return bool(HEADER_FURNITURE.search(line) or FOOTER_FURNITURE.search(line))
+    return bool(HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line))
 
 
 def _is_prose(line: str) -> bool:
