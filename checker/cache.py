@@ -55,6 +55,7 @@ class ResultCache:
         self.directory = directory
         self.root = Path(directory) / f"v{FORMAT}"
         self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(rule set) → (rule set, digest)
+        self._last_settings: tuple[Any, tuple, str] | None = None
 
     def key(self, path: str, ruleset, dropped: set[str], keep_lines: bool) -> str | None:
         """The entry key for a file, or None when it is not cached (standard input, a file that
@@ -70,9 +71,20 @@ class ResultCache:
             content = _file_digest(path)
         except OSError:
             return None
-        parts = [FORMAT, __version__, code_digest(), self.fingerprint(ruleset), sorted(dropped), keep_lines,
-                 dataclasses.asdict(limits), os.path.splitext(path)[1].lower(), content]
+        settings = self._settings(ruleset, dropped, keep_lines, limits)
+        parts = [settings, os.path.splitext(path)[1].lower(), content]
         return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def _settings(self, ruleset, dropped: set[str], keep_lines: bool, limits) -> str:
+        """Digest of everything in a key but the file itself (the same for most files of a run)."""
+        held = (frozenset(dropped), keep_lines, limits)
+        last = self._last_settings
+        if last is None or last[0] is not ruleset or last[1] != held:  # the rule set by identity
+            parts = [FORMAT, __version__, code_digest(), self.fingerprint(ruleset), sorted(dropped), keep_lines,
+                     dataclasses.asdict(limits)]
+            digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+            last = self._last_settings = (ruleset, held, digest)
+        return last[2]
 
     def fingerprint(self, ruleset) -> str:
         """Digest of a rule set's effective data (computed once per rule set object)."""

@@ -30,6 +30,10 @@ def test_output_over_an_input_is_refused(tmp_path: Path, capsys) -> None:
     symlink.symlink_to(path)
     assert cli.main([str(path), "--no-config", "-o", str(symlink), "--format", "json"]) == 2
     assert path.read_text(encoding="utf-8") == REPORT
+    dangling = tmp_path / "in.txt"  # an input that is a link to where the output would go
+    dangling.symlink_to(tmp_path / "new.json")
+    assert cli.main([str(dangling), "--no-config", "-o", str(tmp_path / "new.json")]) == 2
+    assert not (tmp_path / "new.json").exists()
 
 
 def test_output_over_a_file_found_in_a_directory_is_refused(tmp_path: Path, capsys) -> None:
