@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .source import Source
 
@@ -129,6 +130,15 @@ class Document:
         """Start and end offsets of a 1-based line (without its line end)."""
         start = self.line_starts[line - 1]
         return start, start + len(self.source.lines[line - 1])
+
+    def lines_in(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """(start, end) offsets of each line, or piece of a line, within ``[lo, hi)``."""
+        start = lo
+        while start < hi:
+            end = self.norm.find("\n", start, hi)
+            end = hi if end < 0 else end
+            yield start, end
+            start = end + 1
 
     def section(self, key: str) -> Section | None:
         for sec in self.sections:

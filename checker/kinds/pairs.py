@@ -58,21 +58,12 @@ def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: di
     return sorted(out + stack)
 
 
-def _lines(doc: Document, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    start = lo
-    while start < hi:
-        end = doc.norm.find("\n", start, hi)
-        end = hi if end < 0 else end
-        yield start, end
-        start = end + 1
-
-
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     closer_of, opener_of, marks = rule.compiled["closer_of"], rule.compiled["opener_of"], rule.compiled["marks"]
     width = rule.params["context"]
     done: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
-        for a, b in _lines(doc, lo, hi):
+        for a, b in doc.lines_in(lo, hi):
             for at in strays(doc.norm, a, b, closer_of, opener_of, marks):
                 if at in done:
                     continue

@@ -52,7 +52,7 @@ def _problems(doc: Document, sec: Section, cause_cues: list[str]) -> list[tuple[
         return [(n.start, n.end) for n in items if not _is_cause(doc, n, cause_cues)]
     body_start = max((n.heading.end for n in sec.nodes if n.heading is not None), default=sec.start)
     out: list[tuple[int, int]] = []
-    for line_start, line_end in _lines(doc, body_start, sec.end):
+    for line_start, line_end in doc.lines_in(body_start, sec.end):
         paragraph = doc.norm[line_start:line_end].strip()
         if not paragraph or any(paragraph.startswith(cue) for cue in cause_cues):
             continue
@@ -65,13 +65,3 @@ def _problems(doc: Document, sec: Section, cause_cues: list[str]) -> list[tuple[
 def _is_cause(doc: Document, node: Node, cause_cues: list[str]) -> bool:
     title = node.heading.title if node.heading is not None else ""
     return any(cue in title for cue in cause_cues)
-
-
-def _lines(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The lines of a span as (start, end) offsets."""
-    pos = start
-    while pos < end:
-        newline = doc.norm.find("\n", pos, end)
-        stop = end if newline < 0 else newline
-        yield pos, stop
-        pos = stop + 1
