@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import normalize
-from .prefilter import Prefilter
 from . import prefilter
+from .normalize import normalize
 from .regex_safety import compile_safe
 
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
@@ -46,7 +45,7 @@ class FigureSpec:
     count: re.Pattern[str]
     slogans: tuple[str, ...]
     slogan_re: re.Pattern[str] | None
-    maskers: tuple[tuple[re.Pattern[str], Prefilter | None], ...]  # what mask() blanks, in order
+    maskers: tuple[tuple[re.Pattern[str], prefilter.Prefilter | None], ...]  # what mask() blanks, in order
 
 
 def build(measure_words: list[str], slogans: list[str], not_figures: list[str] | None = None,

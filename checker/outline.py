@@ -25,6 +25,8 @@ HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("arabic-paren", 4, re.compile(r"\((\d{1,2})\)[、.]?")),
     ("circled", 5, re.compile(f"([{CIRCLED}])")),
 )
+PLAIN_MAX = 40  # characters: a part heading, not a sentence
+SPLIT_LEVELS = 3  # 第一部分, 一、, （一） may stand alone above their title; a bare 1. is often a table cell
 LABEL_STARTS = frozenset("第一二三四五六七八九十百零〇两(0123456789" + CIRCLED)  # what a label can begin with
 SENTENCE_END = "。!?;"
 CLOSERS = "”’\")》】」』"
@@ -72,10 +74,6 @@ def detect_heading(norm_line: str, line_no: int, line_start: int) -> Heading | N
         return Heading(level=level, style=style, number=cn_number(match.group(1)), label=label,
                        title=title, line=line_no, start=start, end=end, line_start=line_start)
     return None
-
-
-PLAIN_MAX = 40  # characters: a part heading, not a sentence
-SPLIT_LEVELS = 3  # 第一部分, 一、, （一） may stand alone above their title; a bare 1. is often a table cell
 
 
 def plain_heading(norm_line: str, line_no: int, line_start: int,

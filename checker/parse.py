@@ -8,9 +8,8 @@ import re
 from typing import Callable
 
 from . import metadata as meta
-from .document import Document, Metadata
+from .document import Document, Heading, Metadata
 from .normalize import normalize
-from .document import Heading
 from .outline import LineHeadings, build_tree, detect_heading, find_headings, plain_heading, split_sentences
 from .sections import SectionDef, classify, heading_key
 from .source import Source

@@ -9,8 +9,8 @@ import bisect
 import re
 from typing import Iterator
 
-from ..document import Document
 from .. import prefilter
+from ..document import Document
 from ..hit import Hit
 from ..regex_safety import compile_safe
 from ..scope import section_of, spans
@@ -43,7 +43,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             for match in matcher.finditer(doc.norm, lo, hi):
                 if match.end() == match.start() or (match.start(), match.end()) in seen:
                     continue
-                excepted = excepted or Exceptions(doc.norm, lo, hi, exceptions)
+                if excepted is None:
+                    excepted = Exceptions(doc.norm, lo, hi, exceptions)
                 if excepted.covers(match.start(), match.end()):
                     continue
                 seen.add((match.start(), match.end()))

@@ -49,7 +49,7 @@ def _problems(doc: Document, sec: Section, cause_cues: list[str]) -> list[tuple[
     """(start, end) of each problem: the part's numbered items, else its 一是 … 二是 … runs."""
     items = [child for node in sec.nodes for child in node.children if child.heading is not None]
     if len(items) >= 2:
-        return [(n.start, n.end) for n in items if not _is_cause(doc, n, cause_cues)]
+        return [(n.start, n.end) for n in items if not _is_cause(n, cause_cues)]
     body_start = max((n.heading.end for n in sec.nodes if n.heading is not None), default=sec.start)
     out: list[tuple[int, int]] = []
     for line_start, line_end in doc.lines_in(body_start, sec.end):
@@ -62,6 +62,7 @@ def _problems(doc: Document, sec: Section, cause_cues: list[str]) -> list[tuple[
     return out
 
 
-def _is_cause(doc: Document, node: Node, cause_cues: list[str]) -> bool:
+def _is_cause(node: Node, cause_cues: list[str]) -> bool:
+    """An item titled as the causes (（三）原因分析) is not a problem."""
     title = node.heading.title if node.heading is not None else ""
     return any(cue in title for cue in cause_cues)
