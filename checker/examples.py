@@ -13,15 +13,26 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def _with_enabled(ruleset, rule_id: str | None):
+    rule = ruleset.rule(rule_id) if rule_id else None
+    if rule is None or rule.enabled:
+        return ruleset
+    from .config import RuleChanges, derive
+
+    return derive(ruleset, RuleChanges(enable=(rule_id,)), "<example>", "")
+
+
 def example_text(example) -> str:
     """The report text of an example (string or mapping)."""
     return example["text"] if isinstance(example, dict) else str(example)
 
 
-def check_example(example, ruleset, path: str = "<example>") -> ReportResult:
-    """Check one example as the rule-example tests and the docs do."""
+def check_example(example, ruleset, path: str = "<example>", rule_id: str | None = None) -> ReportResult:
+    """Check one example as the rule-example tests and the docs do.  ``rule_id``: the rule the
+    example illustrates, run even when the rule set switches it off by default."""
     from .pipeline import check_source
 
+    ruleset = _with_enabled(ruleset, rule_id)
     if not isinstance(example, dict):
         return check_source(Source(path=path, lines=_lines(str(example))), ruleset)
     previous = None

@@ -24,7 +24,7 @@ def _cases():
 @pytest.mark.parametrize("ruleset_name,rule_id,verdict,example", list(_cases()))
 def test_example(ruleset_name, rule_id, verdict, example):
     ruleset = load(ruleset_name)
-    result = check_example(example, ruleset, path=f"{rule_id}-{verdict}.txt")
+    result = check_example(example, ruleset, path=f"{rule_id}-{verdict}.txt", rule_id=rule_id)
     hits = [f for f in result.findings if f.rule == rule_id]
     if verdict == "fail":
         assert hits, f"{rule_id}: fail example gave no finding"

@@ -1,4 +1,7 @@
-"""A required statutory item is absent; the finding sits where the item belongs."""
+"""A statutory item is absent; the finding sits where the item belongs.
+
+By default the items the rule set marks ``required``; ``sections`` names others instead (the
+optional fifth item, 其他需要报告的情况, in a rule that a province may switch on)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -6,13 +9,14 @@ from typing import Iterator
 from ..document import Document
 from ..hit import Hit
 
-DEFAULTS: dict = {}
+DEFAULTS: dict = {"sections": []}
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     present = {s.key for s in doc.sections}
+    wanted = set(rule.params["sections"])
     for item in sorted(ruleset.sections, key=lambda d: d.order):
-        if item.required and item.key not in present:
+        if (item.key in wanted if wanted else item.required) and item.key not in present:
             at = insertion_point(doc, item.order, ruleset)
             yield Hit(at, at, section=item.key, fields={"name": item.name, "description": item.description})
 
