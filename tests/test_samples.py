@@ -17,6 +17,7 @@ EXPECTED = {
     "out-of-order-2024.txt": {("section-order", "plan")},
     "thin-duty-2024.txt": {("section-thin", "duty")},
     "embedded-duty-2024.txt": {("section-embedded", "duty")},
+    "stale-template-2024.txt": set(),
 }
 
 
@@ -45,3 +46,11 @@ def test_wrong_plan_year_points_at_the_year(national):
     result = check_path(str(SAMPLES / "wrong-plan-year-2024.txt"), national)
     finding = next(f for f in result.findings if f.rule == "year-mismatch")
     assert finding.excerpt == "2024年" and "2025" in finding.message
+
+
+def test_stale_template_gives_exactly_its_three_findings(national):
+    result = check_path(str(SAMPLES / "stale-template-2024.txt"), national)
+    got = [(f.rule, f.line, f.excerpt) for f in result.findings]
+    assert got == [("plan-out-of-period", 3, "《法治政府建设实施纲要（2015—2020年）》"),
+                   ("personal-data", 29, "13907318826"),
+                   ("problem-unaddressed", 33, "四是法治宣传针对性有待增强。")]
