@@ -452,12 +452,18 @@ def _changes(data: dict, path: str, prefix: str) -> RuleChanges:
                        params=tuple(frozen_params))
 
 
-def _override(item: Any, path: str, key: str) -> Override:
+def _with_files(item: Any, allowed: tuple[str, ...], path: str, key: str, shape: str, noun: str) -> dict:
+    """A list entry that applies to some files: a mapping of known keys with a ``files`` glob."""
     if not isinstance(item, dict):
-        raise ConfigError(path, key, "must be a mapping with 'files' and the settings to change")
-    item = _keys(item, OVERRIDE_KEYS, path, key)
+        raise ConfigError(path, key, f"must be a mapping with {shape}")
+    item = _keys(item, allowed, path, key)
     if "files" not in item:
-        raise ConfigError(path, f"{key}.files", "missing: give the glob(s) this override applies to")
+        raise ConfigError(path, f"{key}.files", f"missing: give the glob(s) this {noun} applies to")
+    return item
+
+
+def _override(item: Any, path: str, key: str) -> Override:
+    item = _with_files(item, OVERRIDE_KEYS, path, key, "'files' and the settings to change", "override")
     files = _globs(item["files"], path, f"{key}.files")
     changes = _changes(item, path, f"{key}.")
     deadline = None
@@ -469,11 +475,7 @@ def _override(item: Any, path: str, key: str) -> Override:
 
 
 def _pairing(item: Any, path: str, key: str) -> Pairing:
-    if not isinstance(item, dict):
-        raise ConfigError(path, key, "must be a mapping with 'files' and 'issuer' and/or 'year'")
-    item = _keys(item, PAIRING_KEYS, path, key)
-    if "files" not in item:
-        raise ConfigError(path, f"{key}.files", "missing: give the glob(s) this entry applies to")
+    item = _with_files(item, PAIRING_KEYS, path, key, "'files' and 'issuer' and/or 'year'", "entry")
     if "issuer" not in item and "year" not in item:
         raise ConfigError(path, key, "give 'issuer', 'year' or both")
     issuer = _string(item["issuer"], path, f"{key}.issuer") if "issuer" in item else None
