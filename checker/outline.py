@@ -26,6 +26,7 @@ HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("circled", 5, re.compile(f"([{CIRCLED}])")),
 )
 PLAIN_MAX = 40  # characters: a part heading, not a sentence
+LABEL_MAX = 24  # characters: longer than any label alone on its line, with indent and marks
 SPLIT_LEVELS = 3  # 第一部分, 一、, （一） may stand alone above their title; a bare 1. is often a table cell
 LABEL_STARTS = frozenset("第一二三四五六七八九十百零〇两(0123456789" + CIRCLED)  # what a label can begin with
 SENTENCE_END = "。!?;"
@@ -122,11 +123,21 @@ class LineHeadings:
             line_start = self.doc.line_starts[index]
             line = self._line(index)
             heading = detect_heading(line, index + 1, line_start)
-            if heading is None and index + 1 < len(self.doc.line_starts):
-                heading = split_heading(line, self._line(index + 1), index + 1, line_start,
-                                        self.doc.line_starts[index + 1])
+            below = self._next_nonblank(index) if heading is None and len(line) <= LABEL_MAX else None
+            if below is not None:
+                heading = split_heading(line, self._line(below), index + 1, line_start,
+                                        self.doc.line_starts[below])
             self._found[index] = heading
         return self._found[index]
+
+    def _next_nonblank(self, index: int) -> int | None:
+        """The next line with text, skipping one blank line (paragraphs separated by a blank line)."""
+        for below in (index + 1, index + 2):
+            if below >= len(self.doc.line_starts):
+                return None
+            if self._line(below).strip():
+                return below
+        return None
 
     def _line(self, index: int) -> str:
         start = self.doc.line_starts[index]
@@ -138,7 +149,7 @@ def split_heading(norm_line: str, next_line: str, line_no: int, line_start: int,
     """A label alone on its line with the title on the next (``一、`` / ``2024年主要举措和成效``),
     as in text copied from a PDF or a page that sets the label apart.  The heading spans both lines;
     the title line must be short, hold no sentence mark, and not be a heading itself."""
-    if len(norm_line) > 24 and len(norm_line.strip()) > 24:  # longer than any label with its marks
+    if len(norm_line) > LABEL_MAX:
         return None
     pos = _content_start(norm_line)
     rest = norm_line[pos:]

@@ -101,6 +101,16 @@ def test_labels_alone_above_their_titles(reference, national):
     assert len(result.outline["headings"]) == len(reference.outline["headings"])
 
 
+def test_a_blank_line_between_label_and_title(national):
+    from checker.parse import parse
+    from checker.source import Source
+
+    text = "云溪区人民政府2024年法治政府建设情况报告\n\n一、\n\n2024年主要举措和成效\n\n全年审核规范性文件37件。\n"
+    doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)
+    assert [(h.line, h.label, h.title) for h in doc.headings] == [(3, "一、", "2024年主要举措和成效")]
+    assert [s.text for s in doc.sentences if not s.heading] == ["全年审核规范性文件37件。"]
+
+
 def test_a_split_title_is_not_also_a_sentence(national):
     from checker.parse import parse
     from checker.source import Source
