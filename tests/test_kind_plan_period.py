@@ -41,3 +41,10 @@ def test_half_width_brackets_and_dash(national):
 def test_no_report_year_no_check(national):
     text = report(title="云溪区人民政府法治政府建设情况报告", measures=f"贯彻落实{OLD}。").replace("2024年", "").replace("2025年", "")
     assert findings(text, national, RULE) == []
+
+
+@pytest.mark.parametrize("joiner", ["", "、", "和"])
+def test_a_title_in_a_list_takes_the_cue_before_the_list(national, joiner):
+    text = f"全面落实《法治政府建设实施纲要（2021—2025年）》{joiner}《江澜市法治政府建设规划（2016—2020年）》，审核文件37件。"
+    got = findings(report(measures=text), national, RULE)
+    assert [f.excerpt for f in got] == ["《江澜市法治政府建设规划（2016—2020年）》"]

@@ -20,6 +20,8 @@ DEFAULTS: dict = {"cues": [], "historic": [], "window": 16}
 TITLE_PERIOD = re.compile(r"《([^《》\n]{2,80}?)\(\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?度?\s*\)"
                           r"[^《》\n]{0,20}》")
 CLAUSE_MARKS = "。;!?,:"
+LIST_JOINERS = "、和及与 "  # between titles of one list
+LIST_MAX = 8  # titles looked through before the cue
 
 
 def prepare(params: dict) -> dict:
@@ -46,6 +48,21 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                               "year": year, "detail": detail})
 
 
+def _list_start(text: str, start: int, lo: int) -> int:
+    """Where a run of titles that ends at ``start`` begins: 《甲》《乙》, 《甲》、《乙》, 《甲》和《乙》."""
+    for _ in range(LIST_MAX):
+        end = start
+        while end > lo and text[end - 1] in LIST_JOINERS:
+            end -= 1
+        if end <= lo or text[end - 1] != "》":
+            return start
+        opening = text.rfind("《", lo, end)
+        if opening < 0:
+            return start
+        start = opening
+    return start
+
+
 def _out_of_period(first: int, last: int, year: int) -> str | None:
     """Why a plan for ``first``–``last`` cannot be the basis of a report for ``year`` (None: it can).
     The plan part speaks of the next year, so a plan starting then is in time."""
@@ -59,7 +76,9 @@ def _out_of_period(first: int, last: int, year: int) -> str | None:
 
 
 def _cited_as_basis(doc: Document, start: int, lo: int, params: dict) -> bool:
-    """A cue word in the clause before the title, and no look-back word in its sentence."""
+    """A cue word in the clause before the title — or before the list of titles it closes
+    (全面落实《纲要》《规划》) — and no look-back word in its sentence."""
+    start = _list_start(doc.norm, start, lo)
     before = doc.norm[max(lo, start - params["window"]):start]
     cut = max(before.rfind(mark) for mark in CLAUSE_MARKS)
     if not any(cue in before[cut + 1:] for cue in params["cues"]):
