@@ -548,6 +548,17 @@ def test_real_server_on_loopback(kind, tmp_path):
         server.close()
 
 
+def _interrupt(proc: subprocess.Popen) -> tuple[str, str]:
+    """Ctrl-C a served process and collect its output; kill it if it does not stop."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    try:
+        return proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()
+
+
 @pytest.mark.parametrize("kind", ["stdlib", "waitress"])
 def test_serve_command_starts_says_which_server_and_stops_on_ctrl_c(kind):
     if kind == "waitress":
@@ -561,12 +572,8 @@ def test_serve_command_starts_says_which_server_and_stops_on_ctrl_c(kind):
         url = re.search(r"http://127\.0\.0\.1:\d+/", first).group(0)
         with urllib.request.urlopen(url + "healthz", timeout=10) as response:
             assert response.read() == b"ok\n"
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=20)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+        out, err = _interrupt(proc)
     assert proc.returncode in (0, 130)
     assert "Traceback" not in err and "已停止" in out
     assert "警告" not in err  # loopback: no warning
@@ -579,12 +586,8 @@ def test_serve_warns_when_not_on_loopback():
     try:
         proc.stdout.readline()
         time.sleep(0.5)
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=20)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+        out, err = _interrupt(proc)
     assert "警告" in err and "所有网络接口" in err and "not loopback" in err
     assert proc.returncode in (0, 130) and "Traceback" not in err
 

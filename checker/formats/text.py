@@ -49,7 +49,7 @@ def _sections_line(report: ReportResult, ruleset) -> str:
     """Each part of the rule set: found (where) or, when required, missing."""
     found = {s["key"]: s for s in report.sections}
     parts = []
-    for key, name, required in _parts(ruleset):
+    for key, name, required in _parts(ruleset, found):
         if key in found:
             mark = "（嵌入）" if found[key]["embedded"] else ""
             parts.append(f"{name}✓{mark}第{found[key]['line']}行")
@@ -58,14 +58,11 @@ def _sections_line(report: ReportResult, ruleset) -> str:
     return "  ".join(parts)
 
 
-DEFAULT_PARTS = (("measures", "举措成效", True), ("problems", "不足原因", True), ("duty", "第一责任人", True),
-                 ("plan", "下年安排", True), ("other", "其他", False))
-
-
-def _parts(ruleset) -> tuple[tuple[str, str, bool], ...]:
-    """(key, short name, required) in the rule set's order; the national five without one."""
-    if ruleset is None or not ruleset.sections:
-        return DEFAULT_PARTS
+def _parts(ruleset, found: dict) -> tuple[tuple[str, str, bool], ...]:
+    """(key, short name, required) in the rule set's order; without a rule set, the parts
+    found, by key (the names and what is required live in the rule set, not here)."""
+    if ruleset is None:
+        return tuple((key, key, False) for key in found)
     order = {key: i for i, key in enumerate(ruleset.order)}
     defs = sorted(ruleset.sections, key=lambda d: order.get(d.key, len(order)))
     return tuple((d.key, d.short or d.name, d.required) for d in defs)
