@@ -9,9 +9,10 @@ import argparse
 import os
 import sys
 
-from . import __version__, limits
-from .discover import UsageError, expand
-from .finding import at_or_above
+from . import __version__
+from .check.finding import at_or_above
+from .read import limits
+from .run.discover import UsageError, expand
 
 DESCRIPTION = """检查法治政府建设年度报告是否符合《法治政府建设与责任落实督察工作规定》的要求。
 Checks 法治政府建设年度报告 drafts (.txt .md .html .docx) against the national standard."""
@@ -89,12 +90,12 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .baseline import BaselineError
-    from .config import ConfigError
+    from .run.baseline import BaselineError
+    from .run.config import ConfigError
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "serve":  # `fzcheck serve …`: the web service (a file named serve: ./serve)
-        from .serve import main as serve_main
+        from .web.serve import main as serve_main
 
         return serve_main(argv[1:])
     try:
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def settings(args):
     """The config file (found upward from the working directory) with the flags on top."""
-    from . import config as cfg
+    from .run import config as cfg
 
     if args.no_config and args.config:
         raise UsageError("--config and --no-config cannot be used together")
@@ -134,8 +135,8 @@ def settings(args):
 
 
 def _main(argv: list[str] | None) -> int:
-    from .config import RuleSets
-    from .ruleset import RuleSetError, load
+    from .check.ruleset import RuleSetError, load
+    from .run.rulesets import RuleSets
 
     args = build_parser().parse_args(argv)
     limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
@@ -166,19 +167,19 @@ def _main(argv: list[str] | None) -> int:
         if len(files) != 1:
             raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
     if args.output:
-        from .output import guard
+        from .run.output import guard
 
         guard(args.output, files)
     run = _run(files, ruleset, conf, args)
     if args.write_baseline:
-        from .baseline import write
+        from .run.baseline import write
 
         count = write(run, args.write_baseline)
         if not args.quiet:
             print(f"fzcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
         return 0
     if conf.baseline:
-        from .baseline import apply
+        from .run.baseline import apply
 
         run, hidden = apply(run, conf.baseline)
         if hidden and not args.quiet:
@@ -190,8 +191,8 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _run(files: list[str], ruleset, conf, args):
-    from .batch import default_jobs, run
-    from .progress import Bar, wanted
+    from .run.batch import default_jobs, run
+    from .run.progress import Bar, wanted
 
     jobs = conf.jobs or default_jobs()
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
@@ -217,7 +218,7 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
         return
     text = fmt.render(run, ruleset, args)
     if args.output:
-        from .output import write_atomic
+        from .run.output import write_atomic
 
         write_atomic(args.output, text)
     else:

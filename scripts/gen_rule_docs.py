@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.ruledocs import render_markdown  # noqa: E402
-from checker.ruleset import load  # noqa: E402
+from checker.check.ruledocs import render_markdown  # noqa: E402
+from checker.check.ruleset import load  # noqa: E402
 
 
 def main() -> int:

@@ -34,9 +34,9 @@ SHOTS = (  # (file, page, width, height, media, action)
 
 def build(out: Path) -> tuple[Path, Path]:
     """Check samples/ as a batch; return the dashboard and the report page with most findings."""
-    from checker.batch import run
+    from checker.check.ruleset import load
     from checker.formats import html
-    from checker.ruleset import load
+    from checker.run.batch import run
 
     files = sorted(str(p) for p in (REPO / "samples").iterdir()
                    if p.suffix in (".txt", ".md", ".html", ".docx") and not p.name.lower().startswith("readme"))

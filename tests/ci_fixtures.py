@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from checker.finding import Finding
-from checker.result import ReportResult, RunResult
-from checker.ruleset import Rule, RuleSet
+from checker.check.finding import Finding
+from checker.check.ruleset import Rule, RuleSet
+from checker.run.result import ReportResult, RunResult
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 META = {"title": None, "issuer": None, "year": 2024, "published": None}

@@ -1,11 +1,15 @@
 """Shared test helpers: where the real seeds are, and the bundled rule set."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# A test that starts `python -m checker` in another working directory must run this checkout's
+# code, not a copy installed in the environment earlier.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 SAMPLES = REPO / "samples"
@@ -15,6 +19,6 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is 
 
 @pytest.fixture(scope="session")
 def national():
-    from checker.ruleset import load
+    from checker.check.ruleset import load
 
     return load("national")

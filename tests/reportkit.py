@@ -1,7 +1,7 @@
 """Build a small whole report around the text under test, and pick one rule's findings."""
 from __future__ import annotations
 
-from checker.pipeline import check_text
+from checker.run.pipeline import check_text
 
 TITLE = "云溪区人民政府2024年法治政府建设情况报告"
 MEASURES = "全年审核规范性文件37件。"

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from checker import batch
 from checker.cli import main
+from checker.run import pipeline
 
 from .conftest import SAMPLES
 
@@ -29,13 +29,13 @@ def reports(tmp_path):
 def checked(monkeypatch):
     """Paths actually read and checked in this process (a cache hit is not)."""
     seen: list[str] = []
-    real = batch.check_path
+    real = pipeline._check_one
 
     def spy(path, *args, **kwargs):
         seen.append(path)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(batch, "check_path", spy)
+    monkeypatch.setattr(pipeline, "_check_one", spy)
     return seen
 
 
@@ -197,7 +197,7 @@ def _age(path, days: float) -> None:
 
 
 def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys):
-    from checker.cache import MAX_AGE_DAYS, ResultCache
+    from checker.run.cache import MAX_AGE_DAYS, ResultCache
 
     cache = tmp_path / "cache"
     fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
@@ -216,7 +216,7 @@ def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys)
 
 
 def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
-    from checker.cache import ResultCache
+    from checker.run.cache import ResultCache
 
     assert ResultCache(str(tmp_path / "none")).prune() == 0
     odd = tmp_path / "odd" / "v1"

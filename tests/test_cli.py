@@ -7,8 +7,8 @@ import shutil
 import subprocess
 import sys
 
-from checker import progress
 from checker.cli import main
+from checker.run import progress
 
 from .conftest import REPO, SAMPLES
 

@@ -9,8 +9,10 @@ import sys
 
 import pytest
 
-from checker import config as cfg
 from checker.cli import main
+from checker.run import config as cfg
+from checker.run.globs import matches_any
+from checker.run.rulesets import RuleSets
 
 from .conftest import REPO, SAMPLES
 
@@ -110,12 +112,12 @@ def test_override_changes_params(repo, capsys):
         "overrides:\n  - files: '2024/gov.txt'\n    params: {section-thin: {min_chars: 1, min_substantive: 0}}\n",
         encoding="utf-8")
     conf = cfg.load(cfg.discover())
-    from checker.ruleset import load
+    from checker.check.ruleset import load
 
     base = load("national")
     if "min_chars" not in base.rule("section-thin").params:
         pytest.skip("section-thin params changed")
-    sets = cfg.RuleSets(base, conf)
+    sets = RuleSets(base, conf)
     sets.check()
     gov, _ = sets.for_path("2024/gov.txt")
     other, _ = sets.for_path("2024/dept/market.txt")
@@ -129,10 +131,10 @@ def test_deadline_shorthand_is_accepted(repo):
                                         encoding="utf-8")
     conf = cfg.load(cfg.discover())
     assert conf.overrides[0].deadline == "03-01"
-    from checker.ruleset import load
+    from checker.check.ruleset import load
 
     base = load("national")
-    sets = cfg.RuleSets(base, conf)
+    sets = RuleSets(base, conf)
     sets.check()
     dept, _ = sets.for_path("2024/dept/market.txt")
     if base.rule("deadline") is not None:
@@ -191,7 +193,7 @@ def test_show_config(repo, capsys):
 
 
 def test_glob_rules():
-    rx = cfg.matches_any
+    rx = matches_any
     assert rx("2024/dept/a.txt", ["2024/dept/**"]) and rx("2024/dept/a.txt", ["dept"])
     assert rx("2024/dept/a.txt", ["*.txt"]) and not rx("2024/dept/a.txt", ["2024/*.txt"])
     assert rx("2024/a.txt", ["2024/*.txt"]) and rx("x/2024/a.txt", ["**/2024/*.txt"])

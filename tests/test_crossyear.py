@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 
-from checker import crossyear
-from checker.batch import run
+from checker.check import crossyear
 from checker.cli import main
-from checker.pairing import find_pairs, issuer_key, same_issuer
-from checker.pipeline import check_path, read_document
-from checker.result import ReportResult
+from checker.run.batch import run
+from checker.run.pairing import find_pairs, issuer_key, same_issuer
+from checker.run.pipeline import check_path, read_document
+from checker.run.result import ReportResult
 
 from .conftest import SAMPLES, SEEDS, needs_seeds
 
@@ -117,7 +117,7 @@ def test_find_pairs_by_issuer_and_previous_year():
 
 
 def test_config_pairing_names_issuer_and_year_for_odd_file_names(tmp_path):
-    from checker import config as cfg
+    from checker.run import config as cfg
 
     (tmp_path / ".fzcheck.yaml").write_text(
         "pairing:\n  - files: 'old/*.txt'\n    issuer: 云溪区生态环境局\n    year: 2023\n", encoding="utf-8")
@@ -135,7 +135,7 @@ def test_config_pairing_names_issuer_and_year_for_odd_file_names(tmp_path):
     ("pairing: {files: x}\n", "pairing"),
 ])
 def test_bad_pairing_entries_name_the_key(tmp_path, text, key):
-    from checker import config as cfg
+    from checker.run import config as cfg
 
     (tmp_path / ".fzcheck.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(cfg.ConfigError) as err:
@@ -215,7 +215,7 @@ def test_unreadable_previous_is_a_warning_not_a_crash(tmp_path, capsys):
 
 def test_html_page_shows_the_followup_table_and_the_copied_sentences(paired, national):
     from checker.formats import html as fmt
-    from checker.result import RunResult
+    from checker.run.result import RunResult
 
     page = fmt.render(RunResult(ruleset="national", reports=[paired]), national)
     assert "去年的安排 → 今年的落实" in page and "未找到相应的落实情况" in page
@@ -236,8 +236,8 @@ def test_dashboard_shows_the_trend_per_issuer(tmp_path, national):
 
 
 def test_followup_without_a_numbered_plan_uses_sentences(national):
-    from checker.parse import parse
-    from checker.source import Source
+    from checker.parse.parser import parse
+    from checker.read.source import Source
 
     doc = parse(Source(path="p", lines=["云溪区司法局2023年法治政府建设情况报告", "一、主要举措和成效", "全年审核规范性文件12件。",
                                         "二、2024年工作安排", "6月底前出台行政执法案卷评查办法。年内建成8个公共法律服务工作站。"]),

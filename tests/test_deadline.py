@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker.kinds.deadline import level_of
-from checker.pipeline import check_source
-from checker.ruleset import load
-from checker.source import Source
+from checker.check.kinds.deadline import level_of
+from checker.check.ruleset import load
+from checker.read.source import Source
+from checker.run.pipeline import check_source
 
 BODY = ["一、主要举措和成效", "全年审核规范性文件37件。", "二、存在的不足和原因", "执法规范化水平不高，主要是培训不足。",
         "三、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责同志主持召开会议研究法治议题4次。",
@@ -91,25 +91,26 @@ def test_level_from_the_issuer():
 def test_config_shorthand_and_level_per_path(tmp_path, national):
     """``deadline: "03-01"`` in an override is this file's deadline whatever its level; the
     ``level`` param set per path overrides the issuer's suffix."""
-    from checker import config as cfg
+    from checker.run import config as cfg
+    from checker.run.rulesets import RuleSets
 
     (tmp_path / ".fzcheck.yaml").write_text(
         "overrides:\n  - files: 'dept/**'\n    deadline: '03-01'\n"
         "  - files: 'odd/**'\n    params: {deadline: {level: department}}\n", encoding="utf-8")
     conf = cfg.load(tmp_path / ".fzcheck.yaml")
-    sets = cfg.RuleSets(national, conf)
+    sets = RuleSets(national, conf)
     sets.check()
     dept, _ = sets.for_path(str(tmp_path / "dept" / "a.html"))
     assert [s for s, _ in deadline(report("云溪区人民政府", "2025-03-02"), dept)] == ["error"]
     assert deadline(report("云溪区人民政府", "2025-03-01"), dept) == []
     province = load("example-province")
-    odd, _ = cfg.RuleSets(province, conf).for_path(str(tmp_path / "odd" / "a.html"))
+    odd, _ = RuleSets(province, conf).for_path(str(tmp_path / "odd" / "a.html"))
     assert [s for s, _ in deadline(report("云溪区人民政府", "2025-03-02"), odd)] == ["error"]
 
 
 @pytest.mark.parametrize("value", ["3-1", "13-01", "03-32", 301])
 def test_bad_deadline_params_are_rejected(tmp_path, value):
-    from checker.ruleset import RuleSetError
+    from checker.check.ruleset import RuleSetError
 
     (tmp_path / "r.yaml").write_text(f"extends: national\nrules:\n  - id: deadline\n    params: {{deadline: {value!r}}}\n",
                                      encoding="utf-8")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import figures
-from checker.normalize import normalize
+from checker.check import figures
+from checker.read.normalize import normalize
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,22 @@ from urllib.parse import unquote
 import pytest
 
 from checker import __version__
-from checker.finding import Finding
-from checker.formats import get, html as fmt
-from checker.result import RunResult
+from checker.check.finding import Finding
+from checker.formats import get
+from checker.formats import html as fmt
+from checker.run.result import RunResult
 
-from .browser.htmlcases import (INJECTED_NAME, INJECTED_TEXT, LINES, PWN_IMG, PWN_SCRIPT, fixed_findings,
-                                fixed_report, fixed_ruleset, fixed_run)
+from .browser.htmlcases import (
+    INJECTED_NAME,
+    INJECTED_TEXT,
+    LINES,
+    PWN_IMG,
+    PWN_SCRIPT,
+    fixed_findings,
+    fixed_report,
+    fixed_ruleset,
+    fixed_run,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "html"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -119,7 +129,7 @@ def test_outline_ignores_version_strings():
 # ----------------------------------------------------------------------------- safety
 
 def test_report_text_is_escaped(national):
-    from checker.pipeline import check_text
+    from checker.run.pipeline import check_text
 
     report = check_text(INJECTED_TEXT, national, path=INJECTED_NAME)
     page = fmt.render(RunResult(ruleset="national", reports=[report]), national)
@@ -237,7 +247,7 @@ def test_deadline_status(published, year, findings, label):
 
 
 def test_empty_and_unreadable_reports_render():
-    from checker.pipeline import input_error_result
+    from checker.run.pipeline import input_error_result
 
     report = input_error_result("坏文件.docx", "文件已损坏")
     page = fmt.render(RunResult(ruleset="national", reports=[report]), fixed_ruleset())
@@ -298,7 +308,7 @@ def test_cli_writes_a_batch_with_chinese_names(tmp_path, national):
 
 
 def test_json_output_is_unchanged_by_the_extra_fields(national):
-    from checker.pipeline import check_text
+    from checker.run.pipeline import check_text
 
     report = check_text("\n".join(LINES), national)
     assert report.outline["headings"] and report.lines
@@ -307,8 +317,8 @@ def test_json_output_is_unchanged_by_the_extra_fields(national):
 
 
 def test_a_label_alone_and_its_title_below_are_one_heading(national):
-    from checker.pipeline import check_text
-    from checker.result import RunResult
+    from checker.run.pipeline import check_text
+    from checker.run.result import RunResult
 
     text = ("云溪区人民政府2024年法治政府建设情况报告\n一、\n2024年主要举措和成效\n"
             "全年审核规范性文件37件。\n")

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from checker.formats import text
-from checker.pipeline import check_text, input_error_result
-from checker.result import RunResult
+from checker.run.pipeline import check_text, input_error_result
+from checker.run.result import RunResult
 
 from .conftest import SAMPLES
 

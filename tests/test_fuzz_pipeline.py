@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.formats import get
-from checker.pipeline import check_source, input_error_result
-from checker.readers import read_bytes
-from checker.result import RunResult
-from checker.source import InputError, Source
+from checker.read.dispatch import read_bytes
+from checker.read.source import InputError, Source
+from checker.run.pipeline import check_source, input_error_result
+from checker.run.result import RunResult
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                            HealthCheck.function_scoped_fixture])
@@ -71,7 +71,7 @@ def test_random_outlines(national, text: str) -> None:
 @SETTINGS
 @given(st.text(max_size=600))
 def test_arbitrary_text(national, text: str) -> None:
-    from checker.readers.text import split_lines
+    from checker.read.text import split_lines
 
     _run_lines(split_lines(text), national, kind="markdown")
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli, readers
-from checker.pipeline import check_path
-from checker.readers import read_path
-from checker.source import InputError
+from checker import cli
+from checker.read import dispatch as readers
+from checker.read.dispatch import read_path
+from checker.read.source import InputError
+from checker.run.pipeline import check_path
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = (REPO / "samples" / "clean-2024.txt").read_text(encoding="utf-8")
@@ -44,7 +45,7 @@ def _problems(data: dict) -> dict[str, list[str]]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_file_deleted_after_discovery(tmp_path: Path, monkeypatch, jobs: str) -> None:
     folder = _batch(tmp_path)
-    from checker import discover
+    from checker.run import discover
 
     real_expand = discover.expand
 
@@ -160,7 +161,7 @@ def test_read_error_in_the_middle_of_a_file(tmp_path: Path, monkeypatch, nationa
 
 def test_unexpected_reader_bug_is_an_input_error_not_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
     folder = _batch(tmp_path)
-    from checker.readers import text
+    from checker.read import text
 
     real = text.read_text
 

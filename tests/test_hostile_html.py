@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.limits import Limits
-from checker.pipeline import check_path
-from checker.readers import read_bytes
-from checker.source import InputError
+from checker.read.dispatch import read_bytes
+from checker.read.limits import Limits
+from checker.read.source import InputError
+from checker.run.pipeline import check_path
 
 
 def test_billion_laughs_in_an_internal_subset(tmp_path: Path) -> None:

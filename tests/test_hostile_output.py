@@ -8,9 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from checker import cli, output
-from checker.finding import Finding
-from checker.result import ReportResult, RunResult
+from checker import cli
+from checker.check.finding import Finding
+from checker.run import output
+from checker.run.result import ReportResult, RunResult
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = (REPO / "samples" / "clean-2024.txt").read_text(encoding="utf-8")
@@ -61,7 +62,7 @@ def test_interrupted_write_leaves_the_old_file_and_no_temp_file(tmp_path: Path, 
 def test_ctrl_c_during_the_run_leaves_no_output(tmp_path: Path, monkeypatch, capsys) -> None:
     path = tmp_path / "r.txt"
     path.write_text(REPORT, encoding="utf-8")
-    from checker import batch
+    from checker.run import batch
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from checker import cli
-from checker.regex_safety import compile_safe
-from checker.ruleset import RuleSetError, load
+from checker.check.regex_safety import compile_safe
+from checker.check.ruleset import RuleSetError, load
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from checker import cli
-from checker.limits import Limits
-from checker.pipeline import check_path
-from checker.readers import read_bytes, read_path
-from checker.source import InputError
+from checker.read.dispatch import read_bytes, read_path
+from checker.read.limits import Limits
+from checker.read.source import InputError
+from checker.run.pipeline import check_path
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = (REPO / "samples" / "clean-2024.txt").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """numbering kind: skipped, repeated or mixed outline numbers."""
 from __future__ import annotations
 
-from checker.pipeline import check_text
+from checker.run.pipeline import check_text
 
 from .reportkit import findings, report
 
@@ -42,7 +42,7 @@ def test_half_width_labels_are_fine(national):
 
 def test_hundreds_in_labels_are_named_not_crashed():
     """(九十九) then (一百零一): a skipped (一百), reported in the drafter's numerals."""
-    from checker.kinds.numbering import cn_numeral
+    from checker.check.kinds.numbering import cn_numeral
 
     assert [cn_numeral(n) for n in (0, 9, 10, 11, 20, 99, 100, 101, 110)] == [
         "零", "九", "十", "十一", "二十", "九十九", "一百", "一百零一", "一百一十"]

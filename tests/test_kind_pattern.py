@@ -5,8 +5,8 @@ import dataclasses
 
 import pytest
 
-from checker.kinds import pattern
-from checker.pipeline import read_document
+from checker.check.kinds import pattern
+from checker.run.pipeline import read_document
 
 from .conftest import SAMPLES
 from .reportkit import findings, report

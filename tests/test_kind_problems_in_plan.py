@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.kinds import problems_in_plan
+from checker.check.kinds import problems_in_plan
 
 from .reportkit import findings, report
 

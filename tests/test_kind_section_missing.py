@@ -1,8 +1,9 @@
 """section_missing kind: required parts by default, named parts when ``sections`` is set."""
 from __future__ import annotations
 
-from checker.config import RuleChanges, derive
-from checker.pipeline import check_text
+from checker.run.config import RuleChanges
+from checker.run.pipeline import check_text
+from checker.run.rulesets import derive
 
 from .reportkit import report
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.ruleset import bundled_names, load, rules_dir, validate
+from checker.check.ruleset import bundled_names, load, rules_dir, validate
 
 
 def test_example_province_is_bundled_and_valid():

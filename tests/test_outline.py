@@ -1,9 +1,9 @@
-"""checker.outline: numbered headings, and unnumbered part titles."""
+"""checker.parse.outline: numbered headings, and unnumbered part titles."""
 from __future__ import annotations
 
 import pytest
 
-from checker.outline import detect_heading, plain_heading, split_heading
+from checker.parse.outline import detect_heading, plain_heading, split_heading
 
 
 @pytest.mark.parametrize("line, level, label, title", [

@@ -1,11 +1,11 @@
-"""checker.parse: reports whose parts carry no 一、 numbering are still read part by part."""
+"""checker.parse.parser: reports whose parts carry no 一、 numbering are still read part by part."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from checker.pipeline import check_path, check_text
+from checker.run.pipeline import check_path, check_text
 
 from .conftest import SAMPLES
 from .docbuild import make_docx, make_html
@@ -102,8 +102,8 @@ def test_labels_alone_above_their_titles(reference, national):
 
 
 def test_a_blank_line_between_label_and_title(national):
-    from checker.parse import parse
-    from checker.source import Source
+    from checker.parse.parser import parse
+    from checker.read.source import Source
 
     text = "云溪区人民政府2024年法治政府建设情况报告\n\n一、\n\n2024年主要举措和成效\n\n全年审核规范性文件37件。\n"
     doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)
@@ -112,8 +112,8 @@ def test_a_blank_line_between_label_and_title(national):
 
 
 def test_a_split_title_is_not_also_a_sentence(national):
-    from checker.parse import parse
-    from checker.source import Source
+    from checker.parse.parser import parse
+    from checker.read.source import Source
 
     text = "云溪区人民政府2024年法治政府建设情况报告\n一、\n2024年主要举措和成效\n全年审核规范性文件37件。\n"
     doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)

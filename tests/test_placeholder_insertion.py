@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.pipeline import check_text
+from checker.run.pipeline import check_text
 
 from .conftest import SAMPLES
 from .reportkit import findings, report

@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from checker import figures
-from checker.document import Node
-from checker.kinds.item_figures import item_text
-from checker.normalize import normalize
-from checker.parse import parse
-from checker.pipeline import check_text
-from checker.source import Source
+from checker.check import figures
+from checker.check.kinds.item_figures import item_text
+from checker.parse.document import Node
+from checker.parse.parser import parse
+from checker.read.normalize import normalize
+from checker.read.source import Source
+from checker.run.pipeline import check_text
 
 from .conftest import SAMPLES, SEEDS, needs_seeds
 

@@ -1,4 +1,4 @@
-"""checker.prefilter: the characters a match must contain, and that skipping never loses a match."""
+"""checker.check.prefilter: the characters a match must contain, and that skipping never loses a match."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import prefilter
-from checker.ruleset import load
+from checker.check import prefilter
+from checker.check.ruleset import load
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

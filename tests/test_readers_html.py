@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docbuild import make_html  # noqa: E402
 
-from checker.readers import read_bytes, read_path  # noqa: E402
-from checker.readers.html import read_html  # noqa: E402
-from checker.source import InputError  # noqa: E402
+from checker.read.dispatch import read_bytes, read_path  # noqa: E402
+from checker.read.html import read_html  # noqa: E402
+from checker.read.source import InputError  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if SHARED.is_dir() else []

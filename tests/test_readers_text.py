@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.readers import SUPPORTED, read_bytes, read_path, sniff_kind
-from checker.readers.text import decode_bytes, read_text, split_lines
-from checker.source import InputError, Origin
+from checker.read.dispatch import SUPPORTED, read_bytes, read_path, sniff_kind
+from checker.read.source import InputError, Origin
+from checker.read.text import decode_bytes, read_text, split_lines
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "某区2024年法治政府建设情况报告\n一、主要举措和成效\n（一）加强党的领导\n"
@@ -165,7 +165,7 @@ def test_decode_prefers_declared_then_utf8() -> None:
 
 
 def test_importing_the_text_reader_does_not_load_lxml() -> None:
-    code = "import sys, checker.readers, checker.readers.text; print('lxml' in sys.modules, 'zipfile' in sys.modules)"
+    code = "import sys, checker.read.dispatch, checker.read.text; print('lxml' in sys.modules, 'zipfile' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.split()[0] == "False"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.examples import check_example
-from checker.ruleset import bundled_names, load
+from checker.check.ruleset import bundled_names, load
+from checker.run.examples import check_example
 
 
 def _cases():

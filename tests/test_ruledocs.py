@@ -1,8 +1,8 @@
 """docs/rules.md is generated from the rule set and must not be stale."""
 from __future__ import annotations
 
-from checker.ruledocs import render_markdown
-from checker.ruleset import load
+from checker.check.ruledocs import render_markdown
+from checker.check.ruleset import load
 
 from .conftest import REPO
 

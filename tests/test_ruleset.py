@@ -6,7 +6,7 @@ import json
 import pytest
 import yaml
 
-from checker.ruleset import RuleSetError, bundled_names, load, rules_dir, validate
+from checker.check.ruleset import RuleSetError, bundled_names, load, rules_dir, validate
 
 
 @pytest.mark.parametrize("name", bundled_names())
@@ -54,7 +54,7 @@ def test_disable_a_rule(tmp_path):
 def test_new_rule_in_yaml_only(tmp_path):
     path = _write(tmp_path, "extends: national\nrules:\n  - id: no-dengdeng\n    kind: pattern\n"
                             "    severity: info\n    message: 避免用“等等”结尾\n    params: {words: [等等]}\n")
-    from checker.pipeline import check_text
+    from checker.run.pipeline import check_text
 
     result = check_text("一、主要举措和成效\n推进改革等等。", load(path))
     assert [f.excerpt for f in result.findings if f.rule == "no-dengdeng"] == ["等等"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.pipeline import check_path
+from checker.run.pipeline import check_path
 
 from .conftest import SAMPLES
 

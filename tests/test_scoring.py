@@ -1,8 +1,8 @@
 """score(): severity weights, per-rule weights, the global cap and per-rule caps."""
 from __future__ import annotations
 
-from checker.engine import score
-from checker.finding import Finding
+from checker.check.engine import score
+from checker.check.finding import Finding
 
 
 def _f(rule: str, severity: str = "warning") -> Finding:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.pipeline import check_text
+from checker.run.pipeline import check_text
 
 from .conftest import SEEDS, needs_seeds
 
@@ -71,17 +71,17 @@ def test_web_furniture_is_outside_every_section(national):
     lines = text.split("\n")
     widget = next(i for i, line in enumerate(lines, 1) if "读屏专用" in line)
     assert all(f.line < widget for f in result.findings)
-    from checker.parse import parse
+    from checker.parse.parser import parse
 
-    doc = parse(__import__("checker.source", fromlist=["Source"]).Source("m", lines), national.sections)
+    doc = parse(__import__("checker.read.source", fromlist=["Source"]).Source("m", lines), national.sections)
     assert doc.position(doc.body_end)[0] < widget
     assert "当前位置" not in doc.text[doc.body_start:doc.body_end]
 
 
 def _parts(name: str, national) -> list[tuple[str, int, int]]:
     """(key, first line, last line) of each top-level part, from the parser's own spans."""
-    from checker.parse import parse
-    from checker.source import Source
+    from checker.parse.parser import parse
+    from checker.read.source import Source
 
     lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
     doc = parse(Source(name, lines), national.sections)

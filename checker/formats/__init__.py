@@ -1,7 +1,7 @@
 """Output formats, one module each, registered here by name (flake8's one-class-per-format idea).
 
 Every format module has ``render(run, ruleset, options) -> str`` and reads only
-:class:`checker.result.RunResult` (reports of frozen Findings).  A format that may write more
+:class:`checker.run.result.RunResult` (reports of frozen Findings).  A format that may write more
 than one file (HTML for a batch: ``out/index.html`` plus a page per report) also defines
 ``write(run, ruleset, options, output_path)``, which the CLI calls when ``-o`` is given.
 """

@@ -9,7 +9,8 @@ to the working directory, which in a workflow is the repository root.
 """
 from __future__ import annotations
 
-from ..result import RunResult
+from checker.run.result import RunResult
+
 from ._common import display_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 
-from ..result import RunResult
+from checker.run.result import RunResult
 
 
 def render(run: RunResult, ruleset=None, options=None) -> str:

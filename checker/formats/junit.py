@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..finding import at_or_above
-from ..result import RunResult
+from checker.check.finding import at_or_above
+from checker.run.result import RunResult
+
 from ._common import display_path, fail_on, rule_info
 
 # Characters XML 1.0 cannot carry (control characters other than tab, LF, CR; lone surrogates).

@@ -16,8 +16,9 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
-from ..result import RunResult
+from checker import __version__
+from checker.run.result import RunResult
+
 from ._common import display_path, rule_ids, rule_info
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from ..result import RunResult
+from checker.run.result import RunResult
+
 from ._common import rule_info
 
 

@@ -3,7 +3,7 @@ line per finding with the flagged text under it, and a summary line.  Colour onl
 (and never when NO_COLOR is set)."""
 from __future__ import annotations
 
-from ..result import ReportResult, RunResult
+from checker.run.result import ReportResult, RunResult
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "reset": "\033[0m"}

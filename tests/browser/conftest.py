@@ -52,7 +52,7 @@ def site(tmp_path_factory):
     assert main(args + ["--format", "html", "-o", str(out) + "/"]) == 0
     assert main(args + ["--format", "json", "-o", str(root / "run.json")]) == 0
     data = json.loads((root / "run.json").read_text(encoding="utf-8"))
-    from checker.result import ReportResult
+    from checker.run.result import ReportResult
 
     names = html.page_names([ReportResult(r["path"], {}, [], [], 0) for r in data["reports"]], reserved={"index.html"})
     fixed = root / "fixed.html"

@@ -4,10 +4,10 @@ set, so the page's structure does not move when the bundled rules change; and th
 injected-script sample."""
 from __future__ import annotations
 
-from checker.finding import Finding
-from checker.result import ReportResult, RunResult
-from checker.ruleset import Rule, RuleSet
-from checker.sections import SectionDef
+from checker.check.finding import Finding
+from checker.check.ruleset import Rule, RuleSet
+from checker.parse.sections import SectionDef
+from checker.run.result import ReportResult, RunResult
 
 PWN_SCRIPT = "<script>window.__pwned=1</script>"
 PWN_IMG = '<img src=x onerror="window.__pwned=1">'

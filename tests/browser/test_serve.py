@@ -15,8 +15,8 @@ from .conftest import SAMPLES
 
 @pytest.fixture(scope="module")
 def served():
-    from checker.serve import make_server
-    from checker.web import WebApp
+    from checker.web.serve import make_server
+    from checker.web.wsgi import WebApp
 
     server = make_server(WebApp(log=lambda line: None), "127.0.0.1", 0, "stdlib")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -99,8 +99,8 @@ def test_the_json_download_link_saves_the_cli_json(page, served, tmp_path):
 
 
 def test_oversize_upload_shows_a_chinese_413_page(page, tmp_path):
-    from checker.serve import make_server
-    from checker.web import WebApp
+    from checker.web.serve import make_server
+    from checker.web.wsgi import WebApp
 
     server = make_server(WebApp(max_bytes=4096, log=lambda line: None), "127.0.0.1", 0, "stdlib")
     thread = threading.Thread(target=server.serve_forever, daemon=True)

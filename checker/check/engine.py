@@ -1,0 +1,113 @@
+"""Run every enabled rule's kind over a parsed document and turn hits into findings.
+
+A kind that raises is a bug in fzcheck, not in the report: the engine reports it as an
+``internal-error`` finding for that file and goes on, so one odd report never stops a batch.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from checker.parse.document import Document
+
+from .finding import Finding
+from .hit import Hit
+from .kinds import KINDS
+from .ruleset import Rule, RuleSet
+
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> list[Finding]:
+    """All findings for one document, sorted by position."""
+    findings: list[Finding] = []
+    cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
+    for rule in ruleset.active():
+        if only is not None and rule.id not in only:
+            continue
+        try:
+            found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
+            hits = list(itertools.islice(found, cap))
+            extra = sum(1 for _ in found)  # past the cap only counted: memory stays bounded
+        except Exception as exc:  # noqa: BLE001 - a kind's bug must not stop the batch
+            findings.append(internal_error(doc, rule, exc))
+            continue
+        findings.extend(to_finding(doc, rule, hit) for hit in hits)
+        if extra:
+            findings.append(Finding(rule=rule.id, severity="info", line=1, column=1, end_line=1, end_column=1,
+                                    message=f"规则 {rule.id} 在本文件中的问题超过 {cap} 处，另有 {extra} 处未列出"
+                                            "（上限见 --max-findings-per-rule）。", path=doc.path))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def max_findings_per_rule() -> int:
+    """Findings one rule may give in one file (``--max-findings-per-rule``; see docs/limits.md)."""
+    from checker.read.limits import DEFAULT_MAX_FINDINGS_PER_RULE, active
+
+    limits = active()
+    return limits.max_findings_per_rule if limits is not None else DEFAULT_MAX_FINDINGS_PER_RULE
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """Locate a hit (code-point columns) and fill the rule's message template."""
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    return Finding(rule=rule.id, severity=hit.severity or rule.severity,
+                   message=render(rule.message, hit.fields), line=line, column=column,
+                   end_line=end_line, end_column=end_column, excerpt=doc.text[hit.start:hit.end],
+                   section=hit.section, path=doc.path)
+
+
+def render(template: str, fields: dict) -> str:
+    """Fill ``{name}`` placeholders; unknown names stay as written (no attribute access)."""
+    return FIELD.sub(lambda m: str(fields[m.group(1)]) if m.group(1) in fields else m.group(0), template)
+
+
+def internal_error(doc: Document, rule: Rule, exc: Exception) -> Finding:
+    return Finding(rule="internal-error", severity="error",
+                   message=f"规则 {rule.id} 检查时出错（{type(exc).__name__}: {exc}），请向 fzcheck 维护者报告。",
+                   line=1, column=1, end_line=1, end_column=1, path=doc.path)
+
+
+def score(findings: list[Finding], scoring: dict) -> int:
+    """0–100: start high and deduct per finding by severity, capped per rule."""
+    start = scoring.get("start", 100)
+    weights = {"error": 15, "warning": 4, "info": 1, **(scoring.get("weights") or {})}
+    rule_weights = scoring.get("rule_weights") or {}
+    cap = scoring.get("rule_cap")
+    caps = scoring.get("rule_caps") or {}  # a rule that fires per sentence needs a lower cap
+    per_rule: dict[str, float] = {}
+    for finding in findings:
+        weight = rule_weights.get(finding.rule, weights.get(finding.severity, 0))
+        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + weight
+    total = 0.0
+    for rule_id, value in per_rule.items():
+        limit = caps.get(rule_id, cap)
+        total += min(value, limit) if limit is not None else value
+    return max(0, min(100, round(start - total)))
+
+
+def views(doc: Document, ruleset, only: set[str] | None = None) -> dict:
+    """What the HTML page shows beside the findings of the cross-year rules: per kind with a
+    ``view`` (``plan_followup``: the follow-through table, ``copied``: the side-by-side
+    sentences), for the active rules.  Empty without a previous report."""
+    prev = doc.previous
+    if prev is None:
+        return {}
+    out: dict = {"previous": prev.path, "previous_year": prev.metadata.year,
+                 "previous_title": prev.metadata.title}
+    for rule in ruleset.active():
+        kind = KINDS.get(rule.kind)
+        if kind is None or not hasattr(kind, "view") or (only is not None and rule.id not in only):
+            continue
+        try:
+            out[rule.kind] = kind.view(doc, rule, ruleset)
+        except Exception:  # noqa: BLE001 - the finding (internal-error) already tells; the page goes on
+            continue
+    return out
+
+
+def cross_year_rules(ruleset) -> set[str]:
+    """Ids of the active rules whose kind compares with last year's report."""
+    return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "CROSS_YEAR", False)}

@@ -1,0 +1,121 @@
+"""Timeliness (``deadline``): the publication date against the deadline for the reporting
+body's level.
+
+- Level: ``government`` (人民政府, 政府, a joint 区委/县委 … report) or ``department``
+  (局, 委, 办, 办公室, 府办, 中心 …), from the longest matching suffix of the issuer; the
+  ``level`` param (settable per path in the config) overrides it.  An issuer with no known
+  suffix is treated as a government.
+- Deadline: the ``deadline`` param when set (per-path config shorthand ``deadline: "03-01"``:
+  the deadline for that file whatever its level), else the rule set's ``deadlines:`` entry
+  for the level, else ``03-31``.  The date is the last day that is on time (inclusive), in
+  the year after the report year.
+- Published after the deadline: the rule's severity (error).  Published on 4月1日 itself
+  when the deadline is 3月31日, for the levels in ``edge_warning`` (default: governments): a
+  warning, because the 规定 says "before 4月1日" and evaluators read the day itself
+  differently.  A deadline other than 3月31日 has no such edge.  Published
+  before 12月31日 of the report year: impossible for a full-year report (error).  No date:
+  an info finding when the input is a web page (which carries one), nothing for drafts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from checker.check import crossyear
+from checker.check.hit import Hit
+from checker.parse.document import Document
+
+LEVELS = ("government", "department")
+LEVEL_NAMES = {"government": "政府", "department": "政府部门"}
+DEFAULT_DEADLINE = "03-31"
+STATUTORY_DAY = (4, 1)  # 规定 第二十四条: public *before* 4月1日 — whether the day counts is disputed
+DEFAULTS: dict = {
+    "deadline": None,
+    "level": None,
+    "government_suffixes": ["人民政府", "政府", "区委", "县委", "市委", "州委", "盟委", "旗委", "省委"],
+    "department_suffixes": ["局", "委员会", "委", "办公室", "办公厅", "府办", "办", "中心", "厅", "署"],
+    "edge_warning": ["government"],
+    "missing_date": True,
+}
+
+
+def _month_day(value, name: str) -> None:
+    if value is None:
+        return
+    try:
+        month, day = (int(x) for x in str(value).split("-"))
+        dt.date(2024, month, day)  # a leap year, so 02-29 is accepted
+    except ValueError:
+        raise ValueError(f"{name}: must be a month-day string such as \"03-31\" (got {value!r})") from None
+    if len(str(value)) != 5:
+        raise ValueError(f"{name}: must be a month-day string such as \"03-31\" (got {value!r})")
+
+
+def prepare(params: dict) -> None:
+    _month_day(params["deadline"], "deadline")
+    if params["level"] is not None and params["level"] not in LEVELS:
+        raise ValueError(f"level: must be one of {', '.join(LEVELS)} or null")
+    for level in params["edge_warning"]:
+        if level not in LEVELS:
+            raise ValueError(f"edge_warning: unknown level {level!r} (known: {', '.join(LEVELS)})")
+
+
+def level_of(issuer: str | None, params: dict) -> str | None:
+    """government / department from the issuer's longest matching suffix (None: unknown)."""
+    if not issuer:
+        return None
+    name = "".join(issuer.split())
+    best, best_len = None, 0
+    for level, key in (("government", "government_suffixes"), ("department", "department_suffixes")):
+        for suffix in params[key]:
+            if name.endswith(suffix) and len(suffix) > best_len:
+                best, best_len = level, len(suffix)
+    return best
+
+
+def limit_date(year: int, month_day: str) -> dt.date:
+    month, day = (int(x) for x in month_day.split("-"))
+    if month == 2 and day == 29:
+        try:
+            return dt.date(year, 2, 29)
+        except ValueError:
+            return dt.date(year, 2, 28)
+    return dt.date(year, month, day)
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    params = rule.params
+    meta = doc.metadata
+    start, end = crossyear.title_span(doc)
+    if not meta.published:
+        if params["missing_date"] and doc.source.expects_date:
+            yield Hit(start, end, severity="info",
+                      fields={"detail": "网页上没有找到发布日期，无法核对是否按时公开；请在页面上标明发布时间。"})
+        return
+    try:
+        published = dt.date.fromisoformat(meta.published)
+    except ValueError:
+        return
+    if meta.year is None:
+        return
+    if published < dt.date(meta.year, 12, 31):
+        yield Hit(start, end, fields={"detail": f"发布日期{published.isoformat()}早于{meta.year}年结束，"
+                                                f"不可能是{meta.year}年度的全年报告，请核对发布日期或报告年度。"})
+        return
+    level = params["level"] or level_of(meta.issuer, params)
+    month_day = params["deadline"] or (ruleset.deadlines or {}).get(level or "government") or DEFAULT_DEADLINE
+    limit = limit_date(meta.year + 1, month_day)
+    if published <= limit:
+        return
+    who = LEVEL_NAMES.get(level or "", "政府") + ("" if level else "（未能从发布单位判断级别，按政府）")
+    where = f"{limit.month}月{limit.day}日"
+    edge = limit + dt.timedelta(days=1)
+    if published == edge and (edge.month, edge.day) == STATUTORY_DAY and (level or "government") in params["edge_warning"]:
+        yield Hit(start, end, severity="warning",
+                  fields={"detail": f"发布于{published.isoformat()}，恰在{published.month}月{published.day}日当天。"
+                                    f"规定要求{published.month}月{published.day}日之前公开，当日公开是否按时存在争议，"
+                                    f"{who}报告宜在{where}前公开。"})
+        return
+    late = (published - limit).days
+    yield Hit(start, end, fields={"detail": f"发布于{published.isoformat()}，晚于{who}报告的公开期限"
+                                            f"{limit.year}年{where}（逾期{late}天）。"})

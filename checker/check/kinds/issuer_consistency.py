@@ -1,0 +1,106 @@
+"""The body named in the title must be the body that speaks in the report and signs it.
+
+The issuer is read from the title as written (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局).
+If that name never occurs in the body, the report is flagged; if the body (typically the
+signature block) names a body of the same place with another or shortened name, that
+name is flagged as altered or truncated.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.check.hit import Hit
+from checker.parse.document import Document
+from checker.read.normalize import normalize
+
+DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
+                               "委员会", "办公室", "厅", "署", "中心", "委", "办"],
+                  "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
+                  "signature_lines": 4}
+NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
+HEAD_SPLIT = re.compile(r"关于|(?:19|20)\d{2}\s*年?度?|法治")
+
+
+def title_issuer(title: str) -> str | None:
+    """The name before the year or 关于/法治 in a title; a title starting with the year uses the
+    name between the year and 法治."""
+    head = HEAD_SPLIT.split(title, maxsplit=1)[0].strip(" :,、")
+    if not head:
+        tail = re.sub(r"^\s*(?:19|20)\d{2}\s*年?度?", "", title)
+        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(" :,、")
+    return head if 2 <= len(head) <= 40 else None
+
+
+def place_of(name: str, place_suffixes: list[str]) -> str | None:
+    """The place prefix of a body's name (云溪区 in 云溪区城市管理和综合执法局)."""
+    best = None
+    for suffix in place_suffixes:
+        at = name.find(suffix)
+        if at > 0 and (best is None or at + len(suffix) < best):
+            best = at + len(suffix)
+    return name[:best] if best else None
+
+
+def variants(doc: Document, place: str, suffixes: list[str], lo: int, hi: int) -> list[re.Match[str]]:
+    """Names in the body that start with the same place and end like a body's name."""
+    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    pattern = re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,16}}?(?:{ends})")
+    return list(pattern.finditer(doc.norm, lo, hi))
+
+
+def signature(doc: Document, lines: int) -> tuple[int, int] | None:
+    """The last short lines of the body (where an issuer signs), as a span.  A sentence or a
+    document title is not a signature, however short: a report may end without one
+    (……出台《云溪区行政执法监督办法》。)."""
+    tail_start = doc.body_end
+    count = 0
+    while tail_start > doc.body_start and count < lines:
+        prev = doc.norm.rfind("\n", doc.body_start, tail_start - 1)
+        start = doc.body_start if prev < 0 else prev + 1
+        line = doc.norm[start:tail_start].strip()
+        if len(line) > 30 or any(mark in line for mark in NOT_SIGNATURE):
+            break
+        tail_start, count = start, count + 1
+    return (tail_start, doc.body_end) if count else None
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    params = rule.params
+    if doc.metadata.title is None or doc.metadata.title_line is None:
+        return
+    name = title_issuer(normalize(doc.metadata.title))
+    if not name:
+        return
+    place = place_of(name, params["place_suffixes"])
+    lo, hi = doc.body_start, doc.body_end
+    sign = signature(doc, params["signature_lines"])
+    if sign and place:
+        for m in variants(doc, place, params["suffixes"], *sign):
+            if not m.group().startswith(name):
+                yield _hit(doc, m, name, f"落款写作“{doc.text[m.start():m.end()]}”，与标题不一致")
+                return
+    if name in doc.norm[lo:hi]:
+        return
+    if place and place != name:
+        for m in variants(doc, place, params["suffixes"], lo, hi):
+            if _similar(m.group(), name):
+                yield _hit(doc, m, name, f"正文中写作“{doc.text[m.start():m.end()]}”，全称被简写或改写")
+                return
+    yield _title_hit(doc, name, "正文中没有出现这个名称")
+
+
+def _hit(doc: Document, m: re.Match[str], name: str, problem: str) -> Hit:
+    return Hit(m.start(), m.end(), fields={"issuer": name, "found": doc.text[m.start():m.end()], "detail": problem})
+
+
+def _similar(found: str, name: str) -> bool:
+    """Same kind of body: both governments, or both the same type of office (…局, …委)."""
+    return found[-1] == name[-1] and found != name
+
+
+def _title_hit(doc: Document, name: str, problem: str) -> Hit:
+    lo, hi = doc.line_span(doc.metadata.title_line)
+    at = doc.norm.find(name, lo, hi)
+    start, end = (at, at + len(name)) if at >= 0 else (lo, hi)
+    return Hit(start, end, fields={"issuer": name, "found": "", "detail": problem})

@@ -1,0 +1,57 @@
+"""A numbered item (（一）… / 1. …) whose whole text gives no figure at all.
+
+Only the highest figure-less item of a subtree is reported, so an empty （一） does not also
+report each of its 1. 2. 3.  Child heading labels are masked: "1." is a number, not a figure.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.check import figures
+from checker.check.hit import Hit
+from checker.check.scope import spans
+from checker.parse.document import Document, Node
+
+DEFAULTS: dict = {"min_level": 1, **figures.FIGURE_DEFAULTS}
+
+
+def prepare(params: dict) -> dict:
+    if not isinstance(params["min_level"], int) or params["min_level"] < 0:
+        raise ValueError("min_level: must be a whole number ≥ 0")
+    return {"figures": figures.spec_from(params)}
+
+
+def item_text(doc: Document, node: Node) -> str:
+    """The item's text with every heading label inside it blanked."""
+    text = doc.norm[node.start:node.end]
+    labels = [(sub.heading.start - node.start, sub.heading.start - node.start + len(sub.heading.label))
+              for sub in node.walk() if sub.heading is not None]
+    return figures.blank_spans(text, labels)
+
+
+def _items(doc: Document, lo: int, hi: int) -> list[Node]:
+    """Nodes whose heading lies strictly inside a span (the part's own heading excluded)."""
+    out = []
+    for node in doc.root.walk() if doc.root else []:
+        h = node.heading
+        if h is not None and lo < h.start < hi:
+            out.append(node)
+    return out
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    spec = rule.compiled["figures"]
+    for lo, hi, key in spans(doc, rule.scope):
+        reported: list[Node] = []
+        for node in _items(doc, lo, hi):
+            if node.heading.level < rule.params["min_level"]:
+                continue
+            # Nodes come in document order and everything inside a reported item is skipped, so
+            # only the last reported item can contain this one (a scan of all would be quadratic).
+            if node.start == lo or (reported and reported[-1].start <= node.start < reported[-1].end):
+                continue
+            if not figures.has_figure(item_text(doc, node), spec):
+                reported.append(node)
+                h = node.heading
+                yield Hit(h.start, h.end, section=key,
+                          fields={"item": doc.text[h.start:h.end], "section_name": ruleset.section_name(key)})

@@ -1,0 +1,80 @@
+"""Percentages that cannot be right: a rate or share over 100% (出庭应诉率达120%), or
+"X件，占Y%" where the base stated earlier in the same sentence makes Y wrong by more than
+rounding (受理412件……其中调解76件，占30%).
+
+Growth (同比增长106.4%) may exceed 100%, so a percentage is checked against 100 only when a
+rate word (率, 占, 比例 …) comes just before it and no growth word does.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.check.hit import Hit
+from checker.check.scope import spans
+from checker.parse.document import Document
+
+DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
+                  "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
+                  "base_words": ["共", "总计", "合计", "累计", "全年", "受理", "收到", "新收", "办理", "审结", "办结", "总数"],
+                  "window": 8, "tolerance": 0.05}
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+PERCENT = re.compile(rf"({NUMBER})\s*%")
+SHARE = re.compile(rf"({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    for lo, hi, key in spans(doc, rule.scope):
+        for sentence in doc.sentences_in(lo, hi):
+            if "%" not in sentence.text:  # both checks need a percent sign; most sentences have none
+                continue
+            yield from _over_hundred(sentence, rule.params, key)
+            yield from _wrong_share(sentence, rule.params, key)
+
+
+def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:
+    text = sentence.text
+    for m in PERCENT.finditer(text):
+        if _value(m.group(1)) <= 100:
+            continue
+        before = text[max(0, m.start() - params["window"]):m.start()]
+        if any(w in before for w in params["rate_words"]) and not any(w in before for w in params["growth_words"]):
+            start = sentence.start + max(0, m.start() - params["window"])
+            yield Hit(start, sentence.start + m.end(), section=key,
+                      fields={"percent": m.group(), "problem": "比率或占比不可能超过100%"})
+
+
+def _wrong_share(sentence, params: dict, key: str | None) -> Iterator[Hit]:
+    text = sentence.text
+    for m in SHARE.finditer(text):
+        part, unit, stated = _value(m.group(1)), m.group(2), m.group(3)
+        base = _base(text[:m.start()], unit, part, params["base_words"])
+        if base is None:
+            continue
+        actual = part / base * 100
+        decimals = len(stated.split(".")[1]) if "." in stated else 0
+        if abs(actual - _value(stated)) > 0.5 * 10 ** -decimals + params["tolerance"]:
+            yield Hit(sentence.start + m.start(), sentence.start + m.end(), section=key,
+                      fields={"percent": f"{stated}%",
+                              "problem": f"按同一句中的总数{_fmt(base)}{unit}计算应为{actual:.{max(decimals, 1)}f}%"})
+
+
+def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
+    """The nearest earlier count with the same unit that a base word introduces (exact
+    numbers only: 4万余件 is no base)."""
+    candidates = list(re.finditer(rf"({NUMBER})\s*{re.escape(unit)}", before))
+    for m in reversed(candidates):
+        value = _value(m.group(1))
+        context = before[max(0, m.start() - 6):m.start()]
+        after = before[m.end():m.end() + 1]
+        if value > part and any(c in context for c in cues) and after not in ("余", "多"):
+            return value
+    return None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

@@ -1,0 +1,43 @@
+"""A word typed twice in a row (工作工作, 推进推进).
+
+Only runs of two or more Chinese characters repeated at once are reported by default:
+reduplication of one character (常常, 一一, 层层) is ordinary Chinese.  Single characters
+that are never doubled on purpose (的的, 了了) can be listed in ``single``; legitimate
+doubled words (研究研究) go in ``exceptions``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.check.hit import Hit
+from checker.check.scope import section_of, spans
+from checker.parse.document import Document
+
+DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": []}
+HAN = "\u4e00-\u9fff"
+
+
+def prepare(params: dict) -> dict:
+    lo, hi = params["min_length"], params["max_length"]
+    if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= 20):
+        raise ValueError("min_length: need 1 ≤ min_length ≤ max_length ≤ 20")
+    patterns = [re.compile(rf"([{HAN}]{{{lo},{hi}}}?)\1")]
+    singles = [c for c in params["single"] if len(c) == 1]
+    if singles:
+        patterns.append(re.compile(f"([{''.join(map(re.escape, singles))}])\\1"))
+    return {"patterns": patterns, "exceptions": set(params["exceptions"])}
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    exceptions = rule.compiled["exceptions"]
+    seen: set[int] = set()
+    for lo, hi, key in spans(doc, rule.scope):
+        for pattern in rule.compiled["patterns"]:
+            for m in pattern.finditer(doc.norm, lo, hi):
+                word = m.group(1)
+                if m.group() in exceptions or word in exceptions or m.start() in seen:
+                    continue
+                seen.add(m.start())
+                yield Hit(m.start(), m.end(), section=key or section_of(doc, m.start()),
+                          fields={"word": doc.text[m.start():m.start() + len(word)], "match": doc.text[m.start():m.end()]})

@@ -1,0 +1,127 @@
+"""The title, the measures heading and the plan heading must agree on the report year
+(the plan names the year after).  The report year is what most of them say, so the one
+that disagrees is the one reported.
+
+Three further checks, each switched by a param: sub-headings of the measures part that name
+another year (``headings``), events in the measures part dated after the report year
+(``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words),
+and two years glued into one run of digits, 20242025年 (``glued``).  Years inside 《…》 titles
+and ranges (2023—2025年) are not events."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.check.hit import Hit
+from checker.check.scope import section_of
+from checker.parse.document import Document
+from checker.parse.metadata import YEAR_RE
+
+DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
+                  "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"]}
+TITLE = re.compile(r"《[^《》\n]{0,120}》")
+GLUED = re.compile(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年)")  # look-behind after 19/20: see figures.YEAR
+WHAT = {"title": "标题", "measures": "“主要举措和成效”部分标题", "plan": "“下一年度主要安排”部分标题"}
+SHIFT = {"title": 0, "measures": 0, "plan": 1}
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    meta = doc.metadata
+    if meta.year is None:
+        return
+    for source, shift in SHIFT.items():
+        stated = meta.year_sources.get(source)
+        if stated is None or stated == meta.year:
+            continue
+        span = _year_span(doc, source)
+        if span is None:
+            continue
+        yield Hit(span[0], span[1], section=None if source == "title" else source,
+                  fields=_fields(WHAT[source], stated + shift, meta.year, meta.year + shift))
+    params = rule.params
+    if params.get("headings", True):
+        yield from _measures_headings(doc, ruleset, meta.year)
+    if params.get("future", True):
+        yield from _future_events(doc, meta.year, params.get("future_exempt", []))
+    if params.get("glued", True):
+        yield from _glued(doc, meta.year)
+
+
+def _fields(what: str, found: int, year: int, expected: int) -> dict:
+    return {"what": what, "found": f"{found}年", "year": year, "expected": expected,
+            "problem": f"与报告年度{year}年不符（应为{expected}年）"}
+
+
+def _masked(doc: Document, lo: int, hi: int) -> str:
+    """The normalised text of a span with 《…》 titles blanked (their years are names)."""
+    text = doc.norm[lo:hi]
+    return TITLE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _measures_headings(doc: Document, ruleset, year: int) -> Iterator[Hit]:
+    """Sub-headings inside the measures part that name a year other than the report year."""
+    sec = doc.section("measures")
+    if sec is None or sec.embedded:
+        return
+    for h in doc.headings:
+        if sec.start < h.start < sec.end:
+            text = _masked(doc, h.start, h.end)
+            match = YEAR_RE.search(text)
+            if match and int(match.group(1)) != year:
+                start = h.start + match.start()
+                yield Hit(start, start + len(match.group(1)) + 1, section="measures",
+                          fields=_fields("“主要举措和成效”部分的小标题", int(match.group(1)), year, year))
+
+
+def _future_events(doc: Document, year: int, exempt: list[str]) -> Iterator[Hit]:
+    """Sentences of the measures part that date something after the report year."""
+    sec = doc.section("measures")
+    if sec is None:
+        return
+    text = _masked(doc, sec.start, sec.end)  # one scan of the part, not one per sentence
+    reported: set[int] = set()
+    for match in YEAR_RE.finditer(text):
+        if int(match.group(1)) <= year:
+            continue
+        sentence = doc.sentence_at(sec.start + match.start())
+        if sentence is None or sentence.heading or sentence.start in reported:
+            continue
+        lo, hi = sentence.start - sec.start, sentence.end - sec.start
+        before = text[max(lo, match.start() - 4):match.start()]
+        after = text[match.end():min(hi, match.end() + 8)]
+        if any(w in before for w in exempt) or any(w in after for w in ("前", "底前", "以前")):
+            continue
+        reported.add(sentence.start)
+        yield Hit(sentence.start, sentence.end, section="measures",
+                  fields=_fields("“主要举措和成效”部分记述的事项", int(match.group(1)), year, year),
+                  severity="warning")
+
+
+def _glued(doc: Document, year: int) -> Iterator[Hit]:
+    """Two years written as one number (对照20242025年…): a lost dash or a typing slip."""
+    for match in GLUED.finditer(doc.norm, doc.body_start, doc.body_end):
+        first, second = int(match.group(1)), int(match.group(2))
+        if not 0 <= second - first <= 10:
+            continue
+        yield Hit(match.start(), match.end(), section=section_of(doc, match.start()),
+                  fields={"what": "数字", "found": f"“{doc.text[match.start():match.end()]}”", "year": year,
+                          "expected": year,
+                          "problem": f"把{first}和{second}两个年份连在了一起，应写成“{first}—{second}年”或只保留一个年份"})
+
+
+def _year_span(doc: Document, source: str) -> tuple[int, int] | None:
+    """Offsets of the year as written in the title line or the section heading."""
+    if source == "title":
+        if doc.metadata.title_line is None:
+            return None
+        lo, hi = doc.line_span(doc.metadata.title_line)
+    else:
+        sec = doc.section(source)
+        if sec is None:
+            return None
+        lo, hi = sec.heading_start, sec.heading_end
+    match = YEAR_RE.search(doc.norm, lo, hi)
+    if not match:
+        return None
+    end = match.end() + 1 if doc.norm[match.end():match.end() + 1] == "年" else match.end()
+    return match.start(), end

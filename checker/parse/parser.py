@@ -1,0 +1,217 @@
+"""Turn what a reader produced into a :class:`Document`: body bounds, outline, sentences,
+statutory sections and metadata.  Web furniture before the title and after the report's end
+(navigation, 读屏专用 widgets, 相关文章 lists) is left outside every section.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from checker.read.normalize import normalize
+from checker.read.source import Source
+
+from . import metadata as meta
+from .document import Document, Heading, Metadata
+from .outline import LineHeadings, build_tree, detect_heading, find_headings, plain_heading, split_sentences
+from .sections import SectionDef, classify, heading_key
+
+# Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
+# two patterns, because one alternation that mixes ^ with unanchored words is tried at every
+# position of every line.
+HEADER_FURNITURE = re.compile(
+    r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索引号|"
+    r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
+BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
+FOOTER_FURNITURE = re.compile(
+    r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|"
+    r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
+BULLET = re.compile(r"^\s*[•·●▪◆■]\s*")
+SIGNATURE_DATE = re.compile(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
+PROSE_MARKS = "。!?;"
+
+
+def parse(source: Source, defs: list[SectionDef]) -> Document:
+    """Parse one report; never raises on odd text (an empty report is an empty document)."""
+    doc = Document.from_source(source, normalize)
+    lines = doc.norm.split("\n") if source.lines else []
+    detected = LineHeadings(doc)
+    is_heading = _heading_test(lines, source, detected)
+    title_index = _title_index(lines, is_heading)
+    first = _body_first_line(lines, title_index, is_heading)
+    last = _body_last_line(lines, first, is_heading)
+    if first is None or last is None:
+        doc.body_start = doc.body_end = len(doc.text)
+    else:
+        doc.body_start = doc.line_starts[first]
+        doc.body_end = doc.line_starts[last] + len(source.lines[last])
+    doc.headings = find_headings(doc, doc.body_start, doc.body_end, detected)
+    if not any(h.level <= 1 for h in doc.headings):
+        plain = _plain_part_headings(doc, lines, title_index, defs)
+        if plain:
+            doc.body_start = min(doc.body_start, plain[0].start)
+            doc.headings = sorted(doc.headings + plain, key=lambda h: h.start)
+    doc.root = build_tree(doc.headings, doc.body_start, doc.body_end)
+    spans = {(h.start, h.end) for h in doc.headings}
+    doc.sentences = split_sentences(doc, doc.body_start, doc.body_end, spans)
+    doc.sections = classify(doc, defs)
+    doc.metadata = _metadata(doc, lines, title_index, first, last)
+    return doc
+
+
+def _plain_part_headings(doc: Document, lines: list[str], title_index: int | None,
+                         defs: list[SectionDef]) -> list[Heading]:
+    """Unnumbered part titles, used only when a report numbers no part (no 一、): at least two
+    lines in the body, each naming a different statutory part, or none at all — one bare
+    "重点工作" line (a table cell, a lead-in) is not an outline."""
+    if len(lines) != len(doc.source.lines):
+        return []
+    first = 0 if title_index is None else title_index + 1
+    found: list[Heading] = []
+    keys: set[str] = set()
+    seen_prose = False  # a title-like line before any prose is the report's own title
+    for index in range(first, len(lines)):
+        start = doc.line_starts[index]
+        if start >= doc.body_end:
+            break
+        line = lines[index]
+        if _is_signature(line) or (not seen_prose and meta.is_title_line(line)):
+            continue
+        seen_prose = seen_prose or _is_prose(line)
+        heading = plain_heading(line, index + 1, start, lambda t: heading_key(t, defs) is not None)
+        if heading is not None:
+            found.append(heading)
+            keys.add(heading_key(heading.title, defs))
+    return found if len(keys) >= 2 else []
+
+
+def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> Callable[[int], bool]:
+    """Whether 0-based line ``index`` starts with a numbered heading.  ``lines`` are the
+    document's own lines unless a reader left a line end inside a line; only then are they
+    tested afresh instead of sharing the outline's answers."""
+    if len(lines) == len(source.lines):
+        return lambda index: detected.at(index) is not None
+    return lambda index: detect_heading(lines[index], index + 1, 0) is not None
+
+
+def _is_furniture(line: str) -> bool:
+    if BULLET.match(line) and len(line.strip()) < 24:
+        return True
+    return bool(HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line))
+
+
+def _is_prose(line: str) -> bool:
+    stripped = line.strip()
+    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40
+
+
+def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
+    """The line holding the report title, preferring one without a site suffix."""
+    candidates = []
+    for index, line in enumerate(lines[:60]):
+        if is_heading(index):
+            break
+        if meta.is_title_line(line):
+            candidates.append(index)
+    clean = [i for i in candidates if not meta.TITLE_SPLIT.search(lines[i])]
+    if clean:
+        return clean[0]
+    return candidates[0] if candidates else None
+
+
+def _body_first_line(lines: list[str], title_index: int | None, is_heading: Callable[[int], bool]) -> int | None:
+    start = 0 if title_index is None else title_index + 1
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.strip() or _is_furniture(line):
+            continue
+        if is_heading(index) or _is_prose(line):
+            return index
+    return None
+
+
+def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[int], bool]) -> int | None:
+    if first is None:
+        return None
+    last = first
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if not line.strip() or _is_furniture(line):
+            continue
+        if is_heading(index) or _is_prose(line):
+            last = index
+    for index in range(last + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if _is_furniture(line) or not (_is_signature(line)):
+            break
+        last = index
+    return last
+
+
+def _is_signature(line: str) -> bool:
+    """The issuer-and-date block that closes a report (云溪区人民政府 / 2025年3月20日)."""
+    stripped = line.strip()
+    return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and meta.ISSUER_RE.fullmatch(stripped)))
+
+
+def _metadata(doc: Document, lines: list[str], title_index: int | None,
+              first: int | None, last: int | None) -> Metadata:
+    data = Metadata()
+    if title_index is not None:
+        data.title = meta.clean_title(doc.source.lines[title_index])
+        data.title_line = title_index + 1
+    elif doc.source.title_hint:
+        data.title = doc.source.title_hint
+    outside = _outside_lines(lines, first, last)
+    data.published = doc.source.published or meta.published_date(outside)
+    data.year_sources = _year_sources(doc, data.title)
+    data.year = meta.vote_year(data.year_sources)
+    data.issuer = _issuer(doc, data.title) or _issuer_above_title(lines, title_index)
+    return data
+
+
+def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
+    """Joint or long titles put the issuer on the line above: 中共某区委 某区人民政府 / 关于……的报告."""
+    if not title_index:
+        return None
+    above = lines[title_index - 1].strip()
+    if 2 <= len(above) <= 40 and meta.ISSUER_TAIL.search(above) and not _is_furniture(above):
+        return above
+    return None
+
+
+def _outside_lines(lines: list[str], first: int | None, last: int | None) -> list[str]:
+    if first is None or last is None:
+        return lines
+    return lines[:first] + lines[last + 1:]
+
+
+def _opening(doc: Document) -> str:
+    top = doc.root.children if doc.root else []
+    end = top[0].start if top else doc.body_end
+    return doc.norm[doc.body_start:end]
+
+
+def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
+    sources: dict[str, int] = {}
+    if title and meta.year_in(normalize(title)):
+        sources["title"] = meta.year_in(normalize(title))
+    for key, shift in (("measures", 0), ("plan", -1)):
+        sec = doc.section(key)
+        if sec and not sec.embedded:
+            year = meta.year_in(doc.norm[sec.heading_start:sec.heading_end])
+            if year:
+                sources[key] = year + shift
+    opening = meta.year_in(_opening(doc))
+    if opening:
+        sources["opening"] = opening
+    return sources
+
+
+def _issuer(doc: Document, title: str | None) -> str | None:
+    if title:
+        issuer = meta.issuer_from_title(normalize(title))
+        if issuer:
+            return issuer
+    return meta.issuer_from_text(_opening(doc))

@@ -1,0 +1,211 @@
+"""Input readers: turn a file (or bytes) into a :class:`checker.read.source.Source`.
+
+Dispatch is by file suffix, falling back to sniffing the bytes (stdin, web uploads).
+Every failure becomes :class:`checker.read.source.InputError` with a Chinese message, so the
+caller can turn it into an ``input-error`` finding and carry on with the other files.
+The HTML and DOCX readers import lxml/zipfile lazily: plain-text runs start fast.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from .limits import DEFAULT_MAX_FILE_SIZE, Limits, format_size, resolve
+from .source import InputError, Source
+
+SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+
+# A report is a few hundred KB; anything this big is not one and would only eat memory.
+# The default of ``--max-file-size`` (see checker/read/limits.py); used when no Limits are given.
+MAX_INPUT_BYTES = DEFAULT_MAX_FILE_SIZE
+
+_KIND_BY_SUFFIX = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+
+_SUPPORTED_HINT = "支持的格式：.txt、.md、.html、.htm、.docx"
+
+
+def kind_for_name(name: str) -> str | None:
+    """Reader kind for a file name by its suffix (case-insensitive), or None if unknown."""
+    return _KIND_BY_SUFFIX.get(Path(name).suffix.lower())
+
+
+def read_path(path: str, limits: Limits | None = None) -> Source:
+    """Read one file from disk; the suffix decides the reader.
+
+    Only regular files are opened (a FIFO, socket or device named ``x.txt`` would block or
+    never end), without blocking, and never more than the size limit is read."""
+    limits = resolve(limits)
+    suffix = Path(path).suffix.lower()
+    kind = _KIND_BY_SUFFIX.get(suffix)
+    if kind is None:
+        raise _unsupported(path, suffix)
+    if kind == "docx":
+        # zipfile seeks around the archive itself: the archive is not loaded into memory, so
+        # its size is not limited (pictures make real drafts big); its parts are.
+        def read_docx_file() -> Source:
+            with _open_regular(path) as fh:
+                return _read_docx(fh, path, limits)
+
+        return _guarded(path, read_docx_file)
+    return _guarded(path, lambda: _dispatch(_read_file(path, limits), path, kind, limits))
+
+
+def read_bytes(data: bytes, name: str, kind: str | None = None, limits: Limits | None = None) -> Source:
+    """Read an in-memory input (stdin ``-`` or an upload); kind from name, else sniffed."""
+    limits = resolve(limits)
+    cap = _file_cap(limits)
+    if len(data) > cap:
+        raise _too_big(name, len(data), cap)
+    if kind is None:
+        kind = kind_for_name(name) or sniff_kind(data, name)
+    if kind not in {"text", "markdown", "html", "docx"}:
+        raise InputError(name, f"未知的输入类型：{kind}", _SUPPORTED_HINT)
+    return _guarded(name, lambda: _dispatch(data, name, kind, limits))
+
+
+def read_stream(stream: BinaryIO, name: str = "-", kind: str | None = None, limits: Limits | None = None) -> Source:
+    """Read standard input (or another stream), never more than the size limit."""
+    limits = resolve(limits)
+    cap = _file_cap(limits)
+    try:
+        data = stream.read(cap + 1)
+    except OSError as exc:
+        raise InputError(name, f"无法读取输入：{exc.strerror or exc}", "请检查输入是否可读") from None
+    if len(data) > cap:
+        raise _too_big(name, None, cap)
+    return read_bytes(data, name, kind, limits)
+
+
+def sniff_kind(data: bytes, name: str = "-") -> str:
+    """Guess the kind from the first bytes: zip → docx, an HTML start → html, else text."""
+    head = data[:2048]
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(name, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取",
+                         "请用 Word/WPS 另存为 .docx 后重试")
+    if head.startswith(b"%PDF"):
+        raise InputError(name, "这是 PDF 文件，不受支持", "请提供 Word（.docx）、网页或纯文本格式")
+    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if probe.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<html" in probe[:1024]:
+        return "html"
+    return "text"
+
+
+def _dispatch(data: bytes, path: str, kind: str, limits: Limits | None = None) -> Source:
+    """Hand the bytes to the reader for ``kind``."""
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data, path, limits)
+    if kind == "docx":
+        return _read_docx(data, path, limits)
+    from .text import read_text
+
+    return read_text(data, path, kind=kind)
+
+
+def _read_docx(data, path: str, limits: Limits | None = None) -> Source:  # noqa: ANN001 - bytes, path or file
+    from .docx import read_docx
+
+    return read_docx(data, path, limits)
+
+
+def _guarded(path: str, read) -> Source:  # noqa: ANN001 - a zero-argument callable
+    """Run a reader; anything unexpected becomes an InputError rather than a traceback."""
+    try:
+        return _one_line_each(read())
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(path, "文件过大或结构过于复杂，内存不足", "请拆分文件或另存为纯文本后重试") from None
+    except RecursionError:
+        raise InputError(path, "文件结构嵌套过深，无法解析", "请另存为 .docx 或纯文本后重试") from None
+    except Exception as exc:  # noqa: BLE001 - contract: no other exception escapes a reader
+        raise InputError(path, f"无法读取文件：{type(exc).__name__}: {exc}",
+                         "请确认文件未损坏；可另存为 UTF-8 纯文本后重试") from None
+
+
+def _one_line_each(source: Source) -> Source:
+    """The parser's contract: no line holds a line break (a CR inside a .docx run or a web
+    page's text would shift every line after it).  One for one, so columns stay right."""
+    if any("\n" in line or "\r" in line for line in source.lines):
+        source.lines = [line.replace("\r", " ").replace("\n", " ") for line in source.lines]
+    return source
+
+
+def _file_cap(limits: Limits | None) -> int:
+    return limits.max_file_size if limits is not None else MAX_INPUT_BYTES
+
+
+def _too_big(path: str, size: int | None, cap: int) -> InputError:
+    what = f"（{format_size(size)}）" if size is not None else ""
+    return InputError(path, f"文件过大{what}，超过 {format_size(cap)} 的上限，不像是一份年度报告；未检查",
+                      f"请确认选择了正确的文件；确需检查时可用 --max-file-size 调高上限（见 docs/limits.md）")
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """Open a regular file for reading, explaining in Chinese why it cannot be.
+
+    ``O_NONBLOCK`` keeps a FIFO from blocking the run; the type is then checked on the open
+    descriptor, so a file swapped for something else between listing and reading is caught."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(path, "这是一个符号链接，但它指向的文件不存在", "请检查链接目标是否已被移动或删除") from None
+        raise InputError(path, "文件不存在（可能在检查过程中被移动或删除）", "请检查路径是否正确") from None
+    except PermissionError:
+        raise InputError(path, "无法读取文件：权限不足", "请检查文件权限") from None
+    except IsADirectoryError:
+        raise InputError(path, "这是一个目录，不是文件", "请指定文件，或把目录作为参数让工具递归查找") from None
+    except OSError as exc:
+        raise InputError(path, f"无法打开文件：{exc.strerror or exc}", "请确认这是一个普通文件且可以读取") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, "这是一个目录，不是文件", "请指定文件，或把目录作为参数让工具递归查找")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "这不是普通文件（而是管道、套接字或设备），未读取", "请指定保存在磁盘上的报告文件")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_file(path: str, limits: Limits | None = None) -> bytes:
+    """Read the whole file (bounded), translating OS errors into InputError."""
+    cap = _file_cap(limits)
+    with _open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > cap:
+            raise _too_big(path, size, cap)
+        try:
+            data = fh.read(cap + 1)
+        except OSError as exc:
+            raise InputError(path, f"无法读取文件：{exc.strerror or exc}", "请检查文件是否可读") from None
+    if len(data) > cap:  # the file grew while we read it
+        raise _too_big(path, len(data), cap)
+    return data
+
+
+def _unsupported(path: str, suffix: str) -> InputError:
+    if suffix == ".doc":
+        return InputError(path, "不支持旧版 Word（.doc）格式", "请用 Word/WPS 另存为 .docx 后重试")
+    if suffix == ".pdf":
+        return InputError(path, "不支持 PDF 格式", "请提供 Word（.docx）、网页或纯文本格式")
+    label = suffix or "（无扩展名）"
+    return InputError(path, f"不支持的文件类型：{label}", _SUPPORTED_HINT)
+
+
+__all__ = ["SUPPORTED", "MAX_INPUT_BYTES", "read_path", "read_bytes", "read_stream", "sniff_kind", "kind_for_name"]

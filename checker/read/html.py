@@ -1,0 +1,242 @@
+"""Saved government web pages: keep the report body, drop the page furniture.
+
+A published report is usually checked as the page people actually read: a portal template
+with navigation, breadcrumb, an info bar (信息来源/发布时间), share buttons, an accessibility
+widget (无障碍/读屏专用) and a footer around the article.  Only the article is report text;
+the page title and publication date are metadata the rules need (title, the deadline rule).
+
+How the body is found (cheap heuristics that work on the common CMSs, TRS/Hanweb/…):
+1. drop non-text tags (script, style, nav, footer, form …) and elements whose id/class/role
+   says they are furniture (nav, breadcrumb, share, wza …), unless they hold most of the text;
+2. among elements whose id/class looks like a content box (article, content, TRS_Editor,
+   zoom …) take the one with the most CJK text, then step into a child that holds nearly all
+   of it (a pure wrapper); without such a box, descend from <body> towards the block that
+   holds most of the CJK text;
+3. emit one line per block; table rows become one line with cells joined by a tab.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import lxml.html
+from lxml import etree
+
+from .html_content import ANY_WS, CJK, clean, drop_furniture, extract_lines, find_container, squash
+from .limits import DEFAULT_MAX_ELEMENTS, Limits, count_tags, resolve
+from .source import InputError, Origin, Source
+from .text import BAD_BYTES_MESSAGE, Decoded, check_no_nul, check_not_binary, decode_bytes, normalise_codec
+
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "select", "button", "input",
+    "textarea", "object", "embed", "canvas", "audio", "video", "map", "link",
+)
+# Dropped like furniture, i.e. unless they hold most of the text: old ASP.NET portals wrap
+# the whole page in one <form>, some templates put the article inside <header>/<aside>.
+
+# id/class/role text that marks page furniture: these words anywhere (bdsharebuttonbox) …
+# … these at the start or end of a token split on space, '-' and '_' (topnav, wzaBar) …
+# … and these only as whole tokens, since they are common inside other words.
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_DATE_RE = re.compile(_DATE)
+_DATE_LABELS = (
+    re.compile(r"(?:发布时间|发布日期|发布于)\s*[:：]?\s*" + _DATE),
+    re.compile(r"(?:更新时间|更新日期)\s*[:：]?\s*" + _DATE),
+    re.compile(r"(?:日期|时间)\s*[:：]?\s*" + _DATE),
+)
+_DATE_METAS = {
+    "pubdate", "publishdate", "publish_date", "publishtime", "pubtime", "firstpublishedtime",
+    "article:published_time", "article:publish_time", "og:release_date", "dc.date",
+    "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date",
+    "weibo:article:create_at", "date", "releasedate",
+}
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | – | — |——|－－)\s*")
+
+
+def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
+    """Extract the report text of a saved web page, one block per line."""
+    limits = resolve(limits)
+    check_not_binary(data, path)
+    decoded = _decode(data)
+    check_no_nul(decoded.text, path, "网页")
+    # libxml2 cannot hold C0 control characters, and they are never report text.
+    text = _CONTROL.sub("", _XML_DECL.sub("", decoded.text, count=1))
+    source = Source(path=path, lines=[], kind="html", encoding=decoded.encoding, expects_date=True)
+    if not text.strip():
+        source.warnings.append((1, "文件为空，没有任何网页内容；请确认文件已完整保存"))
+        return source
+    max_elements = limits.max_elements if limits is not None else DEFAULT_MAX_ELEMENTS
+    tags = count_tags(text)
+    if tags > max_elements:
+        raise InputError(path, f"网页含有约 {tags} 个标签，超过 {max_elements} 的上限，不像是一篇报告；未检查",
+                         "请确认文件来源可靠，或另存为纯文本（.txt）后检查；确需检查时可用 --max-elements 调高上限")
+    root = _parse(text, path)
+    _strip_tags(root)
+    source.published = find_published(root)
+    title, title_line = find_title(root)
+    source.title_hint = title
+    body = _body(root)
+    drop_furniture(body)
+    container = find_container(body, _title_elements(body))
+    lines, origins = extract_lines(container)
+    if title and (not lines or squash(lines[0]) != squash(title)):
+        lines.insert(0, title)
+        origins.insert(0, Origin(title_line or 1, 1))
+    source.lines, source.origins = lines, origins
+    if not any(line.strip() for line in lines):
+        source.warnings.append((1, "网页中没有找到正文文字；请确认保存的是报告全文页面（而不是目录页或只含图片的页面）"))
+    if decoded.bad_line is not None:
+        line = _extracted_line_for(origins, decoded.bad_line)
+        source.warnings.append((line, BAD_BYTES_MESSAGE.format(line=line)))
+    return source
+
+
+# --- decoding and parsing -------------------------------------------------------------
+
+def _decode(data: bytes) -> Decoded:
+    """BOM, valid UTF-8, then the page's own <meta charset>, then GB18030 (see decode_bytes)."""
+    match = _META_CHARSET.search(data[:4096])
+    declared = normalise_codec(match.group(1).decode("ascii", "replace")) if match else None
+    if declared and declared.startswith("utf-16"):
+        declared = None  # a byte-readable meta tag means the page is not really UTF-16
+    return decode_bytes(data, declared)
+
+
+def _parse(text: str, path: str) -> etree._Element:
+    """Parse leniently but safely: no network, no comments; libxml2 errors → InputError."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(path, f"无法解析网页：{exc}", "请确认文件是完整保存的网页（.html）") from None
+    if root is None:
+        raise InputError(path, "无法解析网页：文档为空", "请确认文件是完整保存的网页（.html）")
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops at 256 levels of nesting or a 10 MB text node and drops the rest silently.
+        raise InputError(path, "网页结构嵌套过深（超过 256 层）或单段文字过长（超过 10 MB），无法完整读取",
+                         "请另存为纯文本（.txt）后重试")
+    return root
+
+
+def _strip_tags(root: etree._Element) -> None:
+    """Remove non-text elements but keep the text that follows them (their tail)."""
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+
+
+def _body(root: etree._Element) -> etree._Element:
+    body = root.find("body")
+    return body if body is not None else root
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+def find_published(root: etree._Element) -> str | None:
+    """YYYY-MM-DD from date meta tags, else from text labelled 发布时间/更新时间/日期."""
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        if key in _DATE_METAS:
+            found = _parse_date(meta.get("content") or "")
+            if found:
+                return found
+    text = ANY_WS.sub(" ", _body(root).text_content())
+    for pattern in _DATE_LABELS:
+        for match in pattern.finditer(text):
+            found = _ymd(*match.groups())
+            if found:
+                return found
+    return None
+
+
+def _parse_date(value: str) -> str | None:
+    match = _DATE_RE.search(value)
+    return _ymd(*match.groups()) if match else None
+
+
+def _ymd(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_title(root: etree._Element) -> tuple[str | None, int | None]:
+    """The report title and its source line: a heading that matches the <title>, else the <title>."""
+    page_title, page_line = _page_title(root)
+    candidates = _title_candidates(_body(root))
+    if page_title:
+        stem = page_title.rstrip("…. ")
+        matching = [(t, ln) for t, ln, _ in candidates
+                    if t == page_title or t.startswith(stem) or (len(t) >= 8 and page_title.startswith(t))]
+        if matching:
+            return max(matching, key=lambda c: len(c[0]))
+        return page_title, page_line
+    for text, line, tag in candidates:
+        if tag != "h2" and len(text) >= 6 and CJK.search(text):
+            return text, line
+    return None, None
+
+
+def _page_title(root: etree._Element) -> tuple[str | None, int | None]:
+    """<meta name=ArticleTitle> or <title> without the site name after _ | -."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").strip().lower() in {"articletitle", "title", "dc.title"}:
+            value = clean(meta.get("content") or "")
+            if value and CJK.search(value):
+                return value, meta.sourceline
+    title_el = root.find(".//title")
+    if title_el is None:
+        return None, None
+    raw = clean(title_el.text_content())
+    parts = [p for p in _TITLE_SPLIT.split(raw) if p.strip()]
+    if not parts:
+        return None, None
+    chosen = next((p for p in parts if "报告" in p), parts[0])
+    return chosen.strip(), title_el.sourceline
+
+
+def _title_candidates(body: etree._Element) -> list[tuple[str, int | None, str]]:
+    """Visible headings and elements whose class/id mentions 'title', in document order."""
+    found = []
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if el.tag in {"h1", "h2"} or "title" in attrs:
+            text = clean(el.text_content())
+            if 4 <= len(text) <= 200:
+                found.append((text, el.sourceline, el.tag))
+    return found
+
+
+# --- furniture and the content container ---------------------------------------------
+
+
+def _title_elements(body: etree._Element) -> frozenset:
+    """h1 and short elements whose class/id mentions 'title'."""
+    found = []
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if (el.tag == "h1" or "title" in attrs) and len(el.text_content()) <= 200:
+            found.append(el)
+    return frozenset(found)
+
+
+# --- text extraction ------------------------------------------------------------------
+
+
+# --- small helpers --------------------------------------------------------------------
+
+
+def _extracted_line_for(origins: list[Origin], raw_line: int) -> int:
+    """First extracted line at or after a raw source line (for decoding warnings)."""
+    for index, origin in enumerate(origins, start=1):
+        if origin.line >= raw_line:
+            return index
+    return max(1, len(origins))

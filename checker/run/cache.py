@@ -1,0 +1,306 @@
+"""A result cache for repeat runs (``--cache DIR`` or the config's ``cache: DIR``), like ruff's.
+
+A reports repository is checked on every push and a bureau re-runs a folder as units resubmit,
+so most files are unchanged between runs.  An entry is keyed by what decides a file's result:
+
+* the SHA-256 of the file's bytes and its suffix (which reader reads it);
+* the fingerprint of the effective rule set for that file (its merged data, per-path overrides
+  and ignores included; file paths of rule files excluded, so a cache moves between checkouts);
+* fzcheck's version and a digest of its own source (an edited checkout never reuses old results);
+* the active input limits and whether the report's text is kept (only the HTML page needs it).
+
+The path is not part of the key: a moved or copied file is a hit, and its path is put back into
+the result.  Entries are JSON, never pickle (a cache directory committed to a shared repository
+or restored by CI must not be a way to run code), written atomically (a temporary file renamed
+into place).  An entry that cannot be read, parsed or does not match is ignored and the file is
+checked again; a cache that cannot be written is ignored too.  A hit refreshes its entry's
+modification time, and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
+new fzcheck version or rule set leaves every old entry unused) and temporary files left by a run
+that was killed; deleting the directory is always safe.
+
+Only the main pass is cached.  Pairing with last year's report and the cross-year rules run on
+every run from the cached metadata (checker/run/batch.py), as do the baseline and the formats.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from checker import __version__
+from checker.check.finding import SEVERITIES, Finding
+
+from .result import ReportResult
+
+FORMAT = 1  # bump when the entry layout changes
+GITIGNORE = "# fzcheck --cache: results of earlier runs, safe to delete\n*\n"
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by fzcheck (https://bford.info/cachedir/).\n")
+_HASH_CHUNK = 1 << 20
+MAX_AGE_DAYS = 30
+PRUNE_EVERY = 24 * 3600  # seconds between two prunes of one cache
+STAMP = ".pruned"  # its modification time is the last prune
+_CODE_DIGEST: str | None = None
+
+
+class ResultCache:
+    """Look-ups and stores of per-file results under one directory (``DIR/v1/ab/abcd….json``)."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+        self.root = Path(directory) / f"v{FORMAT}"
+        self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(rule set) → (rule set, digest)
+        self._last_settings: tuple[Any, tuple, str] | None = None
+
+    def key(self, path: str, ruleset, dropped: set[str], keep_lines: bool) -> str | None:
+        """The entry key for a file, or None when it is not cached (standard input, a file that
+        cannot be read, or one larger than ``--max-file-size``: hashing it would read it all)."""
+        from checker.read.limits import Limits, active
+
+        limits = active() or Limits()
+        if path == "-":
+            return None
+        try:
+            if os.stat(path).st_size > limits.max_file_size:
+                return None
+            content = _file_digest(path)
+        except OSError:
+            return None
+        settings = self._settings(ruleset, dropped, keep_lines, limits)
+        parts = [settings, os.path.splitext(path)[1].lower(), content]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def _settings(self, ruleset, dropped: set[str], keep_lines: bool, limits) -> str:
+        """Digest of everything in a key but the file itself (the same for most files of a run)."""
+        held = (frozenset(dropped), keep_lines, limits)
+        last = self._last_settings
+        if last is None or last[0] is not ruleset or last[1] != held:  # the rule set by identity
+            parts = [FORMAT, __version__, code_digest(), self.fingerprint(ruleset), sorted(dropped), keep_lines,
+                     dataclasses.asdict(limits)]
+            digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+            last = self._last_settings = (ruleset, held, digest)
+        return last[2]
+
+    def fingerprint(self, ruleset) -> str:
+        """Digest of a rule set's effective data (computed once per rule set object)."""
+        held = self._fingerprints.get(id(ruleset))
+        if held is None or held[0] is not ruleset:
+            held = (ruleset, ruleset_fingerprint(ruleset))
+            self._fingerprints[id(ruleset)] = held
+        return held[1]
+
+    def get(self, key: str, path: str) -> ReportResult | None:
+        """The cached result for ``path``, or None when there is no usable entry."""
+        try:
+            with open(self._entry(key), encoding="utf-8") as handle:
+                entry = json.load(handle)
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            result = result_from_json(entry["result"], path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, truncated, edited or foreign: check the file again
+        _touch(self._entry(key))  # in use: pruning keeps it
+        return result
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries unused for MAX_AGE_DAYS and stale temporary files, unless the cache
+        was pruned less than a day ago; returns how many files went.  Never raises."""
+        now = time.time() if now is None else now
+        stamp = self.root / STAMP
+        try:
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            if not self.root.is_dir():
+                return 0  # nothing cached yet
+        removed = 0
+        for entry in _files(self.root):
+            try:
+                age = now - entry.stat().st_mtime
+            except OSError:
+                continue  # removed meanwhile by another run
+            old_temp = entry.name.startswith(".tmp-") and age > PRUNE_EVERY
+            if old_temp or (entry.name.endswith(".json") and age > MAX_AGE_DAYS * 86400):
+                removed += _remove(entry.path)
+        _touch(stamp, create=True)
+        return removed
+
+    def put(self, key: str, report: ReportResult) -> None:
+        """Store a result (silently not, when it cannot be stored faithfully or written)."""
+        data = result_to_json(report)
+        if data is None:
+            return
+        text = json.dumps({"format": FORMAT, "key": key, "result": data}, ensure_ascii=False)
+        target = self._entry(key)
+        try:
+            self._prepare(target.parent)
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                os.replace(temp, target)  # atomic: a reader sees the old entry, or the whole new one
+            except BaseException:
+                _remove(temp)
+                raise
+        except OSError:
+            return
+
+    def _entry(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def _prepare(self, folder: Path) -> None:
+        """Create the entry's folder; a new cache directory gets a .gitignore and a CACHEDIR.TAG."""
+        if folder.is_dir():
+            return
+        top = Path(self.directory)
+        if not top.exists():
+            top.mkdir(parents=True, exist_ok=True)
+            for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+                (top / name).write_text(text, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _file_digest(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _remove(path: str) -> int:
+    try:
+        os.unlink(path)
+        return 1
+    except OSError:
+        return 0
+
+
+def _touch(path: Path, create: bool = False) -> None:
+    """Set a file's modification time to now (a read-only cache is still usable)."""
+    try:
+        if create:
+            path.touch()
+        else:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _files(root: Path):
+    """Entries (and temporary files) in the cache's two-character folders, skipping what fails."""
+    try:
+        folders = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            yield from (f for f in os.scandir(folder.path) if f.is_file(follow_symlinks=False))
+        except OSError:
+            continue
+
+
+def code_digest() -> str:
+    """Digest of fzcheck's own Python source, by content (not mtime: a fresh ``pip install`` in
+    CI rewrites every file, and must still hit)."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parent.parent  # the checker package
+        for source in sorted(package.rglob("*.py")):
+            digest.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(source.read_bytes() + b"\0")
+        _CODE_DIGEST = digest.hexdigest()
+    return _CODE_DIGEST
+
+
+def ruleset_fingerprint(ruleset) -> str:
+    """SHA-256 of the data that decides findings: sections, order, scoring, deadlines, lexicons
+    and every rule's kind, severity, message, scope, params and state.  File paths (``path``,
+    ``chain``, a rule's ``origin``), examples and compiled objects are left out."""
+    data = {"name": ruleset.name, "title": ruleset.title, "sections": _plain(ruleset.sections),
+            "order": _plain(ruleset.order), "scoring": _plain(ruleset.scoring),
+            "deadlines": _plain(ruleset.deadlines), "lexicons": _plain(ruleset.lexicons),
+            "rules": [{name: _plain(getattr(rule, name)) for name in
+                       ("id", "kind", "severity", "message", "summary", "scope", "params", "enabled")}
+                      for rule in ruleset.rules]}
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """JSON-able form of rule-set data (dataclasses, tuples, compiled patterns)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, re.Pattern):
+        return {"pattern": value.pattern, "flags": value.flags}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
+
+
+def result_to_json(report: ReportResult) -> dict | None:
+    """A result as JSON data without its path, or None when JSON would not give it back exactly
+    (a finding for another path, tuples in the page data)."""
+    if any(f.path != report.path for f in report.findings):
+        return None
+    data = {"metadata": report.metadata, "sections": report.sections, "score": report.score,
+            "findings": [[f.rule, f.severity, f.message, f.line, f.column, f.end_line, f.end_column,
+                          f.excerpt, f.section] for f in report.findings],
+            "lines": report.lines, "outline": report.outline, "crossyear": report.crossyear}
+    try:
+        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return data
+
+
+def result_from_json(data: dict, path: str) -> ReportResult:
+    """The stored result, with ``path`` put back into it and its findings; raises
+    TypeError/ValueError/KeyError on a malformed entry."""
+    findings = []
+    for item in data["findings"]:
+        rule, severity, message, line, column, end_line, end_column, excerpt, section = item
+        if not (_all(str, rule, severity, message, excerpt) and _all(int, line, column, end_line, end_column)
+                and severity in SEVERITIES and (section is None or isinstance(section, str))):
+            raise ValueError("malformed finding")
+        findings.append(Finding(rule=rule, severity=severity, message=message, line=line, column=column,
+                                end_line=end_line, end_column=end_column, excerpt=excerpt, section=section,
+                                path=path))
+    metadata, sections, score = data["metadata"], data["sections"], data["score"]
+    lines, outline, crossyear = data["lines"], data["outline"], data["crossyear"]
+    if not (_metadata_ok(metadata) and isinstance(sections, list) and all(_section_ok(s) for s in sections)
+            and _all(int, score) and isinstance(lines, list) and _all(str, *lines)
+            and isinstance(outline, dict) and isinstance(crossyear, dict)):
+        raise ValueError("malformed result")
+    return ReportResult(path=path, metadata=metadata, sections=sections, findings=findings, score=score,
+                        lines=lines, outline=outline, crossyear=crossyear)
+
+
+def _all(kind: type, *values: Any) -> bool:
+    return all(isinstance(v, kind) and not isinstance(v, bool) for v in values)
+
+
+def _metadata_ok(metadata: Any) -> bool:
+    """The metadata pairing and the formats read: strings or None, the year a number or None."""
+    if not isinstance(metadata, dict):
+        return False
+    texts = [metadata.get(name) for name in ("title", "issuer", "published")]
+    year = metadata.get("year")
+    return all(v is None or isinstance(v, str) for v in texts) and (year is None or _all(int, year))
+
+
+def _section_ok(section: Any) -> bool:
+    return (isinstance(section, dict) and _all(str, section.get("key"), section.get("heading"))
+            and _all(int, section.get("line")) and isinstance(section.get("embedded"), bool))

@@ -1,0 +1,324 @@
+"""Project configuration: ``.fzcheck.yaml`` or ``[tool.fzcheck]`` in ``pyproject.toml``.
+
+The file is found from the current directory upward (the first directory that has either wins;
+in one directory ``.fzcheck.yaml`` beats ``pyproject.toml``, and a ``pyproject.toml`` without a
+``[tool.fzcheck]`` table is passed over).  Globs in the file are relative to the file's
+directory.  Command-line flags override the file.  Every key is documented in
+``docs/configuration.md``; an unknown key is an error that names the file and the key.
+
+The per-path rule sets the settings give are built in :mod:`checker.run.rulesets`; globs are
+gitignore-style (:mod:`checker.run.globs`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .config_schema import ConfigError, validate
+from .globs import GlobError, compile_globs, matches_any, relative_to
+
+CONFIG_NAMES = (".fzcheck.yaml", ".fzcheck.yml")
+PYPROJECT = "pyproject.toml"
+BUILTIN_RULES = ("input-error", "internal-error")  # findings the engine makes, not rules in a rule set
+
+ENTRY_LISTS = ("overrides", "pairing", "ignore")  # lists of mappings whose keys are config keys too
+
+
+@dataclass(frozen=True)
+class RuleChanges:
+    """Severity, enabled flag and params changes for some rules (top level or one override)."""
+
+    severity: tuple[tuple[str, str], ...] = ()
+    disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+    params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    def empty(self) -> bool:
+        return not (self.severity or self.disable or self.enable or self.params)
+
+    def as_dict(self) -> dict:
+        out: dict[str, Any] = {}
+        if self.severity:
+            out["severity"] = dict(self.severity)
+        if self.disable:
+            out["disable"] = list(self.disable)
+        if self.enable:
+            out["enable"] = list(self.enable)
+        if self.params:
+            out["params"] = {rule: dict(values) for rule, values in self.params}
+        return out
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    changes: RuleChanges
+    key: str  # where it is in the file, for messages: "overrides[2]"
+    deadline: str | None = None  # shorthand for params: {deadline: {deadline: "MM-DD"}}
+
+    def effective(self, ruleset) -> RuleChanges:
+        """The changes, with the ``deadline`` shorthand turned into the ``deadline`` rule's param
+        (a no-op while the rule set has no ``deadline`` rule)."""
+        if self.deadline is None or ruleset.rule("deadline") is None:
+            return self.changes
+        params = dict(self.changes.params)
+        values = dict(params.get("deadline", ()))
+        values["deadline"] = self.deadline
+        params["deadline"] = tuple(values.items())
+        return replace(self.changes, params=tuple(params.items()))
+
+    def as_dict(self) -> dict:
+        out = {"files": list(self.files), **self.changes.as_dict()}
+        if self.deadline is not None:
+            out["deadline"] = self.deadline
+        return out
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Who reports on which year, for files whose text does not say it (``pairing`` entries)."""
+
+    files: tuple[str, ...]
+    issuer: str | None
+    year: int | None
+    key: str
+
+
+@dataclass(frozen=True)
+class Ignore:
+    paths: tuple[str, ...]
+    rules: tuple[str, ...]
+    key: str
+
+
+@dataclass
+class Config:
+    """The settings of one run: file values, then command-line flags on top."""
+
+    path: str | None = None
+    root: str = "."
+    rules: str = "national"
+    fail_on: str = "error"
+    format: str = "text"
+    jobs: int | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    changes: RuleChanges = field(default_factory=RuleChanges)
+    ignore: tuple[Ignore, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    baseline: str | None = None
+    cache: str | None = None  # result cache directory (checker/run/cache.py), opt-in
+    pairing: tuple[Pairing, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)  # setting → "file" / "command line" / "default"
+
+    # -- paths ---------------------------------------------------------------------------------
+    def relative(self, path: str) -> str:
+        """A path relative to the config's directory, posix style (``-`` stays ``-``)."""
+        return relative_to(path, self.root)
+
+    def excluded(self, path: str) -> bool:
+        return bool(self.exclude) and path != "-" and matches_any(self.relative(path), self.exclude)
+
+    def included(self, path: str) -> bool:
+        return not self.include or matches_any(self.relative(path), self.include)
+
+    # -- per-file rule sets ------------------------------------------------------------------------
+    def selection(self, path: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Which overrides and ignores apply to a file (indices): the rule-set cache key."""
+        if not self.overrides and not self.ignore:
+            return (), ()
+        rel = self.relative(path)
+        overrides = tuple(i for i, o in enumerate(self.overrides) if matches_any(rel, o.files))
+        ignores = tuple(i for i, g in enumerate(self.ignore) if matches_any(rel, g.paths))
+        return overrides, ignores
+
+    def pairing_for(self, path: str) -> Pairing | None:
+        """The first ``pairing`` entry whose globs match a file (None: use the metadata)."""
+        if not self.pairing or path == "-":
+            return None
+        rel = self.relative(path)
+        return next((p for p in self.pairing if matches_any(rel, p.files)), None)
+
+    def ignored_builtin(self, key: tuple[tuple[int, ...], tuple[int, ...]]) -> set[str]:
+        """Engine-made rule ids (``input-error``…) ignored for a file: their findings are dropped."""
+        return {r for i in key[1] for r in self.ignore[i].rules if r in BUILTIN_RULES}
+
+    def as_dict(self) -> dict:
+        """What ``--show-config`` prints."""
+        out: dict[str, Any] = {"config_file": self.path, "root": self.root, "rules": self.rules,
+                               "fail_on": self.fail_on, "format": self.format, "jobs": self.jobs,
+                               "include": list(self.include), "exclude": list(self.exclude)}
+        out.update(self.changes.as_dict())
+        if self.ignore:
+            out["ignore"] = [{"path": list(g.paths), "rules": list(g.rules)} for g in self.ignore]
+        if self.overrides:
+            out["overrides"] = [o.as_dict() for o in self.overrides]
+        out["baseline"] = self.baseline
+        out["cache"] = self.cache
+        if self.pairing:
+            out["pairing"] = [{"files": list(p.files), "issuer": p.issuer, "year": p.year} for p in self.pairing]
+        out["sources"] = dict(self.sources)
+        return out
+
+
+# -- finding and reading the file ----------------------------------------------------------------
+
+def discover(start: str | os.PathLike | None = None) -> Path | None:
+    """The nearest ``.fzcheck.yaml`` (or ``pyproject.toml`` with ``[tool.fzcheck]``) upward."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*fzcheck\s*[\].]", text, re.M) is not None
+
+
+def load(path: str | os.PathLike | None) -> Config:
+    """Read and check a config file (``None``: the defaults)."""
+    if path is None:
+        return Config(root=os.getcwd(), sources={})
+    path = Path(path)
+    data = _read_toml(path) if path.name == PYPROJECT or path.suffix == ".toml" else _read_yaml(path)
+    return parse(data, str(path), str(path.resolve().parent))
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml
+
+    from checker.read.limits import YAMLProblem, load_yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read config file: {exc}") from None
+    try:
+        data = load_yaml(text, yaml.SafeLoader)  # the same guards and messages as rule files
+    except YAMLProblem as exc:
+        raise ConfigError(str(path), None, str(exc)) from None
+    return {} if data is None else data
+
+
+def _read_toml(path: Path) -> Any:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise ConfigError(str(path), None, "reading [tool.fzcheck] needs Python 3.11 or the 'tomli' package; "
+                                               "use .fzcheck.yaml instead") from None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("fzcheck", {}) if isinstance(data.get("tool"), dict) else {}
+    return table
+
+
+def parse(data: Any, path: str, root: str) -> Config:
+    """Turn the file's mapping into a :class:`Config`, strictly: the shape is checked against
+    ``rules/config.schema.json`` first (unknown keys and wrong values name themselves)."""
+    where = "[tool.fzcheck]" if path.endswith(".toml") else ""
+    data = snake_keys(data)
+    validate(data, path, where)
+    config = Config(path=path, root=root)
+    if "rules" in data:
+        config.rules = data["rules"]
+        spec = Path(config.rules)
+        if config.rules.endswith((".yaml", ".yml")) and not spec.is_absolute():
+            config.rules = str(Path(root) / spec)  # a rule file beside the config, not beside the cwd
+    for name in ("fail_on", "format", "jobs"):
+        if name in data:
+            setattr(config, name, data[name])
+    config.include = _globs(data.get("include", ()), path, "include")
+    config.exclude = _globs(data.get("exclude", ()), path, "exclude")
+    config.changes = _changes(data)
+    config.ignore = tuple(Ignore(paths=_globs(item["path"], path, f"ignore[{i}].path"), rules=_tuple(item["rules"]),
+                                 key=f"ignore[{i}]") for i, item in enumerate(data.get("ignore", ())))
+    config.overrides = tuple(_override(item, path, f"overrides[{i}]") for i, item in enumerate(data.get("overrides", ())))
+    config.pairing = tuple(Pairing(files=_globs(item["files"], path, f"pairing[{i}].files"), issuer=item.get("issuer"),
+                                   year=item.get("year"), key=f"pairing[{i}]")
+                           for i, item in enumerate(data.get("pairing", ())))
+    for name in ("baseline", "cache"):  # relative to the config's directory
+        if name in data:
+            setattr(config, name, str(Path(root) / data[name]))
+    config.sources = {key: path for key in data}
+    return config
+
+
+def snake_keys(data: Any) -> Any:
+    """``fail-on`` → ``fail_on`` in the keys that are config keys (the top level and the entries
+    of ``overrides``, ``pairing``, ``ignore``), never in rule ids (``section-thin``)."""
+    if not isinstance(data, dict):
+        return data
+    out = {str(key).replace("-", "_"): value for key, value in data.items()}
+    for name in ENTRY_LISTS:
+        if isinstance(out.get(name), list):
+            out[name] = [snake_keys(item) for item in out[name]]
+    return out
+
+
+def _tuple(value: str | list) -> tuple[str, ...]:
+    """A string or a list of strings (one string is a list of one), as the schema allows."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _globs(value: str | list, path: str, key: str) -> tuple[str, ...]:
+    patterns = _tuple(value)
+    try:
+        compile_globs(patterns)
+    except GlobError as exc:
+        raise ConfigError(path, key, str(exc)) from None
+    return patterns
+
+
+def _changes(data: dict) -> RuleChanges:
+    return RuleChanges(severity=tuple((str(k), v) for k, v in data.get("severity", {}).items()),
+                       disable=_tuple(data.get("disable", ())), enable=_tuple(data.get("enable", ())),
+                       params=tuple((str(rule), tuple((str(k), v) for k, v in values.items()))
+                                    for rule, values in data.get("params", {}).items()))
+
+
+def _override(item: dict, path: str, key: str) -> Override:
+    return Override(files=_globs(item["files"], path, f"{key}.files"), changes=_changes(item), key=key,
+                    deadline=item.get("deadline"))
+
+def with_flags(config: Config, args) -> Config:
+    """Command-line flags on top of the file; records where each setting came from."""
+    sources = dict(config.sources)
+    updates: dict[str, Any] = {}
+    for name in ("rules", "fail_on", "format", "jobs", "baseline", "cache"):
+        value = getattr(args, name, None)
+        if value is not None:
+            updates[name] = value
+            sources[name] = "command line"
+    if getattr(args, "no_cache", False):
+        updates["cache"] = None
+        sources["cache"] = "command line"
+    for name in ("rules", "fail_on", "format", "jobs", "include", "exclude", "baseline", "cache"):
+        sources.setdefault(name, "default")
+    exclude = tuple(getattr(args, "exclude", None) or ())
+    if exclude:
+        try:
+            compile_globs(exclude)
+        except GlobError as exc:
+            raise ConfigError("command line", "--exclude", str(exc)) from None
+        updates["exclude"] = config.exclude + exclude
+        sources["exclude"] = (config.path + " + command line") if config.exclude else "command line"
+    return replace(config, sources=sources, **updates)

@@ -1,0 +1,62 @@
+"""What one run produced: per report its metadata, sections, findings and score."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker import __version__
+from checker.check.finding import SEVERITIES, Finding
+
+
+@dataclass
+class ReportResult:
+    """The outcome for one input file; ``lines`` keeps the text for the HTML page, and
+    ``outline`` where its title, body, headings and sections lie (1-based lines), for the
+    HTML page too; ``crossyear`` what the comparison with last year's report found (the plan
+    follow-through table, copied sentences side by side).  None is part of the JSON contract
+    (``as_dict``)."""
+
+    path: str
+    metadata: dict
+    sections: list[dict]
+    findings: list[Finding]
+    score: int
+    lines: list[str] = field(default_factory=list)
+    outline: dict = field(default_factory=dict)
+    crossyear: dict = field(default_factory=dict)  # vs last year's report: tables for the HTML page
+
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read at all: its one finding is an input-error error."""
+        return any(f.rule == "input-error" and f.severity == "error" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        out = {sev: 0 for sev in SEVERITIES}
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "metadata": self.metadata, "sections": self.sections,
+                "findings": [f.as_dict() for f in self.findings], "score": self.score}
+
+
+@dataclass
+class RunResult:
+    """All reports of one run, in input order."""
+
+    ruleset: str
+    reports: list[ReportResult]
+
+    def summary(self) -> dict[str, int]:
+        out = {"reports": len(self.reports)}
+        for sev in SEVERITIES:
+            out[sev] = sum(r.counts()[sev] for r in self.reports)
+        return out
+
+    def as_dict(self) -> dict:
+        return {"tool": {"name": "fzcheck", "version": __version__}, "ruleset": self.ruleset,
+                "reports": [r.as_dict() for r in self.reports], "summary": self.summary()}
+
+    def findings(self):
+        for report in self.reports:
+            yield from report.findings
