@@ -1,0 +1,47 @@
+"""claim kind (claim-unquantified): a result claim needs a figure or verifiable evidence."""
+from __future__ import annotations
+
+import pytest
+
+from tests.reportkit import findings, report
+
+RULE = "claim-unquantified"
+
+
+@pytest.mark.parametrize("sentence", [
+    "坚持“一网通办”改革方向，政务服务效能明显提升。",
+    "全面落实行政执法三项制度，执法规范化水平明显提升。",
+    "区委全面依法治区委员会第三次会议研究部署，各项任务取得积极成效。",
+    "认真贯彻《江澜市法治政府建设三年行动计划（2023—2025年）》，形成了齐抓共管的良好格局。",
+    "推行7×24小时自助服务，群众办事便利度显著提升。",
+    "提升政策解读质效。",
+    "行政机关负责人出庭率稳步提升。",
+])
+def test_claims_without_figures_fire(national, sentence):
+    got = findings(report(measures=sentence), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == sentence and got[0].section == "measures"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年通过“一网通办”平台办理事项4万余件，群众办事便利度显著提升。",
+    "组织执法人员培训815人次，执法人员依法履职能力不断提高。",
+    "59名行政机关负责人出庭应诉，出庭应诉率达92.74%，实质性化解成效显著。",
+    "区市场监管所获评全国五星市场监管所，基层执法能力明显提升。",
+    "区司法所入选全国公共法律服务示范点，服务能力明显提升。",
+    "平均用时压缩至25.6天，审批效率大幅提高。",
+    "不断提高运用法治思维和法治方式的能力，增强依法履职的意识。",
+    "行政争议化解成效显著，化解行政争议数量较上年翻一番。",
+])
+def test_figures_and_evidence_clear_a_claim(national, sentence):
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+def test_duty_part_is_checked_and_plan_is_not(national):
+    text = report(duty="区长带头学法，法治意识明显增强。", plan="持续推进执法规范化，执法水平明显提升。")
+    got = findings(text, national, RULE)
+    assert [f.section for f in got] == ["duty"]
+
+
+def test_headings_are_titles_not_claims(national):
+    text = report(measures="（一）政府履职水平提质增效\n全年审核规范性文件37件。")
+    assert findings(text, national, RULE) == []

@@ -1,0 +1,40 @@
+"""issuer_consistency kind (issuer-mismatch): the title's issuer speaks and signs the report."""
+from __future__ import annotations
+
+from tests.reportkit import findings, report
+
+RULE = "issuer-mismatch"
+TITLE = "云溪区城市管理和综合执法局2024年法治政府建设情况报告"
+OPENING = "2024年，云溪区城市管理和综合执法局坚持依法行政。"
+
+
+def test_same_name_passes(national):
+    text = report(title=TITLE, opening=OPENING, tail="云溪区城市管理和综合执法局\n2025年2月26日")
+    assert findings(text, national, RULE) == []
+
+
+def test_altered_signature(national):
+    got = findings(report(title=TITLE, opening=OPENING, tail="云溪区城市管理局\n2025年2月26日"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "云溪区城市管理局" and "落款" in got[0].message
+
+
+def test_truncated_name_in_body(national):
+    got = findings(report(title=TITLE, opening="2024年，云溪区城管执法局坚持依法行政。"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "云溪区城管执法局"
+
+
+def test_name_absent_from_body(national):
+    got = findings(report(title=TITLE), national, RULE)
+    assert len(got) == 1 and got[0].line == 1 and "没有出现" in got[0].message
+
+
+def test_place_only_title_accepts_government_signature(national):
+    text = report(title="2024年云溪区法治政府建设情况报告", opening="2024年，云溪区坚持依法行政。",
+                  tail="云溪区人民政府\n2025年3月19日")
+    assert findings(text, national, RULE) == []
+
+
+def test_a_report_ending_in_a_sentence_has_no_signature(national):
+    """The last short line is a plan sentence naming a document, not a signature block."""
+    text = report(title=TITLE, opening=OPENING, tail="6月底前出台《云溪区行政执法监督办法》。")
+    assert findings(text, national, RULE) == []

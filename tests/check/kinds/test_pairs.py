@@ -1,0 +1,29 @@
+"""pairs kind (unbalanced-pair): a quote, title mark or bracket without its partner."""
+from __future__ import annotations
+
+import pytest
+
+from tests.reportkit import findings, report
+
+RULE = "unbalanced-pair"
+
+
+@pytest.mark.parametrize("text,mark", [
+    ("全面推行“非现场执法模式，处罚案件2318件。", "“"),
+    ("印发《城市管理领域轻微违法行为免罚清单，明确免罚情形23项。", "《"),
+    ("推动数据应上尽上”，全年归集1.9万条。", "”"),
+    ("设立工作站（含街道5个，全年服务214家次。", "（"),
+])
+def test_stray_marks(national, text, mark):
+    got = findings(report(measures=text), national, RULE)
+    assert len(got) == 1 and mark in got[0].excerpt and mark in got[0].message
+
+
+def test_balanced_and_nested_marks_pass(national):
+    text = "印发《关于落实“谁执法谁普法”责任制的意见（试行）》，开展活动320场（含线上(12)场）。"
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_two_strays_in_one_paragraph(national):
+    text = "推动案件数据应上尽上”“应归尽归，全年归集1.9万条。"
+    assert len(findings(report(measures=text), national, RULE)) == 2

@@ -1,0 +1,62 @@
+"""pattern kind (placeholder, secrecy-marker …): exceptions, and that the prefilter changes nothing."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from checker.check.kinds import pattern
+from checker.run.pipeline import read_document
+
+from tests.conftest import SAMPLES
+from tests.reportkit import findings, report
+
+RULE = "placeholder"
+
+
+def test_a_long_bold_title_is_not_a_placeholder(national):
+    """The ``**`` of a bold line longer than a few characters is Markdown, however long the line."""
+    text = "**健全法治政府建设推进机制的主要做法和取得的实际成效**\n全年召开常务会议12次。"
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_stars_in_a_sentence_are_still_placeholders(national):
+    text = "**健全推进机制**\n全年召开会议*次，审核规范性文件37件。"
+    got = findings(report(measures=text), national, RULE)
+    assert [f.excerpt for f in got] == ["*"]
+
+
+def _without_prefilter(rule):
+    compiled = dict(rule.compiled, matchers=[(matcher, None) for matcher, _ in rule.compiled["matchers"]])
+    return dataclasses.replace(rule, compiled=compiled)
+
+
+def test_prefilter_changes_no_hit(national):
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = read_document(str(path), national)
+        for rule in national.active():
+            if rule.kind != "pattern":
+                continue
+            fast = [(h.start, h.end) for h in pattern.check(doc, rule, national)]
+            slow = [(h.start, h.end) for h in pattern.check(doc, _without_prefilter(rule), national)]
+            assert fast == slow, (path.name, rule.id)
+
+
+@pytest.mark.parametrize("text", [
+    "联系人张某，电话13812345678。",
+    "申请人身份证号43010219800101123X。",
+    "身份证号码430102200012315678，已办结。",
+])
+def test_personal_data_is_flagged(national, text):
+    assert len(findings(report(measures=text + "全年受理咨询1,380件。"), national, "personal-data")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "拨打12345、12348热线，或监督电话0731-88886666。",
+    "联系电话138****5678（已隐去）。",
+    "文号云政发〔2024〕12号，案件编号2024010112345678号。",   # 16 digits: not an ID number
+    "一网通办事项13,826件，金额1.3812345678亿元。",            # decimals are figures, not phone numbers
+    "身份证号430102198013321234无效。",                         # month 13: not a date, not an ID number
+])
+def test_personal_data_lookalikes_pass(national, text):
+    assert findings(report(measures=text), national, "personal-data") == []

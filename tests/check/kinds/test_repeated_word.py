@@ -1,0 +1,21 @@
+"""repeated_word kind: accidental doubled words, not legitimate reduplication."""
+from __future__ import annotations
+
+import pytest
+
+from tests.reportkit import findings, report
+
+RULE = "repeated-word"
+
+
+@pytest.mark.parametrize("text,word", [("推进推进法治建设，培训4次。", "推进"), ("普法与机关日常工作工作结合，培训4次。", "工作"),
+                                       ("完善的的制度，培训4次。", "的")])
+def test_doubled_words(national, text, word):
+    got = findings(report(measures=text), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == word * 2 and got[0].severity == "info"
+
+
+@pytest.mark.parametrize("text", ["层层压实责任，常常督促，对问题一一整改，培训4次。",
+                                  "区委全面依法治区委员会会议研究，江澜市市场监督管理局指导，严格执行行政规范性文件，保护饮用水水源地。"])
+def test_legitimate_repeats_pass(national, text):
+    assert findings(report(measures=text), national, RULE) == []

@@ -1,0 +1,32 @@
+"""year_consistency kind (year-mismatch): the extensions — measures sub-headings, future events,
+glued years — and the traps (year ranges in titles, 截至 next year)."""
+from __future__ import annotations
+
+from tests.reportkit import findings, report
+
+RULE = "year-mismatch"
+
+
+def test_measures_subheading_naming_another_year(national):
+    got = findings(report(measures="（一）2023年规范执法成效。审核文件37件。"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "2023年" and got[0].severity == "error"
+
+
+def test_future_event_in_measures_is_a_warning(national):
+    got = findings(report(measures="2025年5月出台行政执法监督办法，审核文件37件。"), national, RULE)
+    assert len(got) == 1 and got[0].severity == "warning" and got[0].section == "measures"
+
+
+def test_glued_years(national):
+    got = findings(report(measures="对照20242025年任务清单，完成任务31项。"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "20242025" and "2024—2025年" in got[0].message
+
+
+def test_traps_pass(national):
+    measures = ("（一）落实《三年行动计划（2023—2025年）》。截至2025年2月，已完成任务31项。"
+                "2024年3月28日前公开上年度报告。计划于2025年6月前完成评估。")
+    assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_plan_years_are_not_future_events(national):
+    assert findings(report(plan="2025年6月底前出台监督办法。"), national, RULE) == []

@@ -1,0 +1,22 @@
+"""--format text: the per-report overview line."""
+from __future__ import annotations
+
+from checker.formats import text
+from checker.run.pipeline import check_text, input_error_result
+from checker.run.result import RunResult
+
+from tests.conftest import SAMPLES
+
+
+def test_overview_names_the_rule_sets_parts_in_its_order(national):
+    report = check_text((SAMPLES / "missing-duty-2024.txt").read_text(encoding="utf-8"), national, "a.txt")
+    out = text.render(RunResult(ruleset="national", reports=[report]), national)
+    overview = out.split("\n")[1]
+    assert overview.startswith("  各部分：举措和成效✓第5行  不足和原因✓第31行  第一责任人职责✗  下一年度安排✓")
+    assert overview.endswith(f"得分：{report.score}")
+
+
+def test_an_unreadable_file_is_not_shown_as_five_missing_parts(national):
+    report = input_error_result("old.pdf", "不支持 PDF 格式")
+    out = text.render(RunResult(ruleset="national", reports=[report]), national).split("\n")
+    assert out[:3] == ["old.pdf", "  未能读取，没有检查", "old.pdf:1:1: error input-error 不支持 PDF 格式"]

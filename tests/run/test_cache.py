@@ -1,0 +1,225 @@
+"""``--cache DIR``: a warm run gives exactly the cold run's output; anything that changes a
+file's result (its bytes, its rule set, an override) misses; a bad entry is checked again."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from checker.cli import main
+from checker.run import pipeline
+
+from tests.conftest import SAMPLES
+
+FILES = ["clean-2024.txt", "clean-2024.html", "clean-2024.docx", "placeholders-2024.txt", "typos-2024.txt",
+         "prev-2023.txt", "next-2024-followup.txt"]  # the last two pair across years
+
+
+@pytest.fixture()
+def reports(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in FILES:
+        shutil.copy(SAMPLES / name, folder / name)
+    return folder
+
+
+@pytest.fixture()
+def checked(monkeypatch):
+    """Paths actually read and checked in this process (a cache hit is not)."""
+    seen: list[str] = []
+    real = pipeline._check_one
+
+    def spy(path, *args, **kwargs):
+        seen.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_check_one", spy)
+    return seen
+
+
+def fzcheck(capsys, *args: str) -> str:
+    capsys.readouterr()
+    main([*args, "--format", "json", "--no-progress", "--fail-on", "never"])
+    return capsys.readouterr().out
+
+
+def entries(cache) -> list:
+    return sorted((cache / "v1").rglob("*.json"))
+
+
+def test_hit_gives_the_cold_output(tmp_path, reports, capsys, checked):
+    cache = tmp_path / "cache"
+    plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1")
+    cold = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    assert len(checked) == 2 * len(FILES)
+    warm = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    assert warm == cold == plain
+    assert len(checked) == 2 * len(FILES)  # nothing checked again
+    assert len(entries(cache)) == len(FILES)
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    crossyear = [f for r in json.loads(warm)["reports"] for f in r["findings"] if f["rule"] == "plan-unaddressed"]
+    assert crossyear  # pairing with last year's report still runs on cached results
+
+
+def test_html_keeps_lines_in_its_own_entries(tmp_path, reports, capsys):
+    cache = tmp_path / "cache"
+    one = str(reports / "typos-2024.txt")
+    fzcheck(capsys, one, "--no-config", "--cache", str(cache))
+    for out in ("a.html", "b.html"):
+        main([one, "--no-config", "--format", "html", "-o", str(tmp_path / out), "--cache", str(cache)])
+    assert len(entries(cache)) == 2
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    main([one, "--no-config", "--format", "html", "-o", str(tmp_path / "c.html")])
+    assert (tmp_path / "c.html").read_bytes() == (tmp_path / "a.html").read_bytes()
+
+
+def test_changed_file_misses(tmp_path, reports, capsys, checked):
+    cache = tmp_path / "cache"
+    target = reports / "clean-2024.txt"
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    target.write_text(target.read_text(encoding="utf-8").replace("37件", "××件"), encoding="utf-8")
+    checked.clear()
+    warm = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    assert checked == [str(target)]
+    assert warm == fzcheck(capsys, str(reports), "--no-config", "--jobs", "1")
+    assert any(f["rule"] == "placeholder" for r in json.loads(warm)["reports"] if r["path"] == str(target)
+               for f in r["findings"])
+
+
+def test_moved_file_hits_with_its_new_path(tmp_path, reports, capsys, checked):
+    cache = tmp_path / "cache"
+    fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))
+    moved = tmp_path / "elsewhere.txt"
+    shutil.copy(reports / "typos-2024.txt", moved)
+    checked.clear()
+    warm = fzcheck(capsys, str(moved), "--no-config", "--cache", str(cache))
+    assert checked == []
+    assert warm == fzcheck(capsys, str(moved), "--no-config")
+    assert str(moved) in warm and "typos-2024" not in warm
+
+
+def write_config(folder, body: str) -> str:
+    path = folder / ".fzcheck.yaml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+def test_changed_rule_set_or_override_misses(tmp_path, reports, capsys, checked):
+    cache = tmp_path / "cache"
+    base = f"cache: {cache}\n"
+    one = str(reports / "placeholders-2024.txt")
+    configs = [base,
+               base + "severity: {placeholder: info}\n",
+               base + "overrides:\n  - files: ['reports/placeholders-*']\n    severity: {placeholder: warning}\n",
+               base + "overrides:\n  - files: ['reports/other-*']\n    severity: {placeholder: warning}\n"]
+    outputs = []
+    for index, body in enumerate(configs):
+        conf = write_config(tmp_path, body)
+        checked.clear()
+        out = fzcheck(capsys, one, "--config", conf)
+        outputs.append(out)
+        assert out == fzcheck(capsys, one, "--config", conf, "--no-cache")  # same as without the cache
+        # the last override does not apply to this file: its rule set is the first's, a hit
+        assert len(checked) == (1 if index == 3 else 2)
+    assert len({json.dumps(json.loads(o)["reports"]) for o in outputs[:3]}) == 3
+    assert outputs[3] == outputs[0]
+    assert len(entries(cache)) == 3
+
+
+def test_no_cache_overrides_the_config(tmp_path, reports, capsys):
+    cache = tmp_path / "cache"
+    conf = write_config(tmp_path, f"cache: {cache}\n")
+    fzcheck(capsys, str(reports / "clean-2024.txt"), "--config", conf, "--no-cache")
+    assert not cache.exists()
+    fzcheck(capsys, str(reports / "clean-2024.txt"), "--config", conf)
+    assert len(entries(cache)) == 1
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b"[]", b'{"format": 1}', b"\xff\xfe",
+                                    "keep key, bad finding", "keep key, bad metadata"])
+def test_corrupt_entry_is_checked_again(tmp_path, reports, capsys, checked, damage):
+    cache = tmp_path / "cache"
+    cold = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    for entry in entries(cache):
+        if isinstance(damage, bytes):
+            entry.write_bytes(damage)
+            continue
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if damage.endswith("finding"):
+            data["result"]["findings"] = [[1, 2, 3]]
+        else:
+            data["result"]["metadata"] = {"issuer": 12}
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    checked.clear()
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache)) == cold
+    assert len(checked) == len(FILES)  # every file checked again, no error
+    checked.clear()
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache)) == cold
+    assert checked == []  # the entries were written afresh
+
+
+def test_jobs_1_and_2_agree_with_the_cache(tmp_path, reports, capsys):
+    plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1")
+    outs = []
+    for jobs, cache in (("2", "c2"), ("2", "c2"), ("1", "c2"), ("1", "c1"), ("2", "c1")):
+        outs.append(fzcheck(capsys, str(reports), "--no-config", "--jobs", jobs, "--cache", str(tmp_path / cache)))
+    assert all(out == plain for out in outs)
+    assert entries(tmp_path / "c1") and len(entries(tmp_path / "c1")) == len(entries(tmp_path / "c2"))
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path, reports, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    out = fzcheck(capsys, str(reports / "clean-2024.txt"), "--no-config", "--cache", str(blocker / "cache"))
+    assert out == fzcheck(capsys, str(reports / "clean-2024.txt"), "--no-config")
+
+
+def test_json_dumps_matches_the_json_module():
+    from checker.formats.json import dumps
+
+    values = [{}, [], {"a": []}, {"a": {}, "b": [1, 2.5, None, True, False, "中文\n\"", float("nan")]},
+              [(1, 2), {"x": [[], [{}]]}], "\u2028", -0.0, 10 ** 30, {1: "int key"}]
+    for value in values:
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+DAY = 86400
+
+
+def _age(path, days: float) -> None:
+    import os
+    import time
+
+    then = time.time() - days * DAY
+    os.utime(path, (then, then))
+
+
+def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys):
+    from checker.run.cache import MAX_AGE_DAYS, ResultCache
+
+    cache = tmp_path / "cache"
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    for entry in entries(cache):
+        _age(entry, MAX_AGE_DAYS + 1)
+    temp = entries(cache)[0].parent / ".tmp-left-by-a-killed-run.json"
+    temp.write_text("{", encoding="utf-8")
+    _age(temp, 2)
+    assert ResultCache(str(cache)).prune() == 0  # the run itself pruned less than a day ago
+    _age(cache / "v1" / ".pruned", 2)
+    fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))  # a hit, refreshed
+    left = entries(cache)
+    assert len(left) == 1 and not temp.exists()
+    entry = json.loads(left[0].read_text(encoding="utf-8"))
+    assert entry["result"]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
+
+
+def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
+    from checker.run.cache import ResultCache
+
+    assert ResultCache(str(tmp_path / "none")).prune() == 0
+    odd = tmp_path / "odd" / "v1"
+    odd.mkdir(parents=True)
+    (odd / "stray-file").write_text("x", encoding="utf-8")
+    assert ResultCache(str(tmp_path / "odd")).prune() == 0
