@@ -10,6 +10,7 @@ from . import (  # cross-year and timeliness (issue #7)
     claim,
     copied,
     deadline,
+    duty_elements,
     issuer_consistency,
     item_figures,
     numbering,
@@ -52,4 +53,5 @@ KINDS = {
     "plan_followup": plan_followup,
     "copied": copied,
     "deadline": deadline,
+    "duty_elements": duty_elements,
 }
