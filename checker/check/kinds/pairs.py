@@ -2,8 +2,9 @@
 
 Quotations in Chinese reports often run over several sentences, so the unit is the
 paragraph (one line); a mark closed in a later paragraph is still reported, because
-official style closes quotes where they open.  The excerpt is a few characters either side
-of the stray mark.
+official style closes quotes where they open.  The finding points at the stray mark itself
+(its excerpt is the mark); the message names the marks in words (右引号, 左书名号), since
+"“””没有对应的““”" is unreadable, and quotes a few characters either side to find it by.
 """
 from __future__ import annotations
 
@@ -15,6 +16,17 @@ from checker.check.scope import section_of, spans
 from checker.parse.document import Document
 
 DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
+
+# What a drafter calls each mark (GB/T 15834 names); a mark not listed is shown as itself.
+NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "《": "左书名号", "》": "右书名号",
+         "〈": "左书名号", "〉": "右书名号", "(": "左括号", ")": "右括号", "（": "左括号", "）": "右括号",
+         "[": "左方括号", "]": "右方括号", "［": "左方括号", "］": "右方括号", "【": "左方头括号", "】": "右方头括号",
+         "〔": "左六角括号", "〕": "右六角括号", "「": "左直角引号", "」": "右直角引号"}
+
+
+def mark_name(mark: str) -> str:
+    """A mark in words (右引号), or the mark itself when it has no common name."""
+    return NAMES.get(mark, f"符号“{mark}”")
 
 
 def prepare(params: dict) -> dict:
@@ -69,9 +81,11 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                     continue
                 done.add(at)
                 mark = doc.text[at]
-                partner = closer_of.get(doc.norm[at]) or opener_of.get(doc.norm[at])
-                yield Hit(max(a, at - width), min(b, at + 1 + width), section=key or section_of(doc, at),
-                          fields={"mark": mark, "partner": _display(partner, mark)})
+                partner = _display(closer_of.get(doc.norm[at]) or opener_of.get(doc.norm[at]), mark)
+                context = doc.text[max(a, at - width):min(b, at + 1 + width)].strip()
+                yield Hit(at, at + 1, section=key or section_of(doc, at),
+                          fields={"mark": mark, "partner": partner, "mark_name": mark_name(mark),
+                                  "partner_name": mark_name(partner), "context": context})
 
 
 def _display(partner: str | None, mark: str) -> str:

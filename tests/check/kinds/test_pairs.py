@@ -16,7 +16,15 @@ RULE = "unbalanced-pair"
 ])
 def test_stray_marks(national, text, mark):
     got = findings(report(measures=text), national, RULE)
-    assert len(got) == 1 and mark in got[0].excerpt and mark in got[0].message
+    assert len(got) == 1 and got[0].excerpt == mark and mark in got[0].message
+    assert got[0].column == text.index(mark) + 1  # at the stray mark, not some characters before it
+
+
+def test_marks_are_named_in_words(national):
+    got = findings(report(measures="推动数据应上尽上”，全年归集1.9万条。"), national, RULE)
+    assert got[0].message.startswith("右引号“””在本段中没有对应的左引号")
+    got = findings(report(measures="印发《免罚清单，明确免罚情形23项。"), national, RULE)
+    assert "左书名号“《”在本段中没有对应的右书名号" in got[0].message and "印发《免罚清单" in got[0].message
 
 
 def test_balanced_and_nested_marks_pass(national):
