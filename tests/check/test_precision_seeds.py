@@ -111,3 +111,16 @@ def test_placeholders_sample_gives_nine(national):
     result = check_text((SAMPLES / "placeholders-2024.txt").read_text(encoding="utf-8"), national)
     got = [f.line for f in result.findings if f.rule == "placeholder"]
     assert sorted(got) == [9, 9, 13, 21, 21, 25, 25, 25, 39]
+
+
+def test_proofreading_sample_gives_the_six_slips(national):
+    result = check_text((SAMPLES / "proofreading-2024.txt").read_text(encoding="utf-8"), national)
+    got = sorted((f.rule, f.line) for f in result.findings)
+    assert got == [("duty-term-misquoted", 37), ("heading-template-residue", 41), ("jiezhi-misused", 25),
+                   ("paragraph-unclosed", 29), ("time-expression", 13), ("titles-joined", 29)]
+
+
+def test_thin_duty_sample_names_every_missing_duty_element(national):
+    result = check_text((SAMPLES / "thin-duty-2024.txt").read_text(encoding="utf-8"), national)
+    got = [f.message for f in result.findings if f.rule == "duty-elements"]
+    assert len(got) == 1 and "未写明：研究法治议题、会前学法、述法、出庭应诉、督察整改。" in got[0]
