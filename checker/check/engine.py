@@ -108,6 +108,20 @@ def views(doc: Document, ruleset, only: set[str] | None = None) -> dict:
     return out
 
 
+def coverage_views(doc: Document, ruleset, only: set[str] | None = None) -> list[dict]:
+    """The coverage map the HTML page shows (task area or indicator → where it is named, with a
+    figure or not), from the first active rule whose kind draws one; empty when none does."""
+    for rule in ruleset.active():
+        kind = KINDS.get(rule.kind)
+        if kind is None or not hasattr(kind, "coverage_map") or (only is not None and rule.id not in only):
+            continue
+        try:
+            return kind.coverage_map(doc, rule)
+        except Exception:  # noqa: BLE001 - the finding (internal-error) already tells; the page goes on
+            return []
+    return []
+
+
 def cross_year_rules(ruleset) -> set[str]:
     """Ids of the active rules whose kind compares with last year's report."""
     return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "CROSS_YEAR", False)}

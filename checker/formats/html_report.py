@@ -59,7 +59,23 @@ def report_view(report: ReportResult, ruleset) -> dict:
         "rules": rules,
         "no_text": not report.lines or not any(line.strip() for line in report.lines),
         "crossyear": crossyear_view(report, ruleset),
+        "coverage": coverage_view(report),
     }
+
+
+def coverage_view(report: ReportResult) -> dict | None:
+    """The coverage map (``outline["coverage"]``): 纲要 task areas, then indicators, each with
+    where it is first named and whether with a figure."""
+    rows = (report.outline or {}).get("coverage") or []
+    if not rows:
+        return None
+    def status(row: dict) -> str:
+        if not row["mentioned"]:
+            return "missing"
+        return "bare" if row["needs_figure"] and not row["figure"] else "present"
+    groups = [("area", "纲要任务"), ("indicator", "常用指标")]
+    return {"groups": [{"label": label, "rows": [dict(row, status=status(row)) for row in rows if row["group"] == key]}
+                       for key, label in groups if any(row["group"] == key for row in rows)]}
 
 def crossyear_view(report: ReportResult, ruleset) -> dict | None:
     """The comparison with last year's report (``ReportResult.crossyear``) for the page: the

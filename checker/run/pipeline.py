@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from checker.check.engine import run_rules, score, views
+from checker.check.engine import coverage_views, run_rules, score, views
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
 from checker.parse.document import Document
@@ -28,7 +28,8 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     findings.sort(key=Finding.sort_key)
     return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
                         findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only))
+                        outline={**outline_dict(doc), "coverage": coverage_views(doc, ruleset, only)},
+                        crossyear=views(doc, ruleset, only))
 
 
 def read_document(path: str, ruleset: RuleSet) -> Document:

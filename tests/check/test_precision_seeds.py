@@ -96,6 +96,8 @@ def test_unquantified_sample_gives_the_listed_findings(national):
     rules = [f.rule for f in result.findings if f.rule in CONTENT_RULES]
     assert rules.count("claim-unquantified") == 11 and rules.count("item-unquantified") == 2
     assert {"cause-missing", "plan-vague"} <= set(rules) and "problems-generic" not in rules
+    coverage = [f.message for f in result.findings if f.rule == "indicator-coverage"]
+    assert len(coverage) == 1 and "提到了规范性文件审核和备案但没有给出数据" in coverage[0]
 
 
 def test_typos_sample_gives_the_listed_findings(national):

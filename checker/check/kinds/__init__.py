@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import (  # cross-year and timeliness (issue #7)
     claim,
     copied,
+    coverage,
     deadline,
     duty_elements,
     issuer_consistency,
@@ -52,6 +53,7 @@ KINDS = {
     "problems_in_plan": problems_in_plan,
     "plan_followup": plan_followup,
     "copied": copied,
+    "coverage": coverage,
     "deadline": deadline,
     "duty_elements": duty_elements,
 }
