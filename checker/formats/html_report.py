@@ -182,7 +182,8 @@ def display_name(path: str) -> str:
     return Path(path).name or path
 
 def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
-    """Each rule that fired, in order of first appearance, with what a reviewer needs to know."""
+    """Each rule that fired, in order of first appearance, with what a reviewer needs to know and
+    where it fired (its places, numbered as in the findings list): the advice is read once."""
     counts = Counter(f.rule for f in findings)
     severities = {}
     for f in findings:
@@ -200,7 +201,8 @@ def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
             info = {"summary": builtin.get("summary") or rule_id, "basis": builtin.get("basis", ""),
                     "fix": builtin.get("fix", ""), "limits": builtin.get("limits", ""), "pass": "", "fail": "",
                     "severity": severities[rule_id]}
-        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], "")})
+        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], ""),
+                     "places": [{"n": i + 1, "line": f.line} for i, f in enumerate(findings) if f.rule == rule_id]})
         out.append(info)
     return out
 

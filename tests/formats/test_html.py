@@ -355,3 +355,14 @@ def test_no_coverage_map_for_a_short_report(national):
 
     page = fmt.render(RunResult(ruleset="national", reports=[check_text("\n".join(LINES), national)]), national)
     assert '<table class="coverage-map"' not in page
+
+
+def test_each_rule_lists_its_places_once(national):
+    from checker.run.pipeline import check_text
+
+    report = check_text((SAMPLES / "unquantified-2024.txt").read_text(encoding="utf-8"), national)
+    page = fmt.render(RunResult(ruleset="national", reports=[report]), national)
+    article = page[page.index('id="rule-claim-unquantified"'):]
+    article = article[:article.index("</article>")]
+    assert article.count('<a href="#fi-') == 11 and "第9行" in article
+    assert page.count(national.rule("claim-unquantified").fix) == 1
