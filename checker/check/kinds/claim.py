@@ -25,6 +25,7 @@ from checker.check import figures
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.check.scope import spans
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
 
@@ -112,6 +113,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         for index, sentence in enumerate(sentences):
             if sentence.start in seen or (sentence.heading and not rule.params["headings"]):
                 continue
+            if runs_into_cut(doc, sentence.end):
+                continue  # an unfinished sentence may give its figure after the cut
             claim = unquantified(sentence.text, rule.compiled, _previous(doc, sentence, index, sentences))
             if claim is not None:
                 seen.add(sentence.start)

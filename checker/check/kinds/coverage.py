@@ -16,6 +16,7 @@ from typing import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 from checker.read.normalize import normalize
 
@@ -63,6 +64,8 @@ def coverage_map(doc: Document, rule) -> list[dict]:
     """Per entry for this report's level: where it is first named (line) and whether a sentence
     naming it gives a figure.  Empty when the parts are too short to judge."""
     params, compiled = rule.params, rule.compiled
+    if any(runs_into_cut(doc, sec.end) for sec in doc.sections if sec.key in params["sections"]):
+        return []  # a cut-off part may name the rest in the missing text
     found = {s.start: s for sec in doc.sections if sec.key in params["sections"] for s in doc.part_sentences(sec)}
     sentences = [found[k] for k in sorted(found)]  # an embedded duty passage lies inside the measures
     if sum(len(s.text) for s in sentences) < params["min_chars"]:

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 from checker.read.normalize import normalize
 
@@ -51,8 +52,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         if sec.key not in params["sections"] or (sec.embedded and not params["embedded"]):
             continue
         texts = [s.text for s in doc.part_sentences(sec)]
-        if not texts:
-            continue  # an empty part is section-thin's finding
+        if not texts or runs_into_cut(doc, sec.end):
+            continue  # an empty part is section-thin's finding; a cut-off one may say the rest later
         lacking = missing(texts, rule.compiled)
         if lacking:
             yield Hit(sec.heading_start, sec.heading_end, section=sec.key,

@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from checker.check.hit import Hit
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {
@@ -25,7 +26,7 @@ COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")  # runs: one match per run, n
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     for sec in doc.sections:
-        if sec.embedded or sec.key not in params["min_chars"]:
+        if sec.embedded or sec.key not in params["min_chars"] or runs_into_cut(doc, sec.end):
             continue
         body = doc.part_sentences(sec)
         chars = counted_chars("\n".join(s.text for s in body))

@@ -19,6 +19,7 @@ from checker.check import figures
 from checker.check.hit import Hit
 from checker.check.kinds.item_figures import item_text
 from checker.check.regex_safety import compile_safe
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Section
 
 DEFAULTS: dict = {"sections": [], "stock": [], "concrete": [], "concrete_patterns": [], "min_stock": 1,
@@ -103,8 +104,8 @@ def _per_item(doc: Document, sec: Section, rule, ruleset) -> Iterator[Hit]:
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     for sec in doc.sections:
-        if sec.key not in params["sections"] or sec.embedded:
-            continue
+        if sec.key not in params["sections"] or sec.embedded or runs_into_cut(doc, sec.end):
+            continue  # a cut-off part may give its deadlines or domain nouns in the missing text
         if params["per_item"]:
             yield from _per_item(doc, sec, rule, ruleset)
             continue
