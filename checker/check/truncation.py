@@ -14,6 +14,7 @@ from checker.parse.document import Document
 # What a finished paragraph may end with: closing punctuation, a closing quote or bracket.  The
 # signature block (issuer, date) under the last paragraph is skipped first.
 CLOSING = set("。！？!?；;…”’」』）)》】.")
+HEADING_MAX = 40
 
 
 def cut_off(doc: Document) -> bool:
@@ -28,7 +29,9 @@ def cut_off(doc: Document) -> bool:
         lines.pop()  # the issuer and the date under the last paragraph
     headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}
     # A text that ends with a heading ends with an empty part (section-thin says so), not mid-sentence.
-    result = bool(lines) and lines[-1][0] not in headings and lines[-1][1][-1] not in CLOSING
+    # (a heading line is short: a long "heading" is a numbered paragraph that the cut left unclosed).
+    last_is_heading = bool(lines) and lines[-1][0] in headings and len(lines[-1][1]) <= HEADING_MAX
+    result = bool(lines) and not last_is_heading and lines[-1][1][-1] not in CLOSING
     doc.__dict__["_cut_off"] = result
     return result
 

@@ -5,6 +5,8 @@ paragraph (one line); a mark closed in a later paragraph is still reported, beca
 official style closes quotes where they open.  The finding points at the stray mark itself
 (its excerpt is the mark); the message names the marks in words (右引号, 左书名号), since
 "“””没有对应的““”" is unreadable, and quotes a few characters either side to find it by.
+An opening mark in the last paragraph of a cut-off text is not reported: its partner may
+follow the cut.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
@@ -76,8 +79,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     done: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in doc.lines_in(lo, hi):
+            cut = runs_into_cut(doc, b)  # an opening mark in the paragraph a cut broke off closes after the cut
             for at in strays(doc.norm, a, b, closer_of, opener_of, marks):
-                if at in done:
+                if at in done or (cut and doc.norm[at] in closer_of):
                     continue
                 done.add(at)
                 mark = doc.text[at]

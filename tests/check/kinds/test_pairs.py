@@ -35,3 +35,9 @@ def test_balanced_and_nested_marks_pass(national):
 def test_two_strays_in_one_paragraph(national):
     text = "推动案件数据应上尽上”“应归尽归，全年归集1.9万条。"
     assert len(findings(report(measures=text), national, RULE)) == 2
+
+
+def test_an_opening_mark_in_a_cut_off_last_paragraph_is_not_reported(national):
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n全年审核规范性文件37件，印发《云溪区行政执法"
+    assert findings(text, national, RULE) == []
+    assert len(findings(text + "监督办法，全年督办案件12件。", national, RULE)) == 1  # finished: the 《 is stray
