@@ -5,8 +5,8 @@ paragraph (one line); a mark closed in a later paragraph is still reported, beca
 official style closes quotes where they open.  The finding points at the stray mark itself
 (its excerpt is the mark); the message names the marks in words (右引号, 左书名号), since
 "“””没有对应的““”" is unreadable, and quotes a few characters either side to find it by.
-An opening mark in the last paragraph of a cut-off text is not reported: its partner may
-follow the cut.
+An opening mark still open where the last paragraph of a cut-off text stops is not
+reported (its partner may follow the cut); one that an outer closing mark skipped over is.
 """
 from __future__ import annotations
 
@@ -55,6 +55,15 @@ def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: di
            marks: re.Pattern[str] | None = None) -> list[int]:
     """Offsets of unmatched marks in ``text[lo:hi]`` (a stack; a closer skips over unclosed
     openers of other kinds, which are then stray)."""
+    closed_over, open_at_end = stray_kinds(text, lo, hi, closer_of, opener_of, marks)
+    return sorted(closed_over + open_at_end)
+
+
+def stray_kinds(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: dict[str, str],
+                marks: re.Pattern[str] | None = None) -> tuple[list[int], list[int]]:
+    """The unmatched marks in two lists: those certainly stray (a closer without opener, an opener
+    an outer closer skipped over: 《…规划(2021—2025年》), and the openers still open where the
+    paragraph ends — which, in a paragraph a cut broke off, may close after the cut."""
     stack: list[int] = []
     out: list[int] = []
     for found in (marks or marks_regex(closer_of, opener_of)).finditer(text, lo, hi):
@@ -70,7 +79,7 @@ def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: di
             else:
                 out.extend(stack[match + 1:])
                 del stack[match:]
-    return sorted(out + stack)
+    return out, stack
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
@@ -79,9 +88,11 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     done: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in doc.lines_in(lo, hi):
-            cut = runs_into_cut(doc, b)  # an opening mark in the paragraph a cut broke off closes after the cut
-            for at in strays(doc.norm, a, b, closer_of, opener_of, marks):
-                if at in done or (cut and doc.norm[at] in closer_of):
+            closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
+            if runs_into_cut(doc, b):
+                open_at_end = []  # in the paragraph a cut broke off, they may close after the cut
+            for at in sorted(closed_over + open_at_end):
+                if at in done:
                     continue
                 done.add(at)
                 mark = doc.text[at]

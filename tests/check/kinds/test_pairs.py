@@ -38,6 +38,12 @@ def test_two_strays_in_one_paragraph(national):
 
 
 def test_an_opening_mark_in_a_cut_off_last_paragraph_is_not_reported(national):
-    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n全年审核规范性文件37件，印发《云溪区行政执法"
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n全年审核规范性文件37件，提出修改意见182条，废止11件，印发《云溪区行政执法"
     assert findings(text, national, RULE) == []
     assert len(findings(text + "监督办法，全年督办案件12件。", national, RULE)) == 1  # finished: the 《 is stray
+
+
+def test_a_mark_skipped_over_is_stray_even_in_a_cut_off_paragraph(national):
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n落实《云溪区法治宣传教育规划(2021—2025年》，全年开展主题活动320场，覆盖群众6.8万人次，组织"
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["("]
