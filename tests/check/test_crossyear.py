@@ -13,7 +13,6 @@ from checker.run.batch import run
 from checker.run.pairing import find_pairs, issuer_key, same_issuer
 from checker.run.pipeline import check_path, read_document
 from checker.run.result import ReportResult
-
 from tests.conftest import SAMPLES, SEEDS, needs_seeds
 
 PREV = SAMPLES / "prev-2023.txt"
