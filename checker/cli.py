@@ -115,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         limits.use(None)
+        from .run.output import unprotect
+
+        unprotect()
 
 
 def settings(args):
@@ -166,10 +169,7 @@ def _main(argv: list[str] | None) -> int:
             raise UsageError(f"{args.previous}: --previous file not found")
         if len(files) != 1:
             raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
-    if args.output:
-        from .run.output import guard
-
-        guard(args.output, files)
+    _protect(files, conf, args)
     run = _run(files, ruleset, conf, args)
     if args.write_baseline:
         from .run.baseline import write
@@ -188,6 +188,23 @@ def _main(argv: list[str] | None) -> int:
     _emit(run, rulesets.base, args, files)
     failed = any(at_or_above(f.severity, conf.fail_on) for f in run.findings())
     return 1 if failed else 0
+
+
+def _protect(files: list[str], conf, args) -> None:
+    """No output replaces what the user gave us: the reports, --previous, the rule file, the
+    baseline or the config file (checker/run/output.py); --write-baseline may rewrite the baseline."""
+    from .run.baseline import BASELINE_ROLE
+    from .run.output import guard, protect
+
+    protect(files)
+    protect([args.previous], "the --previous file")
+    protect([conf.rules] if os.path.isfile(conf.rules) else [], "the rule file")
+    protect([conf.path], "the config file")
+    protect([conf.baseline], BASELINE_ROLE)
+    if args.output:
+        guard(args.output)
+    if args.write_baseline:
+        guard(args.write_baseline, allow=(BASELINE_ROLE,))
 
 
 def _run(files: list[str], ruleset, conf, args):
