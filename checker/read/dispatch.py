@@ -127,7 +127,7 @@ def _guarded(path: str, read) -> Source:  # noqa: ANN001 - a zero-argument calla
     except InputError:
         raise
     except MemoryError:
-        raise InputError(path, "文件过大或结构过于复杂，内存不足", "请拆分文件或另存为纯文本后重试") from None
+        raise  # the check's worker process reports it, naming --max-memory-mb (checker/run/isolate.py)
     except RecursionError:
         raise InputError(path, "文件结构嵌套过深，无法解析", "请另存为 .docx 或纯文本后重试") from None
     except Exception as exc:  # noqa: BLE001 - contract: no other exception escapes a reader

@@ -119,6 +119,8 @@ def _check_one(path: str, ruleset: RuleSet, previous=None) -> tuple[ReportResult
         if path == "-":
             return _check_stdin(ruleset, previous), True
         return check_path(path, ruleset, previous=previous), True
+    except MemoryError:
+        raise  # the worker process reports it as past --max-memory-mb (checker/run/isolate.py)
     except Exception as exc:  # noqa: BLE001 - contract: one odd file never stops the batch with a traceback
         return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）"), False
 
