@@ -266,6 +266,8 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
 
         write_atomic(args.output, text)
     else:
+        if hasattr(sys.stdout, "reconfigure"):  # a non-UTF-8 file name: \udcXX, not a crash
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
 

@@ -76,7 +76,10 @@ def _umask() -> int:
 
 
 def write_atomic(path: str, text: str, allow: tuple[str, ...] = ()) -> None:
-    """Write text so that an interrupted run leaves either the old file or the whole new one."""
+    """Write text so that an interrupted run leaves either the old file or the whole new one.
+
+    A file name that is not valid UTF-8 reaches the text as lone surrogates; they are written as
+    ``\\udcXX`` (in JSON the escape of that same character), never a crash or invalid UTF-8."""
     guard(path, allow=allow)
     try:
         existing = os.stat(path)
@@ -91,7 +94,7 @@ def write_atomic(path: str, text: str, allow: tuple[str, ...] = ()) -> None:
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as handle:
             handle.write(text)
         os.chmod(tmp, mode)  # mkstemp makes 0600; a new output is shared like any file, an old keeps its mode
         os.replace(tmp, target)
@@ -110,5 +113,5 @@ def _write_special(path: str, text: str, mode: int) -> None:
         raise UsageError(f"{path}: is a directory (give -o a file name)")
     if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         raise UsageError(f"{path}: is not a regular file (a block device or socket); refusing to write to it")
-    with open(path, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as handle:
+    with open(path, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as handle:
         handle.write(text)
