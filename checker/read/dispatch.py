@@ -47,6 +47,8 @@ def read_path(path: str, limits: Limits | None = None) -> Source:
     suffix = Path(path).suffix.lower()
     kind = _KIND_BY_SUFFIX.get(suffix)
     if kind is None:
+        if path.endswith(("/", os.sep)) or os.path.isdir(path):  # a folder the walk could not open
+            raise InputError(path, "无法打开此文件夹（没有读取权限），其中的报告没有检查", "请检查文件夹的权限后重试")
         raise _unsupported(path, suffix)
     if kind == "docx":
         # zipfile seeks around the archive itself: the archive is not loaded into memory, so
