@@ -38,6 +38,10 @@ def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
 
     rulesets = RuleSets(ruleset, config)
     budget = budget or Budget()
+    if "-" in files:
+        from .pipeline import read_stdin_now
+
+        read_stdin_now()
     if previous is not None:  # --previous FILE: one report, paired by hand
         _share(rulesets, keep_lines, None, previous)
         with Pool(1, budget) as pool:
