@@ -29,7 +29,7 @@ BUILTIN_RULES = {
 
 DEADLINE_MONTH_DAY = (3, 31)  # 《督察工作规定》第二十四条：每年4月1日之前公开
 
-UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
 
 MAX_EXAMPLE_LINES = 14
 
