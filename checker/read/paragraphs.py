@@ -95,6 +95,7 @@ class _Layout:
 
 _OPENING = "（《“‘「『【〔([<"
 _CLOSING = "，。、；：？！）》”’」』】〕,.;:?!)]>%"
+_QUOTES = "”’\"'"
 
 
 def _first_unit_width(line: PageLine) -> float:
@@ -105,13 +106,20 @@ def _first_unit_width(line: PageLine) -> float:
     while i < len(text) and text[i] in _OPENING:
         i += 1
     if i < len(text) and (text[i].isascii() and text[i].isalnum()):
-        while i < len(text) and text[i].isascii() and (text[i].isalnum() or text[i] in ".,%-/:"):
-            i += 1
+        i = _latin_run(text, i)
     else:
         i += 1
     while i < len(text) and text[i] in _CLOSING:
         i += 1
+        if text[i - 1] in _QUOTES and i < len(text) and text[i].isascii() and text[i].isalnum():
+            i = _latin_run(text, i)  # no break after a closing quote (UAX #14 QU): 评”44.89 stays together
     return sum(0.6 * line.size if ch.isascii() else line.size for ch in text[:i])
+
+
+def _latin_run(text: str, i: int) -> int:
+    while i < len(text) and text[i].isascii() and (text[i].isalnum() or text[i] in ".,%-/:"):
+        i += 1
+    return i
 
 
 def _line_pitch(lines: list[PageLine]) -> float:
