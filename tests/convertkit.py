@@ -46,12 +46,35 @@ def plain_page(lines: list[str], title: str = "") -> str:
             f"<body>{body}</body></html>")
 
 
-def chromium_pdf(page: Path, out: Path, timeout: int = 120) -> Path:
-    """Print a web page to PDF with headless Chromium, without its date/URL header and footer."""
+def chromium_pdf(page: Path, out: Path, timeout: int = 120, header_footer: bool = False) -> Path:
+    """Print a web page to PDF with headless Chromium's ``--print-to-pdf``; with
+    ``header_footer`` Chromium prints the date, title, address and page number on each page."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (Debian: chromium)")
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+               *([] if header_footer else ["--no-pdf-header-footer"]),
                f"--user-data-dir={out.parent / '.chromium'}", f"--print-to-pdf={out}", page.as_uri()]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
     assert out.is_file() and out.stat().st_size > 0, "Chromium did not write the PDF"
+    return out
+
+
+def scan_of(pdf: Path, out: Path, scale: float = 1.5) -> Path:
+    """A "scanned" copy of a PDF: each page rendered to a picture by PDFium and the picture
+    put alone on a page of a new PDF, as a scanner or a photo-to-PDF app would."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(pdf))
+    scanned = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        page = source[index]
+        width, height = page.get_size()
+        bitmap = page.render(scale=scale)
+        target = scanned.new_page(width, height)
+        image = pdfium.PdfImage.new(scanned)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        target.insert_obj(image)
+        target.gen_content()
+    scanned.save(str(out))
     return out
