@@ -25,7 +25,6 @@ HEADING_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)"
     r"|[①-⑳])"
 )
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -132,8 +131,8 @@ def _join(lines: list[PageLine]) -> Paragraph:
     text = lines[0].text.strip()
     for line in lines[1:]:
         piece = line.text.strip()
-        if text and piece and not _CJK.match(text[-1]) and not _CJK.match(piece[0]) and text[-1] != "-":
-            text += " "
+        if text and piece and text[-1].isascii() and piece[0].isascii() and text[-1] != "-":
+            text += " "  # Latin words broken at the line end; Chinese text runs on without a space
         text += piece
     return Paragraph(text, lines[0])
 
