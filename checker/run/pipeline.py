@@ -28,7 +28,14 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     findings.sort(key=Finding.sort_key)
     return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
                         findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only))
+                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only), pages=_pages(source))
+
+
+def _pages(source: Source) -> list[int]:
+    """The page of each line, when the reader knew pages (PDF, OFD)."""
+    if not source.origins or all(origin.page is None for origin in source.origins):
+        return []
+    return [origin.page or 0 for origin in source.origins]
 
 
 def read_document(path: str, ruleset: RuleSet) -> Document:
