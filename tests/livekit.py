@@ -17,6 +17,8 @@ from checker.run.pipeline import check_path
 FIELDS = ("is_report", "title", "issuer", "year", "published", "first_part", "on_time",
           "title printed, no 'no title'", "no issuer-mismatch")
 SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
+# Standard abbreviations of a department's name: the same body, as a reader would take it.
+ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局"}
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$")
 
 
@@ -30,6 +32,8 @@ def canonical(name: str | None) -> str | None:
     from checker.read.chinese import to_simplified
 
     name = to_simplified("".join(name.split()))
+    for short, full in ABBREVIATIONS.items():
+        name = name.replace(short, full)
     return SHORT.sub(r"\1人民政府", name)
 
 
