@@ -22,9 +22,11 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     """All findings for one document, sorted by position."""
     findings: list[Finding] = []
     cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
-    for rule in ruleset.active():
-        if only is not None and rule.id not in only:
-            continue
+    rules = [rule for rule in ruleset.active() if only is None or rule.id in only]
+    gates = [rule for rule in rules if getattr(KINDS[rule.kind], "GATE", False)]
+    for rule in gates + [rule for rule in rules if rule not in gates]:
+        if rule not in gates and any(f.rule in {g.id for g in gates} for f in findings):
+            break  # not a report (a 解读, a news item …): the report rules would only mislead
         try:
             found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
             hits = list(itertools.islice(found, cap))
