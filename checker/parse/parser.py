@@ -196,6 +196,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
         data.title = doc.source.title_hint
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
+    data.from_page = any(_is_furniture(line) for line in head if line.strip())
     data.published = (doc.source.published or meta.published_date(outside, head)
                       or (meta.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
