@@ -14,7 +14,7 @@ TITLE_RE = re.compile(r"法治(?:政府)?建设.{0,20}(?:报告|总结|情况)$"
 DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
-TITLE_DATE = re.compile(rf"\s*[(\[【]?\s*{DATE_NUM}{CLOCK}\s*[)\]】]?\s*$")
+TITLE_DATE = re.compile(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
 TITLE_SPLIT = re.compile(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=年)")  # see figures.YEAR
