@@ -201,7 +201,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                       or (meta.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources)
-    data.issuer = (_issuer(doc, data.title) or _issuer_above_title(lines, title_index)
+    # the title, the line above it, the opening sentence, the signature, the page's source line
+    data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
                    or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end])
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head))
@@ -266,9 +267,5 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     return sources
 
 
-def _issuer(doc: Document, title: str | None) -> str | None:
-    if title:
-        issuer = meta.issuer_from_title(normalize(title))
-        if issuer:
-            return issuer
-    return None
+def _issuer_from_title(title: str | None) -> str | None:
+    return meta.issuer_from_title(normalize(title)) if title else None

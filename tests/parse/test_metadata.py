@@ -116,6 +116,6 @@ def test_year_from_title_then_opening_then_measures_never_the_plan(national):
     assert any(f.rule == "year-mismatch" and "下一年度" in f.message for f in result.findings)
 
 
-def test_year_with_a_space_before_nian():
+def test_the_plan_heading_never_sets_the_year():
     assert meta.vote_year({"opening": 2024, "plan": 2030}) == 2024
     assert meta.vote_year({"plan": 2024}) is None
