@@ -3,6 +3,7 @@ line per finding with the flagged text under it, and a summary line.  Colour onl
 (and never when NO_COLOR is set)."""
 from __future__ import annotations
 
+from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
@@ -33,8 +34,12 @@ def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
     facts = [v for v in (meta.get("issuer"), f"{meta['year']}年度" if meta.get("year") else None,
                          f"发布于{meta['published']}" if meta.get("published") else None) if v]
     head = _paint(report.path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
-    overview = "未能读取，没有检查" if report.unreadable else \
-        f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
+    if report.unreadable:
+        overview = "未能读取，没有检查"
+    elif ruleset is not None and gated(report.findings, ruleset):
+        overview = "不是法治政府建设年度报告，没有按报告逐项检查"
+    else:
+        overview = f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
     lines = [head, f"  {overview}"]
     for f in report.findings:
         severity = _paint(f.severity, f.severity, colour)

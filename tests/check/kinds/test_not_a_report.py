@@ -57,3 +57,14 @@ def test_a_template_with_placeholders_is_still_a_report(national):
             "一、主要举措和成效\n全年审核规范性文件××件。")
     rules = {f.rule for f in check_text(text, national, "template.txt").findings}
     assert RULE not in rules and "section-missing" in rules
+
+
+def test_not_judged_as_a_report_anywhere(national, tmp_path):
+    """No parts listed (nothing to be missing) and the text overview says why."""
+    from checker.formats.text import render
+    from checker.run.result import RunResult
+
+    result = check_text(NOT_REPORTS["解读"], national, "page.txt")
+    assert result.sections == [] and result.crossyear == {}
+    out = render(RunResult(ruleset="national", reports=[result]), national)
+    assert "不是法治政府建设年度报告，没有按报告逐项检查" in out and "各部分" not in out
