@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
@@ -53,8 +54,12 @@ def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
                          f"发布于{meta['published']}" if meta.get("published") else None) if v]
     path = visible(report.path)
     head = _paint(path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
-    overview = "未能读取，没有检查" if report.unreadable else \
-        f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
+    if report.unreadable:
+        overview = "未能读取，没有检查"
+    elif ruleset is not None and gated(report.findings, ruleset):
+        overview = "不是法治政府建设年度报告，没有按报告逐项检查"
+    else:
+        overview = f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
     lines = [head, f"  {overview}"]
     for f in report.findings:
         severity = _paint(f.severity, f.severity, colour)

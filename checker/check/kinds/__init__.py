@@ -12,6 +12,7 @@ from . import (  # cross-year and timeliness (issue #7)
     deadline,
     issuer_consistency,
     item_figures,
+    not_a_report,
     numbering,
     pairs,
     pattern,
@@ -52,4 +53,5 @@ KINDS = {
     "plan_followup": plan_followup,
     "copied": copied,
     "deadline": deadline,
+    "not_a_report": not_a_report,
 }
