@@ -22,9 +22,11 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     """All findings for one document, sorted by position."""
     findings: list[Finding] = []
     cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
-    for rule in ruleset.active():
-        if only is not None and rule.id not in only:
-            continue
+    rules = [rule for rule in ruleset.active() if only is None or rule.id in only]
+    gates = [rule for rule in rules if rule.id in gate_rules(ruleset)]
+    for rule in gates + [rule for rule in rules if rule not in gates]:
+        if rule not in gates and gated(findings, ruleset):
+            break  # not a report (a 解读, a news item …): the report rules would only mislead
         try:
             found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
             hits = list(itertools.islice(found, cap))
@@ -39,6 +41,17 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
                                             "（上限见 --max-findings-per-rule）。", path=doc.path))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def gate_rules(ruleset) -> set[str]:
+    """Ids of the active rules whose kind decides whether the text is a report at all."""
+    return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "GATE", False)}
+
+
+def gated(findings: list[Finding], ruleset) -> bool:
+    """A gate rule fired: the text is not a report and was not judged as one."""
+    ids = gate_rules(ruleset)
+    return any(f.rule in ids for f in findings)
 
 
 def max_findings_per_rule() -> int:

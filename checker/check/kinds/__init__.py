@@ -14,6 +14,7 @@ from . import (  # cross-year and timeliness (issue #7)
     duty_elements,
     issuer_consistency,
     item_figures,
+    not_a_report,
     numbering,
     pairs,
     pattern,
@@ -56,4 +57,5 @@ KINDS = {
     "coverage": coverage,
     "deadline": deadline,
     "duty_elements": duty_elements,
+    "not_a_report": not_a_report,
 }
