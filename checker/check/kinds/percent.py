@@ -1,6 +1,7 @@
 """Percentages that cannot be right: a rate or share over 100% (出庭应诉率达120%), or
-"X件，占Y%" where the base stated earlier in the same sentence makes Y wrong by more than
-rounding (受理412件……其中调解76件，占30%).
+"X件，占Y%" where the base stated earlier in the same sentence — or, with ``neighbour``, in
+the sentences just before it in the same paragraph (全年受理412件。其中调解76件，占30%。), when
+none of the totals given there fits — makes Y wrong by more than rounding.
 
 Growth (同比增长106.4%) may exceed 100%, so a percentage is checked against 100 only when a
 rate word (率, 占, 比例 …) comes just before it and no growth word does.
@@ -17,7 +18,7 @@ from checker.parse.document import Document
 DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
                   "base_words": ["共", "总计", "合计", "累计", "全年", "受理", "收到", "新收", "办理", "审结", "办结", "总数"],
-                  "window": 8, "tolerance": 0.05}
+                  "window": 8, "tolerance": 0.05, "neighbour": True}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A number starts where no digit (or digit and comma) precedes: otherwise every position inside
 # a long digit run starts a match attempt that scans to the run's end, and 8,000 digits before a
@@ -33,11 +34,16 @@ def _value(text: str) -> float:
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for lo, hi, key in spans(doc, rule.scope):
-        for sentence in doc.sentences_in(lo, hi):
+        sentences = doc.sentences_in(lo, hi)
+        for index, sentence in enumerate(sentences):
             if "%" not in sentence.text:  # both checks need a percent sign; most sentences have none
                 continue
+            before = ""
+            if rule.params["neighbour"]:  # the sentences before it in the same paragraph, nearest last
+                earlier = [t for t in sentences[max(0, index - 6):index] if t.line == sentence.line]
+                before = "。".join(t.text for t in earlier)
             yield from _over_hundred(sentence, rule.params, key)
-            yield from _wrong_share(sentence, rule.params, key)
+            yield from _wrong_share(sentence, rule.params, key, before)
 
 
 def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:
@@ -52,19 +58,42 @@ def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:
                       fields={"percent": m.group(), "problem": "比率或占比不可能超过100%"})
 
 
-def _wrong_share(sentence, params: dict, key: str | None) -> Iterator[Hit]:
+def _wrong_share(sentence, params: dict, key: str | None, before: str = "") -> Iterator[Hit]:
     text = sentence.text
     for m in SHARE.finditer(text):
         part, unit, stated = _value(m.group(1)), m.group(2), m.group(3)
         base = _base(text[:m.start()], unit, part, params["base_words"])
+        where = "同一句中"
+        decimals = len(stated.split(".")[1]) if "." in stated else 0
+        if base is None and before:
+            # The sentence before may give several totals (新收…件；审结…件): any that fits is the base.
+            bases = _bases(before, unit, part, params["base_words"])
+            if any(_fits(part, b, stated, decimals, params) for b in bases):
+                continue
+            base, where = (bases[0] if bases else None), "同一段前文中"
         if base is None:
             continue
         actual = part / base * 100
-        decimals = len(stated.split(".")[1]) if "." in stated else 0
-        if abs(actual - _value(stated)) > 0.5 * 10 ** -decimals + params["tolerance"]:
+        if not _fits(part, base, stated, decimals, params):
             yield Hit(sentence.start + m.start(), sentence.start + m.end(), section=key,
                       fields={"percent": f"{stated}%",
-                              "problem": f"按同一句中的总数{_fmt(base)}{unit}计算应为{actual:.{max(decimals, 1)}f}%"})
+                              "problem": f"按{where}的总数{_fmt(base)}{unit}计算应为{actual:.{max(decimals, 1)}f}%"})
+
+
+def _fits(part: float, base: float, stated: str, decimals: int, params: dict) -> bool:
+    return abs(part / base * 100 - _value(stated)) <= 0.5 * 10 ** -decimals + params["tolerance"]
+
+
+def _bases(before: str, unit: str, part: float, cues: list[str]) -> list[float]:
+    """Every earlier count with the same unit that a base word introduces, nearest first."""
+    out = []
+    for m in reversed(list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))):
+        value = _value(m.group(1))
+        context = before[max(0, m.start() - 6):m.start()]
+        after = before[m.end():m.end() + 1]
+        if value > part and any(c in context for c in cues) and after not in ("余", "多"):
+            out.append(value)
+    return out
 
 
 def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
