@@ -59,3 +59,13 @@ def test_personal_data_is_flagged(national, text):
 ])
 def test_personal_data_lookalikes_pass(national, text):
     assert findings(report(measures=text), national, "personal-data") == []
+
+
+def test_a_paragraph_broken_before_its_percent_is_not_unclosed(national):
+    """paragraph-unclosed: a line whose next line starts with %, punctuation or a placeholder is one
+    paragraph broken in two (PDF and web text), not a paragraph without its full stop."""
+    from tests.reportkit import findings, report
+
+    line = "全年受理行政复议申请468件，审结398件，通过调解和解结案76件，占比"
+    assert findings(report(measures=line + "\n××%。"), national, "paragraph-unclosed") == []
+    assert len(findings(report(measures=line + "\n全年审核规范性文件37件。"), national, "paragraph-unclosed")) == 1
