@@ -15,6 +15,7 @@ from checker.parse.document import Document
 # signature block (issuer, date) under the last paragraph is skipped first.
 CLOSING = set("。！？!?；;…”’」』）)》】.")
 HEADING_MAX = 40
+TAIL = 4000  # characters at the end of the body that decide whether it was cut off
 
 
 def cut_off(doc: Document) -> bool:
@@ -22,9 +23,14 @@ def cut_off(doc: Document) -> bool:
     cached = doc.__dict__.get("_cut_off")
     if cached is not None:
         return cached
-    first_line = doc.position(doc.body_start)[0]
-    numbered = enumerate(doc.norm[doc.body_start:doc.body_end].split("\n"), start=first_line)
-    lines = [(n, line.strip()) for n, line in numbered if line.strip()]
+    # Only the body's tail is read (the last paragraph and a signature block): splitting a 30 MB
+    # report into lines would cost memory the worker does not have.
+    start = max(doc.body_start, doc.body_end - TAIL)
+    pieces = doc.norm[start:doc.body_end].split("\n")
+    if start > doc.body_start:
+        pieces[0] = ""  # a partial line
+    first_line = doc.position(start)[0]
+    lines = [(n, line.strip()) for n, line in enumerate(pieces, start=first_line) if line.strip()]
     while lines and _signature_line(lines[-1][1]):
         lines.pop()  # the issuer and the date under the last paragraph
     headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}

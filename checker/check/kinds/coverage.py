@@ -72,15 +72,29 @@ def coverage_map(doc: Document, rule) -> list[dict]:
     if sum(len(s.text) for s in sentences) < params["min_chars"]:
         return []
     level = level_of(doc, params)
+    figure_of: dict[int, bool] = {}  # per sentence, computed at most once for all entries
+
+    def has_figure(sentence) -> bool:
+        if sentence.start not in figure_of:
+            figure_of[sentence.start] = figures.has_figure(sentence.text[:FIGURE_WINDOW], compiled["figures"])
+        return figure_of[sentence.start]
+
     out = []
     for entry in compiled["entries"]:
         if level not in entry["levels"]:
             continue
-        naming = [s for s in sentences if any(w in s.text for w in entry["words"])]
-        with_figure = [s for s in naming if figures.has_figure(s.text[:FIGURE_WINDOW], compiled["figures"])]
-        first = (with_figure or naming or [None])[0]
+        first = with_figure = None
+        for sentence in sentences:  # stops at the first sentence that names it with a figure
+            if not any(w in sentence.text for w in entry["words"]):
+                continue
+            first = first or sentence
+            if has_figure(sentence):
+                with_figure = sentence
+                break
+        shown = with_figure or first
         out.append({"name": entry["name"], "group": entry["group"], "needs_figure": entry["figure"],
-                    "line": first.line if first else None, "mentioned": bool(naming), "figure": bool(with_figure)})
+                    "line": shown.line if shown else None, "mentioned": first is not None,
+                    "figure": with_figure is not None})
     return out
 
 
