@@ -35,7 +35,12 @@ YEAR = re.compile(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
 DATE = re.compile(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
 ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
 RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
-PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
+# A number starts where no digit precedes, nor a thousands group that a start further left
+# reaches anyway (the look-arounds after its first digit, see above): otherwise every position
+# of a long run (111…1x%, 1,111,…,111x%) starts an attempt that scans to the run's end —
+# quadratic.  Such a start never gives the leftmost match, so the matches do not change.
+RUN_START = r"\d(?<!\d\d)(?:(?<!\d,\d)|(?!\d\d(?!\d)))\d*(?:,\d{3})*(?:\.\d+)?"
+PERCENT = re.compile(rf"{RUN_START}\s*[%‰]|百分之[{CN}\d点.]+|{RUN_START}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = re.compile(rf"[{CN}]+")
 
 
@@ -60,9 +65,9 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     alternatives = []
     if both:
         words = "|".join(map(re.escape, both))
-        alternatives.append(rf"(?:{ARABIC}|[{CN}]+){qualifier}(?:{words})")
+        alternatives.append(rf"(?:{RUN_START}|[{CN}]+){qualifier}(?:{words})")
     if digits_only:
-        alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
+        alternatives.append(rf"{RUN_START}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
     count = re.compile("|".join(alternatives) or r"(?!x)x")
     quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
     ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
