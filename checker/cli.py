@@ -136,6 +136,7 @@ def settings(args):
 
 def _main(argv: list[str] | None) -> int:
     from .check.ruleset import RuleSetError, load
+    from .formats import get as get_format
     from .run.rulesets import RuleSets
 
     args = build_parser().parse_args(argv)
@@ -166,6 +167,8 @@ def _main(argv: list[str] | None) -> int:
             raise UsageError(f"{args.previous}: --previous file not found")
         if len(files) != 1:
             raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
+    if not args.output and not args.statistics and getattr(get_format(args.format), "BINARY", False):
+        raise UsageError(f"--format {args.format} 输出 Word 文件，请用 -o 指定输出文件")
     if args.output:
         from .run.output import guard
 
@@ -198,7 +201,7 @@ def _run(files: list[str], ruleset, conf, args):
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
         return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
-                   keep_lines=conf.format == "html" and not args.statistics, previous=args.previous,
+                   keep_lines=conf.format in ("html", "docx") and not args.statistics, previous=args.previous,
                    cache=conf.cache)
     finally:
         if bar is not None:

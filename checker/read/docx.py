@@ -80,6 +80,14 @@ def read_docx(data: bytes | str | BinaryIO, path: str, limits: Limits | None = N
 
 
 
+def paragraph_elements(document: etree._Element, numbering: Numbering) -> list[etree._Element]:
+    """The ``w:p`` elements in the order of their ordinals (``Origin.line`` - 1), counted as the
+    reader counts them: what writes comments back into the document needs the same paragraphs."""
+    reader = _BodyReader(etree.QName(document).namespace or W_NS, numbering)
+    reader.read(document)
+    return reader.elements
+
+
 # --- automatic numbering ----------------------------------------------------------------
 
 
@@ -92,6 +100,7 @@ class _BodyReader:
         self.w = w
         self.numbering = numbering
         self.paragraphs = 0
+        self.elements: list[etree._Element] = []  # the w:p of each ordinal, in order
         self.lines: list[str] = []
         self.origins: list[Origin] = []
         self.skip = {f"{{{w}}}{name}" for name in _SKIP_IN_PARAGRAPH} | {f"{{{MC_NS}}}AlternateContent"}
@@ -121,7 +130,7 @@ class _BodyReader:
                 stack.extend(reversed(el))
 
     def _emit_paragraph(self, p: etree._Element) -> None:
-        origin = Origin(self._next_paragraph(), 1)
+        origin = Origin(self._next_paragraph(p), 1)
         for line in self._paragraph_lines(p):
             self.lines.append(line)
             self.origins.append(origin)
@@ -144,15 +153,16 @@ class _BodyReader:
         pieces: list[str] = []
         for kind, element in self._blocks(cell):
             if kind == "p":
-                self._next_paragraph()
+                self._next_paragraph(element)
                 pieces.extend(self._paragraph_lines(element))
             else:
                 for row in self._rows(element):
                     pieces.extend(self._cell_text(c) for c in self._cells(row))
         return " ".join(piece for piece in pieces if piece.strip())
 
-    def _next_paragraph(self) -> int:
+    def _next_paragraph(self, p: etree._Element) -> int:
         self.paragraphs += 1
+        self.elements.append(p)
         return self.paragraphs
 
     def _paragraph_lines(self, p: etree._Element) -> list[str]:
