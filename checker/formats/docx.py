@@ -38,7 +38,7 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
     target.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     for report in run.reports:
-        name = _name(report.path, taken)
+        name = output_name(report.path, taken)
         _write_bytes(target / name, reviewed(report, ruleset))
     if not getattr(options, "quiet", False):
         print(f"fzcheck: 已在 {target} 中写出 {len(run.reports)} 份带批注的 Word 文件", file=sys.stderr)
@@ -81,12 +81,15 @@ def _is_docx(report: ReportResult) -> bool:
         return False
 
 
-def _name(path: str, taken: set[str]) -> str:
+def output_name(path: str, taken: set[str], suffix: str = "-审查.docx") -> str:
+    """``<stem><suffix>`` for a report; ``<name><suffix>`` when two reports share a stem."""
     stem = Path(path).stem if path != "-" else "标准输入"
-    name, n = f"{stem}-审查.docx", 1
+    name, n = f"{stem}{suffix}", 1
+    if name in taken:
+        name = f"{Path(path).name}{suffix}"
     while name in taken:
         n += 1
-        name = f"{stem}-审查-{n}.docx"
+        name = f"{stem}-{n}{suffix}"
     taken.add(name)
     return name
 

@@ -67,8 +67,11 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
 def render_report(report: ReportResult, ruleset, run: RunResult | None = None, index_href: str | None = None) -> str:
     env = _env()
     script = _asset("report.js")
+    from .memo_view import memo_view
+
     return env.get_template("report.html").render(
         page=_page(script), report=report_view(report, ruleset), index_href=index_href,
+        memo=memo_view(report, ruleset),
         ruleset_name=(run.ruleset if run else getattr(ruleset, "name", "")) or "",
         script=_markup(script))
 

@@ -82,6 +82,10 @@ class Outline(HTMLParser):
 
 
 def _unversion(text: str) -> str:
+    """Without the version, and without today's date (the date checked in the page's memo)."""
+    import datetime
+
+    text = text.replace(datetime.date.today().isoformat(), "TODAY")
     return re.sub(r"fzcheck \d+\.\d+[\w.+-]*", "fzcheck VERSION", text)
 
 
