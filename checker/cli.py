@@ -153,6 +153,7 @@ def _main(argv: list[str] | None) -> int:
     rulesets = RuleSets(ruleset, conf)
     rulesets.check()
     args.rulesets = rulesets
+    args.config = conf
     if args.show_config:
         sys.stdout.write(_show_config(conf))
         return 0
@@ -168,7 +169,7 @@ def _main(argv: list[str] | None) -> int:
         if len(files) != 1:
             raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
     if not args.output and not args.statistics and getattr(get_format(args.format), "BINARY", False):
-        raise UsageError(f"--format {args.format} 输出 Word 文件，请用 -o 指定输出文件")
+        raise UsageError(f"--format {args.format} 输出的是 Word/Excel 文件，请用 -o 指定输出文件")
     if args.output:
         from .run.output import guard
 

@@ -18,6 +18,8 @@ FORMATS = {
     "github": "checker.formats.github",
     "docx": "checker.formats.docx",
     "memo": "checker.formats.memo",
+    "csv": "checker.formats.csv",
+    "xlsx": "checker.formats.xlsx",
 }
 
 

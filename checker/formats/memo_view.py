@@ -96,5 +96,6 @@ def summary_rows(memos: list[dict]) -> list[dict]:
         missing = [item["short"] for item in memo["checklist"] if item["status"] == "missing"]
         rows.append({"issuer": memo["issuer"], "title": memo["title"], "year": memo["year"],
                      "score": memo["score"], "opinions": memo["opinions"],
-                     "missing": "、".join(missing) or "无", "unreadable": memo["unreadable"]})
+                     "missing": "—" if memo["unreadable"] else ("、".join(missing) or "无"),
+                     "unreadable": memo["unreadable"]})
     return rows
