@@ -257,7 +257,8 @@ def result_to_json(report: ReportResult) -> dict | None:
     data = {"metadata": report.metadata, "sections": report.sections, "score": report.score,
             "findings": [[f.rule, f.severity, f.message, f.line, f.column, f.end_line, f.end_column,
                           f.excerpt, f.section] for f in report.findings],
-            "lines": report.lines, "outline": report.outline, "crossyear": report.crossyear}
+            "lines": report.lines, "outline": report.outline, "crossyear": report.crossyear,
+            "suppressed": report.suppressed}
     try:
         if json.loads(json.dumps(data, ensure_ascii=False)) != data:
             return None
@@ -284,8 +285,11 @@ def result_from_json(data: dict, path: str) -> ReportResult:
             and _all(int, score) and isinstance(lines, list) and _all(str, *lines)
             and isinstance(outline, dict) and isinstance(crossyear, dict)):
         raise ValueError("malformed result")
+    suppressed = data.get("suppressed") or {}
+    if not (isinstance(suppressed, dict) and _all(str, *suppressed) and _all(int, *suppressed.values())):
+        raise ValueError("malformed result")
     return ReportResult(path=path, metadata=metadata, sections=sections, findings=findings, score=score,
-                        lines=lines, outline=outline, crossyear=crossyear)
+                        lines=lines, outline=outline, crossyear=crossyear, suppressed=suppressed)
 
 
 def _all(kind: type, *values: Any) -> bool:

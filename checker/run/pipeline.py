@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
+from checker.check import suppression
 from checker.check.engine import run_rules, score, views
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
@@ -24,11 +25,12 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     cross-year rules (``plan-unaddressed``, ``copied-from-previous``) compare with it."""
     doc = parse(source, ruleset.sections)
     doc.previous = previous
-    findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
+    findings, suppressed = suppression.apply(run_rules(doc, ruleset, only), source.suppressions)
+    findings = findings + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
     return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
                         findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only))
+                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only), suppressed=suppressed)
 
 
 def read_document(path: str, ruleset: RuleSet) -> Document:
