@@ -15,6 +15,18 @@ BUILTIN = {
 }
 
 
+# Where docs/rules.md is published; each rule has its own section there (## rule-id).  The
+# project has no public site yet: a deployment sets FZCHECK_DOCS_URL to where its copy of
+# docs/rules.md is served (e.g. https://git.example.gov.cn/fzcheck/blob/main/docs/rules.md).
+DEFAULT_DOCS_URL = "https://fzcheck.example/docs/rules.md"
+
+
+def rule_doc_url(rule_id: str) -> str:
+    """The rule's section of docs/rules.md (the engine's own ids have no section: the page)."""
+    base = os.environ.get("FZCHECK_DOCS_URL") or DEFAULT_DOCS_URL
+    return base if rule_id in BUILTIN else f"{base}#{rule_id}"
+
+
 def rule_info(ruleset, rule_id: str) -> dict:
     """id, severity, summary, basis, fix, limits and enabled of a rule (or a built-in id)."""
     rule = ruleset.rule(rule_id) if ruleset is not None else None

@@ -20,3 +20,13 @@ def test_an_unreadable_file_is_not_shown_as_five_missing_parts(national):
     report = input_error_result("old.pdf", "不支持 PDF 格式")
     out = text.render(RunResult(ruleset="national", reports=[report]), national).split("\n")
     assert out[:3] == ["old.pdf", "  未能读取，没有检查", "old.pdf:1:1: error input-error 不支持 PDF 格式"]
+
+
+def test_text_lists_where_each_rule_is_explained(capsys, monkeypatch):
+    from checker.cli import main as cli
+
+    monkeypatch.setenv("FZCHECK_DOCS_URL", "https://docs.example.org/rules.md")
+    cli([str(SAMPLES / "missing-duty-2024.txt"), "--no-config"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "规则说明："
+    assert out[-1].split() == ["section-missing", "https://docs.example.org/rules.md#section-missing"]
