@@ -21,6 +21,9 @@ ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|�
 ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
+TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
+LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
+TITLE_NAME_TRIM = " :：,，、"
 PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
 
 
@@ -56,16 +59,22 @@ def published_date(texts: list[str]) -> str | None:
     return None
 
 
+def title_name(title: str) -> str | None:
+    """The body's name as the title writes it: what comes before the year, 关于 or 法治
+    (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局); a title that starts with the year
+    names the body between the year and 法治.  The one reading of a title's issuer that the
+    metadata and ``issuer-mismatch`` share."""
+    head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    if not head:
+        tail = LEADING_YEAR.sub("", title)
+        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    return head if 2 <= len(head) <= 40 else None
+
+
 def issuer_from_title(title: str) -> str | None:
     """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
-    head = re.split(r"关于|20\d{2}|19\d{2}|法治", title, maxsplit=1)[0].strip()
-    if not head:
-        tail = re.sub(r"^(?:20|19)\d{2}\s*年度?", "", title)
-        head = re.split(r"法治|关于", tail, maxsplit=1)[0].strip()
-    head = head.strip(" :：,，")
-    if not head:
-        return None
-    if PLACE_RE.match(head):
+    head = title_name(title)
+    if head and PLACE_RE.match(head):
         return head + "人民政府"
     return head
 

@@ -17,7 +17,6 @@ from checker.parse.parser import parse
 from checker.read.normalize import normalize
 from checker.read.source import Source
 from checker.run.pipeline import check_text
-
 from tests.conftest import SAMPLES, SEEDS, needs_seeds
 
 DIGIT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|件|项|次|名|人|户|家|期|场|批|条|份|篇|起|所|张|台|卷|万|亿|元|天|小时)")

@@ -23,7 +23,6 @@ from checker.check.finding import Finding
 from checker.formats import get
 from checker.formats import html as fmt
 from checker.run.result import RunResult
-
 from tests.browser.htmlcases import (
     INJECTED_NAME,
     INJECTED_TEXT,

@@ -4,7 +4,6 @@ from __future__ import annotations
 from checker.formats import text
 from checker.run.pipeline import check_text, input_error_result
 from checker.run.result import RunResult
-
 from tests.conftest import SAMPLES
 
 

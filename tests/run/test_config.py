@@ -13,7 +13,6 @@ from checker.cli import main
 from checker.run import config as cfg
 from checker.run.globs import matches_any
 from checker.run.rulesets import RuleSets
-
 from tests.conftest import REPO, SAMPLES
 
 

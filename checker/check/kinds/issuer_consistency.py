@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document
+from checker.parse.metadata import title_name
 from checker.read.normalize import normalize
 
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
@@ -19,17 +20,6 @@ DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅",
                   "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
                   "signature_lines": 4}
 NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
-HEAD_SPLIT = re.compile(r"关于|(?:19|20)\d{2}\s*年?度?|法治")
-
-
-def title_issuer(title: str) -> str | None:
-    """The name before the year or 关于/法治 in a title; a title starting with the year uses the
-    name between the year and 法治."""
-    head = HEAD_SPLIT.split(title, maxsplit=1)[0].strip(" :,、")
-    if not head:
-        tail = re.sub(r"^\s*(?:19|20)\d{2}\s*年?度?", "", title)
-        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(" :,、")
-    return head if 2 <= len(head) <= 40 else None
 
 
 def place_of(name: str, place_suffixes: list[str]) -> str | None:
@@ -69,7 +59,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     if doc.metadata.title is None or doc.metadata.title_line is None:
         return
-    name = title_issuer(normalize(doc.metadata.title))
+    name = title_name(normalize(doc.metadata.title))
     if not name:
         return
     place = place_of(name, params["place_suffixes"])

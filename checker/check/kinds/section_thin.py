@@ -23,7 +23,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for sec in doc.sections:
         if sec.embedded or sec.key not in params["min_chars"]:
             continue
-        body = doc.body_sentences(sec.start, sec.end)
+        body = doc.part_sentences(sec)
         chars = counted_chars("\n".join(s.text for s in body))
         words, need = params["concrete_words"], params["min_substantive"].get(sec.key, 0)
         if chars >= params["min_chars"][sec.key] and _at_least(need, (s.text for s in body), words):

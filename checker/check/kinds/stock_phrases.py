@@ -49,9 +49,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for sec in doc.sections:
         if sec.key not in params["sections"] or sec.embedded:
             continue
-        # Item titles count (a plan's （一）完善行政执法监督办法 is its content); the part's own
-        # title does not (its year would count as a date).
-        text = "。".join(s.text for s in doc.sentences_in(sec.start, sec.end) if s.start != sec.heading_start)
+        # Item titles count; the part's own title does not (its year would count as a date).
+        text = "。".join(s.text for s in doc.part_sentences(sec, item_titles=True))
         stock = list(dict.fromkeys(m.group() for m in rule.compiled["stock"].finditer(text)))
         if len(stock) < params["min_stock"] or concrete_in(text, rule.compiled) is not None:
             continue
