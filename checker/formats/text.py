@@ -21,9 +21,11 @@ def render(run: RunResult, ruleset=None, options=None) -> str:
         if quiet and not report.findings:
             continue
         out.extend(_report(report, colour, ruleset))
+    links = _rule_links(run, colour)
+    if links:
+        out.extend(links + [""])
     if not quiet or run.summary()["error"] + run.summary()["warning"] + run.summary()["info"]:
         out.append(_summary(run, colour))
-    out.extend(_rule_links(run, colour))
     return "\n".join(out) + "\n"
 
 
