@@ -82,7 +82,8 @@ def annotate(data: bytes, path: str, notes: list[Note]) -> tuple[bytes, list[Pla
     placed = []
     for note in notes:
         candidates = _candidates(note.line, source.origins, elements)
-        exact = _place(candidates, note, next_id) if candidates else False
+        line = source.lines[note.line - 1] if 0 < note.line <= len(source.lines) else ""
+        exact = _place(candidates, note, next_id, line) if candidates else False
         if not candidates:  # no body paragraph at all: comment the last paragraph there is
             body = document.find(w("body"))
             paragraph = etree.SubElement(body, w("p")) if body is not None else None
@@ -144,15 +145,22 @@ def _run_of(el, paragraph):
     return None
 
 
-def _place(candidates: list, note: Note, comment_id: int) -> bool:
-    """Anchor on the excerpt in the first candidate paragraph holding it; else the whole first one."""
+def _place(candidates: list, note: Note, comment_id: int, line: str = "") -> bool:
+    """Anchor on the excerpt in the first candidate paragraph holding it; else the whole first one.
+
+    An automatic numbering label (一、 rendered by Word, not stored as text) is part of the
+    reader's line and so of a heading's excerpt: without it the rest of the excerpt is anchored."""
     excerpt = note.excerpt.split("\n")[0].strip()
     if excerpt:
         for paragraph in candidates:
             text = "".join(p[2] for p in _pieces(paragraph))
-            start = _nearest(text, excerpt, note.column - 1)
+            wanted, column = excerpt, note.column - 1
+            label = line[:len(line) - len(text)] if text and line.endswith(text) else ""
+            if label and excerpt.startswith(label) and len(excerpt) > len(label):
+                wanted, column = excerpt[len(label):], max(0, column - len(label))
+            start = _nearest(text, wanted, column)
             if start >= 0:
-                _anchor(paragraph, start, start + len(excerpt), comment_id)
+                _anchor(paragraph, start, start + len(wanted), comment_id)
                 return True
     _whole(candidates[0], comment_id)
     return False
