@@ -61,9 +61,10 @@ def test_bad_roster_entry_is_a_config_error(tmp_path, capsys):
     assert "roster" in capsys.readouterr().err
 
 
-def test_dashboard_shows_who_submitted(batch, tmp_path):
+def test_dashboard_shows_who_submitted(batch, tmp_path, capsys):
     out = tmp_path / "site"
     _run(batch, "--format", "html", "-o", f"{out}/")
+    assert str(out / "index.html") in capsys.readouterr().err  # the batch says where its dashboard is
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "报送情况" in page and "应报 <b>5</b> 个单位" in page
     import re
