@@ -1,4 +1,4 @@
-"""Helpers shared by the CI formats (SARIF, JUnit, GitHub): rule descriptions and paths."""
+"""Helpers shared by the formats: rule descriptions and their docs links, paths, binary output."""
 from __future__ import annotations
 
 import os
@@ -63,3 +63,29 @@ def display_path(path: str, base: str | None = None) -> str:
 
 def fail_on(options) -> str:
     return getattr(options, "fail_on", None) or "error"
+
+
+def write_binary(target: Path, data: bytes) -> None:
+    """A binary output (.docx, .xlsx) written as run/output.py's write_atomic writes text:
+    a temp file beside it, then a rename, so an interrupted run never leaves half a file."""
+    import tempfile
+
+    from checker.run.discover import UsageError
+
+    if target.is_dir():
+        raise UsageError(f"{target}: 是一个目录（请给 -o 一个文件名）")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from checker.run.result import ReportResult, RunResult
 
-from ._common import rule_info
+from ._common import rule_info, write_binary
 from .docx_comments import Note, annotate
 from .docx_package import Para, build
 
@@ -33,13 +33,13 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
     target = Path(output_path)
     as_dir = output_path.endswith(("/", os.sep)) or target.is_dir() or len(run.reports) > 1
     if not as_dir:
-        _write_bytes(target, reviewed(run.reports[0], ruleset))
+        write_binary(target, reviewed(run.reports[0], ruleset))
         return
     target.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     for report in run.reports:
         name = output_name(report.path, taken)
-        _write_bytes(target / name, reviewed(report, ruleset))
+        write_binary(target / name, reviewed(report, ruleset))
     if not getattr(options, "quiet", False):
         print(f"fzcheck: 已在 {target} 中写出 {len(run.reports)} 份带批注的 Word 文件", file=sys.stderr)
 
@@ -92,28 +92,3 @@ def output_name(path: str, taken: set[str], suffix: str = "-审查.docx") -> str
         name = f"{stem}-{n}{suffix}"
     taken.add(name)
     return name
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    """Temp file + rename, as write_atomic does for text."""
-    import tempfile
-
-    from checker.run.discover import UsageError
-
-    if target.is_dir():
-        raise UsageError(f"{target}: 是一个目录（请给 -o 一个文件名）")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -33,7 +33,8 @@ def render_memos(memos: list[dict], ruleset_name: str) -> str:
 def write(run: RunResult, ruleset, options, output_path: str) -> None:
     from checker.run.output import write_atomic
 
-    from .docx import _write_bytes, output_name
+    from ._common import write_binary
+    from .docx import output_name
     from .memo_docx import memo_docx
 
     memos = [memo_view(r, ruleset, _checked(options)) for r in run.reports]
@@ -44,12 +45,12 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
         for report, memo in zip(run.reports, memos):
             stem = output_name(report.path, taken, "-审查意见")
             write_atomic(str(target / f"{stem}.html"), render_memos([memo], run.ruleset))
-            _write_bytes(target / f"{stem}.docx", memo_docx([memo]))
+            write_binary(target / f"{stem}.docx", memo_docx([memo]))
         write_atomic(str(target / SUMMARY_NAME), render_memos(memos, run.ruleset))
         if not getattr(options, "quiet", False):
             print(f"fzcheck: 审查意见已写入 {target}（汇总：{target / SUMMARY_NAME}）", file=sys.stderr)
     elif target.suffix.lower() == ".docx":
-        _write_bytes(target, memo_docx(memos))
+        write_binary(target, memo_docx(memos))
     else:
         write_atomic(str(target), render_memos(memos, run.ruleset))
 

@@ -47,9 +47,9 @@ def workbook_bytes(run: RunResult, ruleset, options=None) -> bytes:
 def write(run: RunResult, ruleset, options, output_path: str) -> None:
     from pathlib import Path
 
-    from .docx import _write_bytes
+    from ._common import write_binary
 
-    _write_bytes(Path(output_path), workbook_bytes(run, ruleset, options))
+    write_binary(Path(output_path), workbook_bytes(run, ruleset, options))
 
 
 def _cell(value):
