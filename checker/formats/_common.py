@@ -71,6 +71,9 @@ def write_binary(target: Path, data: bytes) -> None:
     import tempfile
 
     from checker.run.discover import UsageError
+    from checker.run.output import guard
+
+    guard(str(target))  # never over a report, the rule file, the config … (run/output.py)
 
     if target.is_dir():
         raise UsageError(f"{target}: 是一个目录（请给 -o 一个文件名）")

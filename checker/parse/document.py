@@ -82,6 +82,7 @@ class Metadata:
     published: str | None = None
     title_line: int | None = None
     year_sources: dict[str, int] = field(default_factory=dict)
+    from_page: bool = False  # the text of a saved web page (page furniture around the report)
 
     def as_dict(self) -> dict:
         return {"title": self.title, "issuer": self.issuer, "year": self.year,

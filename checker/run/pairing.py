@@ -148,7 +148,8 @@ def merge(report: ReportResult, extra: tuple | None, ruleset) -> ReportResult:
     if not added:
         return replace(report, crossyear=crossyear)
     findings = sorted(report.findings + added, key=Finding.sort_key)
-    return replace(report, findings=findings, score=score(findings, ruleset.scoring), crossyear=crossyear)
+    weighed = (report.outline or {}).get("substance")
+    return replace(report, findings=findings, score=score(findings, ruleset.scoring, weighed), crossyear=crossyear)
 
 
 def by_hand(path: str, previous_path: str, rulesets, keep_lines: bool = True) -> ReportResult:

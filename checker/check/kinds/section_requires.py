@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {"sections": [], "words": [], "patterns": [], "min_chars": 20, "embedded": False}
@@ -31,7 +32,7 @@ def prepare(params: dict) -> dict:
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     for sec in doc.sections:
-        if sec.key not in params["sections"] or (sec.embedded and not params["embedded"]):
+        if sec.key not in params["sections"] or (sec.embedded and not params["embedded"]) or runs_into_cut(doc, sec.end):
             continue
         text = "。".join(s.text for s in doc.part_sentences(sec))
         if len(text) < params["min_chars"]:
