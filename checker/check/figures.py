@@ -24,7 +24,9 @@ from .regex_safety import compile_safe
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
 CN = "零〇一二两三四五六七八九十百千万亿"
 CN_DIGIT = "一二两三四五六七八九十"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number starts at its first digit (the look-behind after it): tried from every digit of a long
+# run, a number that fails at its end (no measure word, no %) made counting quadratic.
+ARABIC = r"\d(?<!\d\d)\d*(?:,\d{3})*(?:\.\d+)?"
 
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
