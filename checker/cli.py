@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except (UsageError, ConfigError, BaselineError) as exc:
-        print(f"fzcheck: 错误 error: {exc}", file=sys.stderr)
+        print(f"fzcheck: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("fzcheck: 已中断 interrupted", file=sys.stderr)
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:  # e.g. -o names a directory or an unwritable place
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"fzcheck: 错误 error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"fzcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     finally:
         limits.use(None)
@@ -231,7 +231,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         ruleset = load(conf.rules)
     except RuleSetError as exc:
-        print(f"fzcheck: 错误 error: {exc}", file=sys.stderr)
+        print(f"fzcheck: error: {exc}", file=sys.stderr)
         return 2
     rulesets = RuleSets(ruleset, conf)
     rulesets.check()
