@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from . import __version__
@@ -37,57 +38,111 @@ EPILOG = """示例 examples:
 退出码 exit status: 0 无达到 --fail-on 的问题；1 有；2 用法、规则文件、配置或路径错误；130 被中断。"""
 
 
+# argparse's own messages (Python 3.11) in Chinese, with the English kept after them: a usage
+# error is what a drafter sees first.
+ARGPARSE_ERRORS = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"), "参数 {0} 的取值 {1} 无效，可选：{2}"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 后面要给出一个值"),
+    (re.compile(r"^argument (\S+): invalid (?:int|float) value: (.*)$"), "参数 {0} 要求一个数字，给出的是 {1}"),
+    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "缺少必需的参数：{0}"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), "选项 {0} 有歧义，可能是：{1}"),
+)
+HELP_HINT = "（用法见 fzcheck --help）"
+
+
+class Formatter(argparse.RawTextHelpFormatter):
+    """Help text as written (Chinese line, English line), with a Chinese usage prefix."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, "用法 usage: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with a one-line error, as the exit-code contract asks."""
+    """argparse with a one-line Chinese error, as the exit-code contract asks."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see 'fzcheck --help')")
+        for pattern, chinese in ARGPARSE_ERRORS:
+            match = pattern.match(message)
+            if match:
+                raise UsageError(chinese.format(*match.groups()) + HELP_HINT)
+        raise UsageError(f"{message}{HELP_HINT}")
+
+
+def _help(chinese: str, english: str) -> str:
+    return f"{chinese}\n{english}"
 
 
 def build_parser() -> Parser:
     from .formats import names
 
-    parser = Parser(prog="fzcheck", description=DESCRIPTION, epilog=EPILOG,
-                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(prog="fzcheck", description=DESCRIPTION, epilog=EPILOG, formatter_class=Formatter,
+                    add_help=False)
+    parser._positionals.title = "要检查的文件 positional arguments"
+    parser._optionals.title = "选项 options"
+    parser.add_argument("-h", "--help", action="help", help=_help("显示本帮助并退出", "show this help and exit"))
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="report files or directories (recursed); '-' reads standard input")
-    parser.add_argument("-f", "--format", default=None, choices=names(), help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+                        help=_help("报告文件或目录（目录逐层查找）；- 表示从标准输入读取",
+                                   "report files or directories (recursed); '-' reads standard input"))
+    parser.add_argument("-f", "--format", default=None, choices=names(), metavar="FORMAT",
+                        help=_help("输出格式（默认 text）：" + "、".join(names()) + "\n"
+                                   "docx = 带批注的报告，memo = 审查意见，csv/xlsx = 汇总表（docx、xlsx 须用 -o）",
+                                   "output format (default: text); docx and xlsx need -o"))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=_help("把结果写入文件（批量 HTML、docx、审查意见可写入目录：-o 目录/）",
+                                   "write the output to FILE instead of standard output"))
     parser.add_argument("--rules", default=None, metavar="FILE_OR_NAME",
-                        help="rule set: a bundled name (national, ...) or a YAML file that may 'extends: national'")
+                        help=_help("规则集：内置名称（national 等）或 YAML 文件（可 extends: national）",
+                                   "rule set: a bundled name (national, ...) or a YAML file that may 'extends: national'"))
     parser.add_argument("--fail-on", default=None, choices=["error", "warning", "info", "never"],
-                        help="exit 1 when a finding is at or above this severity (default: error)")
+                        help=_help("有达到此严重程度的问题时退出码为 1（默认 error）",
+                                   "exit 1 when a finding is at or above this severity (default: error)"))
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="parallel worker processes for a batch (default: all cores)")
+                        help=_help("批量检查时的并行进程数（默认：全部 CPU 核）",
+                                   "parallel worker processes for a batch (default: all cores)"))
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="text format: list only reports with findings; no progress bar or notes on stderr")
+                        help=_help("只列出有问题的报告；不显示进度条和提示",
+                                   "text format: list only reports with findings; no progress bar or notes on stderr"))
     parser.add_argument("--statistics", action="store_true",
-                        help="print how many findings each rule gave instead of the findings (JSON with --format json)")
+                        help=_help("只统计每条规则发现的问题数（含按文中标注不报告的数目）",
+                                   "print how many findings each rule gave instead of the findings (JSON with --format json)"))
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                        help="colour in text output (default: auto = only on a terminal, never with NO_COLOR)")
+                        help=_help("文本输出是否着色（默认 auto：仅在终端上，设置 NO_COLOR 时不着色）",
+                                   "colour in text output (default: auto = only on a terminal, never with NO_COLOR)"))
     parser.add_argument("--config", metavar="FILE",
-                        help="use this config file (.fzcheck.yaml or pyproject.toml) instead of searching upward")
-    parser.add_argument("--no-config", action="store_true", help="ignore any config file")
-    parser.add_argument("--show-config", action="store_true", help="print the settings in effect and exit")
+                        help=_help("使用此配置文件，不再向上查找", "use this config file (.fzcheck.yaml or pyproject.toml) "
+                                   "instead of searching upward"))
+    parser.add_argument("--no-config", action="store_true", help=_help("不读取任何配置文件", "ignore any config file"))
+    parser.add_argument("--show-config", action="store_true",
+                        help=_help("显示生效的设置后退出", "print the settings in effect and exit"))
     parser.add_argument("--exclude", action="append", metavar="GLOB",
-                        help="skip files matching GLOB (added to the config's exclude; may be repeated)")
+                        help=_help("跳过匹配的文件（可重复，叠加到配置的 exclude）",
+                                   "skip files matching GLOB (added to the config's exclude; may be repeated)"))
     parser.add_argument("--baseline", metavar="FILE",
-                        help="hide findings recorded in FILE (matched by file, rule and excerpt, not line)")
+                        help=_help("不再报告基线文件中已接受的问题（按文件、规则和原文匹配，不按行号）",
+                                   "hide findings recorded in FILE (matched by file, rule and excerpt, not line)"))
     parser.add_argument("--write-baseline", metavar="FILE",
-                        help="record this run's findings in FILE as accepted, and exit 0")
+                        help=_help("把本次的问题记为已接受写入 FILE，退出码 0",
+                                   "record this run's findings in FILE as accepted, and exit 0"))
     parser.add_argument("--cache", metavar="DIR",
-                        help="reuse results of earlier runs for unchanged files, kept in DIR "
-                             "(keyed by file content, rule set and fzcheck version; delete DIR to clear)")
-    parser.add_argument("--no-cache", action="store_true", help="do not use the cache, even if the config sets one")
-    parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
-    parser.add_argument("--list-rules", action="store_true", help="list the rule set's rules and exit")
+                        help=_help("未改动的文件直接用上次的结果（保存在 DIR；删除 DIR 即清空）",
+                                   "reuse results of earlier runs for unchanged files, kept in DIR "
+                                   "(keyed by file content, rule set and fzcheck version; delete DIR to clear)"))
+    parser.add_argument("--no-cache", action="store_true",
+                        help=_help("不使用缓存（即使配置设置了）", "do not use the cache, even if the config sets one"))
+    parser.add_argument("--no-progress", action="store_true", help=_help("不显示进度条", "never show the progress bar"))
+    parser.add_argument("--list-rules", action="store_true",
+                        help=_help("列出规则集中的规则后退出", "list the rule set's rules and exit"))
     parser.add_argument("--previous", metavar="FILE",
-                        help="last year's report of the same issuer, to compare one report with "
-                             "(plan follow-through, copied text); a batch pairs reports by issuer and year itself")
-    group = parser.add_argument_group("input limits (docs/limits.md)")
+                        help=_help("同一单位上一年度的报告，用于比对安排落实和照抄（批量检查时自动配对）",
+                                   "last year's report of the same issuer, to compare one report with "
+                                   "(plan follow-through, copied text); a batch pairs reports by issuer and year itself"))
+    group = parser.add_argument_group("输入上限 input limits (docs/limits.md)")
     limits.add_arguments(group)
     _add_budget_arguments(group)
-    parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
+    parser.add_argument("--version", action="version", version=f"fzcheck {__version__}",
+                        help=_help("显示版本后退出", "show the version and exit"))
     return parser
 
 
@@ -129,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fzcheck: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("fzcheck: interrupted", file=sys.stderr)
+        print("fzcheck: 已中断 interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         _silence_stdout()
@@ -150,12 +205,12 @@ def settings(args):
     from .run import config as cfg
 
     if args.no_config and args.config:
-        raise UsageError("--config and --no-config cannot be used together")
+        raise UsageError("--config 与 --no-config 不能同时使用")
     if args.no_config:
         conf = cfg.Config(root=os.getcwd())
     elif args.config:
         if not os.path.isfile(args.config):
-            raise UsageError(f"{args.config}: config file not found")
+            raise UsageError(f"{args.config}：找不到这个配置文件")
         conf = cfg.load(args.config)
     else:
         conf = cfg.load(cfg.discover())
@@ -164,12 +219,13 @@ def settings(args):
 
 def _main(argv: list[str] | None) -> int:
     from .check.ruleset import RuleSetError, load
+    from .formats import get as get_format
     from .run.rulesets import RuleSets
 
     args = build_parser().parse_args(argv)
     limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError("--jobs 至少为 1")
     conf = settings(args)
     args.format, args.fail_on, args.jobs, args.rules = conf.format, conf.fail_on, conf.jobs, conf.rules
     try:
@@ -180,6 +236,7 @@ def _main(argv: list[str] | None) -> int:
     rulesets = RuleSets(ruleset, conf)
     rulesets.check()
     args.rulesets = rulesets
+    args.config = conf
     if args.show_config:
         sys.stdout.write(_show_config(conf))
         return 0
@@ -187,13 +244,15 @@ def _main(argv: list[str] | None) -> int:
         sys.stdout.write(_rule_list(rulesets.base))
         return 0
     if not args.paths:
-        raise UsageError("no PATH given: name report files or directories, or '-' for standard input")
+        raise UsageError("没有给出要检查的文件：请写出报告文件或目录，或用 - 从标准输入读取")
     files = expand(args.paths, conf)
     if args.previous is not None:
         if not os.path.isfile(args.previous):
-            raise UsageError(f"{args.previous}: --previous file not found")
+            raise UsageError(f"{args.previous}：找不到 --previous 指定的上一年度报告")
         if len(files) != 1:
-            raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
+            raise UsageError(f"--previous 只能与一份报告比对，但给出了 {len(files)} 个文件")
+    if not args.output and not args.statistics and getattr(get_format(args.format), "BINARY", False):
+        raise UsageError(f"--format {args.format} 输出的是 Word/Excel 文件，请用 -o 指定输出文件")
     _protect(files, conf, args)
     run = _run(files, ruleset, conf, args)
     if args.write_baseline:
@@ -201,15 +260,14 @@ def _main(argv: list[str] | None) -> int:
 
         count = write(run, args.write_baseline)
         if not args.quiet:
-            print(f"fzcheck: recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+            print(f"fzcheck: 已把 {count} 条问题记入基线 {args.write_baseline}", file=sys.stderr)
         return 0
     if conf.baseline:
         from .run.baseline import apply
 
         run, hidden = apply(run, conf.baseline)
         if hidden and not args.quiet:
-            print(f"fzcheck: {hidden} finding(s) accepted by the baseline {conf.baseline} are not shown",
-                  file=sys.stderr)
+            print(f"fzcheck: 基线 {conf.baseline} 中已接受的 {hidden} 条问题不再显示", file=sys.stderr)
     _emit(run, rulesets.base, args, files)
     failed = any(at_or_above(f.severity, conf.fail_on) for f in run.findings())
     return 1 if failed else 0
@@ -242,7 +300,7 @@ def _run(files: list[str], ruleset, conf, args):
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
         return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
-                   keep_lines=conf.format == "html" and not args.statistics, previous=args.previous,
+                   keep_lines=conf.format in ("html", "docx") and not args.statistics, previous=args.previous,
                    cache=conf.cache, budget=Budget(args.timeout_per_file, args.max_memory_mb))
     finally:
         if bar is not None:

@@ -124,3 +124,24 @@ def test_fast_start_imports_no_heavy_modules():
             "print(','.join(m for m in ('jsonschema', 'jinja2', 'lxml') if m in sys.modules), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=60)
     assert proc.stderr.decode().strip() == ""
+
+
+def test_usage_errors_and_help_speak_chinese(capsys):
+    """Issue 16: the command line speaks Chinese; --help keeps the English below it."""
+    assert main([]) == 2
+    assert "没有给出要检查的文件" in capsys.readouterr().err
+    assert main(["--format", "nonsense", "x.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "无效" in err and "fzcheck --help" in err and len(err.strip().splitlines()) == 1
+    assert main(["--no-such-flag", "x.txt"]) == 2
+    assert "无法识别的参数：--no-such-flag" in capsys.readouterr().err
+    assert main(["does-not-exist.txt", "--no-config"]) == 2
+    assert "没有这个文件或目录" in capsys.readouterr().err
+    import pytest as _pytest
+
+    with _pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("用法 usage: fzcheck")
+    assert "显示本帮助并退出\n" in text and "show this help and exit" in text
+    assert text.index("报告文件或目录") < text.index("report files or directories")

@@ -16,6 +16,10 @@ FORMATS = {
     "sarif": "checker.formats.sarif",
     "junit": "checker.formats.junit",
     "github": "checker.formats.github",
+    "docx": "checker.formats.docx",
+    "memo": "checker.formats.memo",
+    "csv": "checker.formats.csv",
+    "xlsx": "checker.formats.xlsx",
 }
 
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the CI formats (SARIF, JUnit, GitHub): rule descriptions and paths."""
+"""Helpers shared by the formats: rule descriptions and their docs links, paths, binary output."""
 from __future__ import annotations
 
 import os
@@ -13,6 +13,18 @@ BUILTIN = {
                        "basis": "这是 fzcheck 的缺陷，不是报告的问题。",
                        "fix": "请把报告和错误信息发给 fzcheck 维护者。"},
 }
+
+
+# Where docs/rules.md is published; each rule has its own section there (## rule-id).  The
+# project has no public site yet: a deployment sets FZCHECK_DOCS_URL to where its copy of
+# docs/rules.md is served (e.g. https://git.example.gov.cn/fzcheck/blob/main/docs/rules.md).
+DEFAULT_DOCS_URL = "https://fzcheck.example/docs/rules.md"
+
+
+def rule_doc_url(rule_id: str) -> str:
+    """The rule's section of docs/rules.md (the engine's own ids have no section: the page)."""
+    base = os.environ.get("FZCHECK_DOCS_URL") or DEFAULT_DOCS_URL
+    return base if rule_id in BUILTIN else f"{base}#{rule_id}"
 
 
 def rule_info(ruleset, rule_id: str) -> dict:
@@ -51,3 +63,32 @@ def display_path(path: str, base: str | None = None) -> str:
 
 def fail_on(options) -> str:
     return getattr(options, "fail_on", None) or "error"
+
+
+def write_binary(target: Path, data: bytes) -> None:
+    """A binary output (.docx, .xlsx) written as run/output.py's write_atomic writes text:
+    a temp file beside it, then a rename, so an interrupted run never leaves half a file."""
+    import tempfile
+
+    from checker.run.discover import UsageError
+    from checker.run.output import guard
+
+    guard(str(target))  # never over a report, the rule file, the config … (run/output.py)
+
+    if target.is_dir():
+        raise UsageError(f"{target}: 是一个目录（请给 -o 一个文件名）")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -36,9 +36,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 def render(run: RunResult, ruleset=None, options=None) -> str:
     """One page: the report page for one report, else the dashboard (without page links)."""
-    if len(run.reports) == 1:
+    if len(run.reports) == 1 and not _roster(options):
         return render_report(run.reports[0], ruleset, run)
-    return render_index(run, ruleset, pages=None)
+    return render_index(run, ruleset, pages=None, options=options)
 
 
 def write(run: RunResult, ruleset, options, output_path: str) -> None:
@@ -48,7 +48,7 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
     target = Path(output_path)
     as_dir = output_path.endswith(("/", os.sep)) or target.is_dir() or (
         len(run.reports) > 1 and target.suffix.lower() not in (".html", ".htm"))
-    if not as_dir and len(run.reports) == 1:
+    if not as_dir and len(run.reports) == 1 and not _roster(options):
         write_atomic(str(target), render_report(run.reports[0], ruleset, run))
         return
     if as_dir:
@@ -61,7 +61,12 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
         guard(str(folder / name))
     for report, name in zip(run.reports, pages):
         write_atomic(str(folder / name), render_report(report, ruleset, run, index_href=quote(index_name)))
-    write_atomic(str(folder / index_name), render_index(run, ruleset, pages=pages))
+    write_atomic(str(folder / index_name), render_index(run, ruleset, pages=pages, options=options))
+    if not getattr(options, "quiet", False):
+        import sys
+
+        print(f"fzcheck: 汇总页面：{folder / index_name}（另有 {len(pages)} 份报告的审查页面在同一目录）",
+              file=sys.stderr)
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -69,17 +74,30 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
 def render_report(report: ReportResult, ruleset, run: RunResult | None = None, index_href: str | None = None) -> str:
     env = _env()
     script = _asset("report.js")
+    from .memo_view import memo_view
+
     return env.get_template("report.html").render(
         page=_page(script), report=report_view(report, ruleset), index_href=index_href,
+        memo=memo_view(report, ruleset),
         ruleset_name=(run.ruleset if run else getattr(ruleset, "name", "")) or "",
         script=_markup(script))
 
 
-def render_index(run: RunResult, ruleset, pages: list[str] | None) -> str:
+def render_index(run: RunResult, ruleset, pages: list[str] | None, options=None) -> str:
+    from .roster_view import roster_view
+
     env = _env()
     script = _asset("index.js")
-    return env.get_template("index.html").render(page=_page(script), batch=index_view(run, ruleset, pages),
+    config = getattr(options, "config", None)
+    batch = index_view(run, ruleset, pages)
+    batch["roster"] = roster_view(run.reports, _roster(options), config, ruleset)
+    return env.get_template("index.html").render(page=_page(script), batch=batch,
                                                  ruleset_name=run.ruleset, script=_markup(script))
+
+
+def _roster(options) -> tuple:
+    """The units expected to submit (config ``roster``), if any."""
+    return tuple(getattr(getattr(options, "config", None), "roster", ()) or ())
 
 
 def _env():

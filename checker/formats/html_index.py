@@ -65,6 +65,7 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
             "checks": items, "counts": counts, "score": report.score, "score_band": score_band(report.score),
             "missing": sum(1 for item in items if item["status"] == "missing"),
             "input_error": report.unreadable,
+            "rules": sorted({f.rule for f in report.findings}),
         })
     summary = run.summary()
     top = rule_counts.most_common(TOP_RULES)
@@ -87,11 +88,22 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
         "counts": [{"key": s, "label": SEVERITY_LABELS[s], "n": summary[s]} for s in SEVERITIES],
         "average": round(sum(scores) / len(scores), 1) if scores else None,
         "frequent": frequent,
+        "rule_options": _rule_options(rule_reports, rule_counts, ruleset),
         "deadline": {"ontime": deadline_totals["ontime"], "late": late,
                      "unknown": deadline_totals["unknown"]},
         "linked": pages is not None,
         "trend": trend_view(rows),
     }
+
+
+def _rule_options(rule_reports: Counter, rule_counts: Counter, ruleset) -> list[dict]:
+    """Every rule that fired in the batch, most reports first, for the dashboard's rule filter."""
+    out = []
+    for rule_id, n in sorted(rule_reports.items(), key=lambda item: (-item[1], item[0])):
+        rule = ruleset.rule(rule_id) if ruleset is not None and hasattr(ruleset, "rule") else None
+        summary = (rule.summary if rule else BUILTIN_RULES.get(rule_id, {}).get("summary")) or rule_id
+        out.append({"id": rule_id, "reports": n, "n": rule_counts[rule_id], "summary": summary})
+    return out
 
 
 def trend_view(rows: list[dict]) -> list[dict]:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.run.result import RunResult
 
-from ._common import display_path, rule_ids, rule_info
+from ._common import display_path, rule_doc_url, rule_ids, rule_info
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -63,7 +63,9 @@ def _descriptor(info: dict) -> dict:
     descriptor = {"id": info["id"], "name": pascal(info["id"]),
                   "shortDescription": {"text": summary},
                   "fullDescription": {"text": info["basis"] or summary},
-                  "help": {"text": help_text or summary},
+                  "helpUri": rule_doc_url(info["id"]),
+                  "help": {"text": help_text or summary,
+                           "markdown": f"{help_text or summary}\n\n[规则说明]({rule_doc_url(info['id'])})"},
                   "defaultConfiguration": {"level": LEVELS.get(info["severity"], "warning")}}
     if not info["enabled"]:
         descriptor["defaultConfiguration"]["enabled"] = False

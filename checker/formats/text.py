@@ -9,6 +9,8 @@ import re
 from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
+from ._common import rule_doc_url
+
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "reset": "\033[0m"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -40,9 +42,21 @@ def render(run: RunResult, ruleset=None, options=None) -> str:
         if quiet and not report.findings:
             continue
         out.extend(_report(report, colour, ruleset))
+    links = _rule_links(run, colour)
+    if links:
+        out.extend(links + [""])
     if not quiet or run.summary()["error"] + run.summary()["warning"] + run.summary()["info"]:
         out.append(_summary(run, colour))
     return "\n".join(out) + "\n"
+
+
+def _rule_links(run: RunResult, colour: bool) -> list[str]:
+    """Where each rule that fired is explained (its section of docs/rules.md)."""
+    fired = sorted({f.rule for f in run.findings()})
+    if not fired:
+        return []
+    width = max(len(rule) for rule in fired)
+    return ["规则说明："] + [_paint(f"  {rule:<{width}}  {rule_doc_url(rule)}", "dim", colour) for rule in fired]
 
 
 def _paint(text: str, key: str, colour: bool) -> str:

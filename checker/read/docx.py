@@ -41,6 +41,7 @@ from .limits import (
 from .numerals import chinese_counting  # noqa: F401 - tests take it from here
 from .package import RESAVE_HINT, Parts, open_zip
 from .source import InputError, Origin, Source
+from .suppress import Region, ignore_comment
 
 MAX_PART_BYTES = DEFAULT_MAX_PART_SIZE  # used when no Limits are given (tests may patch it)
 MAX_ZIP_ENTRIES = DEFAULT_MAX_ZIP_ENTRIES
@@ -68,16 +69,74 @@ def read_docx(data: bytes | str | BinaryIO, path: str, limits: Limits | None = N
         warnings: list[tuple[int, str]] = []
         numbering = load_numbering(parts, main, warnings)
         title = parts.core_title()
+        ignores = _ignore_comments(parts, main)
     root_ns = etree.QName(document).namespace or W_NS
     if etree.QName(document).localname != "document":
         raise InputError(path, f"不是有效的 .docx 文件：{main} 不是 Word 正文", RESAVE_HINT)
-    lines, origins = _BodyReader(root_ns, numbering).read(document)
+    reader = _BodyReader(root_ns, numbering)
+    lines, origins = reader.read(document)
     if not any(line.strip() for line in lines):
         warnings.append((1, "文档中没有读到任何正文文字（可能是空白文档、扫描图片或文本框排版）；"
                             "如有正文，请另存为 .docx 或纯文本后重试"))
     return Source(path=path, lines=lines, origins=origins, kind="docx", encoding="utf-8",
-                  title_hint=title, warnings=warnings)
+                  title_hint=title, warnings=warnings,
+                  suppressions=_ignored_regions(document, root_ns, ignores, reader.elements, origins))
 
+
+def _ignore_comments(parts: Parts, main: str) -> dict[str, frozenset[str]]:
+    """Comment id → rule ids, for the Word comments that say ``fzcheck: ignore <ids>``."""
+    name = parts.relationships(main).get("comments")
+    if not name:
+        return {}
+    try:
+        root = parts.parse(name)
+    except InputError:
+        return {}  # broken comments never stop the check; the suppression is then not applied
+    out = {}
+    for comment in root.iter(f"{{{W_NS}}}comment") if root is not None else ():
+        rules = ignore_comment("".join(comment.itertext()))
+        if rules:
+            out[comment.get(f"{{{W_NS}}}id", "")] = rules
+    return out
+
+
+def _ignored_regions(document: etree._Element, w: str, ignores: dict[str, frozenset[str]],
+                     elements: list[etree._Element], origins: list[Origin]) -> list[Region]:
+    """The lines of the paragraphs each ``fzcheck: ignore`` comment covers."""
+    if not ignores:
+        return []
+    ordinal = {id(p): i for i, p in enumerate(elements, 1)}
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    current = 0
+    for el in document.iter(f"{{{w}}}p", f"{{{w}}}commentRangeStart", f"{{{w}}}commentRangeEnd"):
+        if el.tag == f"{{{w}}}p":
+            current = ordinal.get(id(el), current)
+            continue
+        cid = el.get(f"{{{w}}}id", "")
+        if cid not in ignores:
+            continue
+        inside = any(a.tag == f"{{{w}}}p" for a in el.iterancestors())
+        if el.tag == f"{{{w}}}commentRangeStart":
+            starts.setdefault(cid, current if inside else current + 1)
+        else:
+            ends[cid] = current
+    regions = []
+    for cid, first in starts.items():
+        last = ends.get(cid, first)
+        lines = [i for i, o in enumerate(origins, 1) if first <= o.line <= max(first, last)]
+        if lines:
+            regions.append(Region(ignores[cid], lines[0], lines[-1]))
+    return regions
+
+
+
+def paragraph_elements(document: etree._Element, numbering: Numbering) -> list[etree._Element]:
+    """The ``w:p`` elements in the order of their ordinals (``Origin.line`` - 1), counted as the
+    reader counts them: what writes comments back into the document needs the same paragraphs."""
+    reader = _BodyReader(etree.QName(document).namespace or W_NS, numbering)
+    reader.read(document)
+    return reader.elements
 
 
 # --- automatic numbering ----------------------------------------------------------------
@@ -92,6 +151,7 @@ class _BodyReader:
         self.w = w
         self.numbering = numbering
         self.paragraphs = 0
+        self.elements: list[etree._Element] = []  # the w:p of each ordinal, in order
         self.lines: list[str] = []
         self.origins: list[Origin] = []
         self.skip = {f"{{{w}}}{name}" for name in _SKIP_IN_PARAGRAPH} | {f"{{{MC_NS}}}AlternateContent"}
@@ -121,7 +181,7 @@ class _BodyReader:
                 stack.extend(reversed(el))
 
     def _emit_paragraph(self, p: etree._Element) -> None:
-        origin = Origin(self._next_paragraph(), 1)
+        origin = Origin(self._next_paragraph(p), 1)
         for line in self._paragraph_lines(p):
             self.lines.append(line)
             self.origins.append(origin)
@@ -144,15 +204,16 @@ class _BodyReader:
         pieces: list[str] = []
         for kind, element in self._blocks(cell):
             if kind == "p":
-                self._next_paragraph()
+                self._next_paragraph(element)
                 pieces.extend(self._paragraph_lines(element))
             else:
                 for row in self._rows(element):
                     pieces.extend(self._cell_text(c) for c in self._cells(row))
         return " ".join(piece for piece in pieces if piece.strip())
 
-    def _next_paragraph(self) -> int:
+    def _next_paragraph(self, p: etree._Element) -> int:
         self.paragraphs += 1
+        self.elements.append(p)
         return self.paragraphs
 
     def _paragraph_lines(self, p: etree._Element) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .suppress import Region
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -34,6 +36,7 @@ class Source:
     title_hint: str | None = None  # page title from <title>/<h1>, if any
     expects_date: bool = False  # web pages carry a publication date; drafts do not
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message) for input-error warnings
+    suppressions: list[Region] = field(default_factory=list)  # places the drafter marked (read/suppress.py)
 
     def origin(self, line: int) -> Origin:
         """Original position of a 1-based extracted line (identity when unknown)."""

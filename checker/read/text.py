@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .source import InputError, Origin, Source
+from .suppress import text_markers
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (bom, codec that strips it, name we report); UTF-32 LE must be tested before UTF-16 LE.
@@ -63,7 +64,7 @@ def read_text(data: bytes, path: str, kind: str = "text") -> Source:
     decoded = decode_bytes(data)
     text = decoded.text
     check_no_nul(text, path)
-    lines = split_lines(text)
+    lines, regions = text_markers(split_lines(text))
     warnings: list[tuple[int, str]] = []
     if decoded.bad_line is not None:
         warnings.append((decoded.bad_line, BAD_BYTES_MESSAGE.format(line=decoded.bad_line)))
@@ -78,6 +79,7 @@ def read_text(data: bytes, path: str, kind: str = "text") -> Source:
         kind="markdown" if kind == "markdown" else "text",
         encoding=decoded.encoding,
         warnings=warnings,
+        suppressions=regions,
     )
 
 

@@ -260,6 +260,8 @@ def result_to_json(report: ReportResult) -> dict | None:
             "lines": report.lines, "outline": report.outline, "crossyear": report.crossyear}
     if report.pages:
         data["pages"] = report.pages
+    if report.suppressed:
+        data["suppressed"] = report.suppressed
     try:
         if json.loads(json.dumps(data, ensure_ascii=False)) != data:
             return None
@@ -287,8 +289,11 @@ def result_from_json(data: dict, path: str) -> ReportResult:
             and isinstance(outline, dict) and isinstance(crossyear, dict)
             and isinstance(pages, list) and _all(int, *pages)):
         raise ValueError("malformed result")
+    suppressed = data.get("suppressed") or {}
+    if not (isinstance(suppressed, dict) and _all(str, *suppressed) and _all(int, *suppressed.values())):
+        raise ValueError("malformed result")
     return ReportResult(path=path, metadata=metadata, sections=sections, findings=findings, score=score,
-                        lines=lines, outline=outline, crossyear=crossyear, pages=pages)
+                        lines=lines, outline=outline, crossyear=crossyear, pages=pages, suppressed=suppressed)
 
 
 def _all(kind: type, *values: Any) -> bool:

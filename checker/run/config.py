@@ -24,7 +24,7 @@ CONFIG_NAMES = (".fzcheck.yaml", ".fzcheck.yml")
 PYPROJECT = "pyproject.toml"
 BUILTIN_RULES = ("input-error", "internal-error")  # findings the engine makes, not rules in a rule set
 
-ENTRY_LISTS = ("overrides", "pairing", "ignore")  # lists of mappings whose keys are config keys too
+ENTRY_LISTS = ("overrides", "pairing", "ignore", "roster")  # lists of mappings whose keys are config keys too
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,17 @@ class Ignore:
     key: str
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A unit expected to submit its report (``roster`` entries): its name as reports write it,
+    its level (区政府, 部门, 街镇…) and, when it has its own, the deadline (YYYY-MM-DD or MM-DD
+    of the year after the report year)."""
+
+    name: str
+    level: str | None = None
+    deadline: str | None = None
+
+
 @dataclass
 class Config:
     """The settings of one run: file values, then command-line flags on top."""
@@ -126,6 +137,7 @@ class Config:
     baseline: str | None = None
     cache: str | None = None  # result cache directory (checker/run/cache.py), opt-in
     pairing: tuple[Pairing, ...] = ()
+    roster: tuple[Unit, ...] = ()  # units expected to submit (the batch dashboard's 报送情况)
     sources: dict[str, str] = field(default_factory=dict)  # setting → "file" / "command line" / "default"
 
     # -- paths ---------------------------------------------------------------------------------
@@ -176,6 +188,9 @@ class Config:
         out["cache"] = self.cache
         if self.pairing:
             out["pairing"] = [{"files": list(p.files), "issuer": p.issuer, "year": p.year} for p in self.pairing]
+        if self.roster:
+            out["roster"] = [{k: v for k, v in (("name", u.name), ("level", u.level), ("deadline", u.deadline))
+                              if v is not None} for u in self.roster]
         out["sources"] = dict(self.sources)
         return out
 
@@ -251,7 +266,7 @@ def parse(data: Any, path: str, root: str) -> Config:
     """Turn the file's mapping into a :class:`Config`, strictly: the shape is checked against
     ``rules/config.schema.json`` first (unknown keys and wrong values name themselves)."""
     where = "[tool.fzcheck]" if path.endswith(".toml") else ""
-    data = snake_keys(data)
+    data = _dates_as_text(snake_keys(data))
     validate(data, path, where)
     config = Config(path=path, root=root)
     if "rules" in data:
@@ -272,6 +287,9 @@ def parse(data: Any, path: str, root: str) -> Config:
     config.pairing = tuple(Pairing(files=_globs(item["files"], path, f"pairing[{i}].files"), issuer=item.get("issuer"),
                                    year=item.get("year"), key=f"pairing[{i}]")
                            for i, item in enumerate(data.get("pairing", ())))
+    config.roster = tuple(Unit(name=str(item["name"]), level=item.get("level"),
+                               deadline=str(item["deadline"]) if item.get("deadline") is not None else None)
+                          for item in data.get("roster", ()))
     for name in ("baseline", "cache"):  # relative to the config's directory
         if name in data:
             setattr(config, name, str(Path(root) / data[name]))
@@ -289,6 +307,17 @@ def snake_keys(data: Any) -> Any:
         if isinstance(out.get(name), list):
             out[name] = [snake_keys(item) for item in out[name]]
     return out
+
+
+def _dates_as_text(data: Any) -> Any:
+    """YAML reads an unquoted ``deadline: 2025-03-31`` as a date: take it as the text it was."""
+    import datetime
+
+    if isinstance(data, dict) and isinstance(data.get("roster"), list):
+        for item in data["roster"]:
+            if isinstance(item, dict) and isinstance(item.get("deadline"), datetime.date):
+                item["deadline"] = item["deadline"].isoformat()
+    return data
 
 
 def _tuple(value: str | list) -> tuple[str, ...]:

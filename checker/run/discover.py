@@ -32,7 +32,7 @@ def expand(paths: list[str], config=None) -> list[str]:
             if config is None or not config.excluded(arg):
                 files.append(arg)
         else:
-            raise UsageError(f"{arg}: no such file or directory")
+            raise UsageError(f"{arg}：没有这个文件或目录")
     return files
 
 

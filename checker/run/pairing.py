@@ -104,9 +104,10 @@ def _possible(index: dict, issuer: str, year: int) -> list[int]:
     return sorted(found)
 
 
-def recheck(path: str, previous_path: str, rulesets) -> tuple[list[Finding], dict] | None:
-    """The cross-year findings and page data of ``path`` against ``previous_path`` (None: no
-    cross-year rule is active for this file)."""
+def recheck(path: str, previous_path: str, rulesets) -> tuple | None:
+    """The cross-year findings and page data of ``path`` against ``previous_path``, and the
+    cross-year findings the report's own markers suppressed (None: no cross-year rule is active
+    for this file)."""
     from .pipeline import check_path, read_document
 
     ruleset, dropped = rulesets.for_path(path)
@@ -122,7 +123,8 @@ def recheck(path: str, previous_path: str, rulesets) -> tuple[list[Finding], dic
         result = check_path(path, ruleset, only=cross, previous=previous)
     except (OSError, RecursionError, MemoryError, ValueError):
         return None
-    return [f for f in result.findings if f.rule in cross], result.crossyear
+    hidden = {rule: n for rule, n in result.suppressed.items() if rule in cross}
+    return [f for f in result.findings if f.rule in cross], result.crossyear, hidden
 
 
 def previous_unreadable(path: str, previous_path: str, problem: str) -> Finding:
@@ -131,11 +133,18 @@ def previous_unreadable(path: str, previous_path: str, problem: str) -> Finding:
                    line=1, column=1, end_line=1, end_column=1, path=path)
 
 
-def merge(report: ReportResult, extra: tuple[list[Finding], dict] | None, ruleset) -> ReportResult:
-    """A report with the cross-year findings added and its score recomputed."""
+def merge(report: ReportResult, extra: tuple | None, ruleset) -> ReportResult:
+    """A report with the cross-year findings added (and the ones suppressed counted) and its
+    score recomputed; ``extra`` is (findings, page data[, suppressed counts])."""
     if extra is None:
         return report
-    added, crossyear = extra
+    added, crossyear = extra[0], extra[1]
+    hidden = extra[2] if len(extra) > 2 else {}
+    if hidden:
+        counts = dict(report.suppressed)
+        for rule, n in hidden.items():
+            counts[rule] = counts.get(rule, 0) + n
+        report = replace(report, suppressed=counts)
     if not added:
         return replace(report, crossyear=crossyear)
     findings = sorted(report.findings + added, key=Finding.sort_key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
+from checker.check import suppression
 from checker.check.engine import coverage_views, gated, run_rules, score, substance, views
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
@@ -24,7 +25,8 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     cross-year rules (``plan-unaddressed``, ``copied-from-previous``) compare with it."""
     doc = parse(source, ruleset.sections)
     doc.previous = previous
-    findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
+    findings, suppressed = suppression.apply(run_rules(doc, ruleset, only), source.suppressions)
+    findings = findings + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
     report = not gated(findings, ruleset)  # not a report: no parts, no cross-year tables
     weighed = substance(doc, ruleset)
@@ -33,7 +35,8 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
                         findings=findings, score=score(findings, ruleset.scoring, weighed), lines=list(source.lines),
                         outline={**outline_dict(doc), "coverage": coverage_views(doc, ruleset, only) if report else [],
                                  "substance": weighed},
-                        crossyear=views(doc, ruleset, only) if report else {}, pages=_pages(source))
+                        crossyear=views(doc, ruleset, only) if report else {}, pages=_pages(source),
+                        suppressed=suppressed)
 
 
 def _pages(source: Source) -> list[int]:

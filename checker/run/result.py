@@ -25,6 +25,7 @@ class ReportResult:
     lines: list[str] = field(default_factory=list)
     outline: dict = field(default_factory=dict)
     crossyear: dict = field(default_factory=dict)  # vs last year's report: tables for the HTML page
+    suppressed: dict = field(default_factory=dict)  # rule id → findings hidden by markers in the report
     pages: list[int] = field(default_factory=list)  # page of each line (PDF, OFD); empty for unpaged formats
 
     @property

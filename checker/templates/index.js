@@ -1,4 +1,5 @@
-/* fzcheck dashboard: sort the table by any column, filter rows by text and by condition. */
+/* fzcheck dashboard: sort the table by any column, filter rows by text, condition and rule;
+   the totals row sums the rows shown. */
 (function () {
   "use strict";
   var table = document.getElementById("reports");
@@ -9,6 +10,10 @@
   var query = document.getElementById("q");
   var show = document.getElementById("show");
   var shown = document.getElementById("shown");
+  var rule = document.getElementById("rule");
+  var foot = table.tFoot ? Array.prototype.slice.call(table.tFoot.rows[0].cells) : [];
+  var totalLabel = document.getElementById("total-label");
+  var original = foot.map(function (cell) { return cell.textContent; });
 
   function value(row, col, type) {
     var v = row.cells[col].getAttribute("data-v") || "";
@@ -36,6 +41,7 @@
   function matches(row) {
     var q = (query.value || "").trim().toLowerCase();
     if (q && row.cells[1].textContent.toLowerCase().indexOf(q) < 0) { return false; }
+    if (rule && rule.value && (row.getAttribute("data-rules") || "").indexOf(" " + rule.value + " ") < 0) { return false; }
     switch (show.value) {
       case "error": return row.getAttribute("data-error") !== "0";
       case "missing": return row.getAttribute("data-missing") !== "0";
@@ -45,13 +51,37 @@
     }
   }
 
+  function totals(visible) {
+    foot.forEach(function (cell) {
+      var kind = cell.getAttribute("data-total");
+      if (!kind) { return; }
+      var col = parseInt(cell.getAttribute("data-col"), 10);
+      var sum = 0;
+      visible.forEach(function (row) {
+        if (kind === "missing") { sum += value(row, col, "num") === 0 ? 1 : 0; }
+        else if (kind === "late") { sum += ["late", "edge", "invalid"].indexOf(row.getAttribute("data-deadline")) >= 0 ? 1 : 0; }
+        else { sum += value(row, col, "num"); }
+      });
+      if (kind === "missing") { cell.textContent = sum ? "缺 " + sum : "—"; }
+      else if (kind === "late") { cell.textContent = "逾期 " + sum; }
+      else if (kind === "average") { cell.textContent = visible.length ? "均 " + (sum / visible.length).toFixed(1) : ""; }
+      else { cell.textContent = String(sum); }
+    });
+    if (totalLabel) {
+      totalLabel.textContent = visible.length === rows.length ? "合计" : "合计（显示的 " + visible.length + " 份）";
+    }
+  }
+
   function apply() {
-    var n = 0;
-    rows.forEach(function (row) { var ok = matches(row); row.hidden = !ok; if (ok) { n += 1; } });
-    shown.textContent = "显示 " + n + " / " + rows.length + " 份";
+    var visible = [];
+    rows.forEach(function (row) { var ok = matches(row); row.hidden = !ok; if (ok) { visible.push(row); } });
+    shown.textContent = "显示 " + visible.length + " / " + rows.length + " 份";
+    if (visible.length !== rows.length) { totals(visible); }
+    else { foot.forEach(function (cell, i) { cell.textContent = original[i]; }); }
   }
   query.addEventListener("input", apply);
   show.addEventListener("change", apply);
+  if (rule) { rule.addEventListener("change", apply); }
   document.getElementById("filters").addEventListener("submit", function (ev) { ev.preventDefault(); });
   apply();
 })();

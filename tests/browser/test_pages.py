@@ -168,17 +168,17 @@ def test_layout_holds(page, site, width):
     assert (note_left >= text_right) == (width == 1400)
 
 
-def test_print_keeps_findings_beside_the_text(page, site):
+def test_print_gives_the_memo_not_the_full_text(page, site):
+    """Printing the report page prints its 审查意见 (issue 16), not 16 pages of report text."""
     page.resize(794, 1123)  # A4 at 96 dpi
     page.goto(site["fixed"].as_uri())
+    assert page.eval("getComputedStyle(document.querySelector('.memo-print')).display") == "none"
     page.media("print")
     try:
-        assert page.eval("getComputedStyle(document.getElementById('panel')).display") == "none"
-        assert page.eval("getComputedStyle(document.querySelector('.note')).display") != "none"
-        note = page.eval("(function(){var b=document.getElementById('L3'); var t=b.querySelector('.txt')"
-                         ".getBoundingClientRect(); var n=b.querySelector('.note').getBoundingClientRect();"
-                         "return {nt: n.top, tt: t.top, tb: t.bottom, nl: n.left, tr: t.right};})()")
-        assert note["nl"] >= note["tr"] and note["tt"] - 5 <= note["nt"] <= note["tb"]
+        assert page.eval("getComputedStyle(document.querySelector('.memo-print')).display") == "block"
+        for hidden in (".layout", "header.top", "#panel"):
+            assert page.eval(f"getComputedStyle(document.querySelector('{hidden}')).display") == "none", hidden
+        assert "审查意见" in page.eval("document.querySelector('.memo-print').innerText")
         assert page.eval("document.documentElement.scrollWidth - window.innerWidth") <= 0
     finally:
         page.media("")

@@ -92,3 +92,33 @@ def test_columns_are_code_points(tmp_path, capsys, monkeypatch):
         snippet = region.get("snippet", {}).get("text", "")
         if snippet and "\n" not in snippet and region["startLine"] == region["endLine"]:
             assert region["endColumn"] - region["startColumn"] == len(snippet)
+
+
+def test_help_uri_links_each_rules_section_of_the_rule_docs(monkeypatch):
+    """helpUri: the rule's own section of docs/rules.md (a heading per rule id there)."""
+    from tests.conftest import REPO
+
+    headings = {line[3:].strip() for line in (REPO / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("## ")}
+    monkeypatch.setenv("FZCHECK_DOCS_URL", "https://docs.example.org/rules.md")
+    rules = sarif.build(fx.run(), fx.ruleset(), fx.Options("error"))["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        if rule["id"] in ("input-error", "internal-error"):
+            assert rule["helpUri"] == "https://docs.example.org/rules.md"
+            continue
+        assert rule["helpUri"] == f"https://docs.example.org/rules.md#{rule['id']}"
+        assert rule["id"] in headings or rule["id"] not in {r.id for r in national_rules()}
+
+
+def national_rules():
+    from checker.check.ruleset import load
+
+    return load("national").rules
+
+
+def test_every_national_rule_has_its_section():
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in national_rules():
+        assert f"\n## {rule.id}\n" in text, rule.id

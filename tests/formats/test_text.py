@@ -31,3 +31,14 @@ def test_each_rules_advice_is_printed_once_above_its_places(national):
     assert len(places) == 11 and all(" claim-unquantified " in line for line in places)
     assert "  ■ 断言成效却没有数据（“成效显著”“明显提升”而无数字）（11处）" in out
     assert not any("办结率98%" in line for line in places)  # the example figures live in the advice, once
+
+
+def test_text_lists_where_each_rule_is_explained(capsys, monkeypatch):
+    from checker.cli import main as cli
+
+    monkeypatch.setenv("FZCHECK_DOCS_URL", "https://docs.example.org/rules.md")
+    cli([str(SAMPLES / "missing-duty-2024.txt"), "--no-config"])
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("规则说明：")
+    assert out[at + 1].split() == ["section-missing", "https://docs.example.org/rules.md#section-missing"]
+    assert out[-1].startswith("共检查 1 份报告")  # the summary stays the last line
