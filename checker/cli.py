@@ -168,8 +168,8 @@ def _main(argv: list[str] | None) -> int:
 
     args = build_parser().parse_args(argv)
     limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    if args.jobs is not None and not 1 <= args.jobs <= 256:
+        raise UsageError("--jobs must be from 1 to 256")
     conf = settings(args)
     args.format, args.fail_on, args.jobs, args.rules = conf.format, conf.fail_on, conf.jobs, conf.rules
     try:
@@ -188,7 +188,13 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if not args.paths:
         raise UsageError("no PATH given: name report files or directories, or '-' for standard input")
-    files = expand(args.paths, conf)
+    notes: list[str] = []
+    files = expand(args.paths, conf, notes)
+    if not args.quiet:
+        from .formats.text import visible
+
+        for note in notes:
+            print(f"fzcheck: note: {visible(note)}", file=sys.stderr)
     if args.previous is not None:
         if not os.path.isfile(args.previous):
             raise UsageError(f"{args.previous}: --previous file not found")
