@@ -38,7 +38,7 @@ TOP_RULES = 10
 def report_view(report: ReportResult, ruleset) -> dict:
     """Everything the report template shows, computed here so the template stays simple."""
     meta = report.metadata or {}
-    findings = [_finding_view(i + 1, f, ruleset) for i, f in enumerate(report.findings)]
+    findings = [_finding_view(i + 1, f, ruleset, report.pages) for i, f in enumerate(report.findings)]
     blocks, loose = _blocks(report, findings, ruleset)
     counts = report.counts()
     rules = _rules_fired(report.findings, ruleset)
@@ -59,7 +59,23 @@ def report_view(report: ReportResult, ruleset) -> dict:
         "rules": rules,
         "no_text": not report.lines or not any(line.strip() for line in report.lines),
         "crossyear": crossyear_view(report, ruleset),
+        "coverage": coverage_view(report),
     }
+
+
+def coverage_view(report: ReportResult) -> dict | None:
+    """The coverage map (``outline["coverage"]``): 纲要 task areas, then indicators, each with
+    where it is first named and whether with a figure."""
+    rows = (report.outline or {}).get("coverage") or []
+    if not rows:
+        return None
+    def status(row: dict) -> str:
+        if not row["mentioned"]:
+            return "missing"
+        return "bare" if row["needs_figure"] and not row["figure"] else "present"
+    groups = [("area", "纲要任务"), ("indicator", "常用指标")]
+    return {"groups": [{"label": label, "rows": [dict(row, status=status(row)) for row in rows if row["group"] == key]}
+                       for key, label in groups if any(row["group"] == key for row in rows)]}
 
 def crossyear_view(report: ReportResult, ruleset) -> dict | None:
     """The comparison with last year's report (``ReportResult.crossyear``) for the page: the
@@ -81,7 +97,7 @@ def crossyear_view(report: ReportResult, ruleset) -> dict | None:
             "previous_year": year, "previous_title": data.get("previous_title"),
             "followup": follow, "copied": parts}
 
-def _finding_view(n: int, f: Finding, ruleset) -> dict:
+def _finding_view(n: int, f: Finding, ruleset, pages: list[int] | None = None) -> dict:
     rule = ruleset.rule(f.rule) if ruleset is not None and hasattr(ruleset, "rule") else None
     summary = (rule.summary if rule and rule.summary else BUILTIN_RULES.get(f.rule, {}).get("summary", "")) or f.rule
     section_name = ruleset.section_name(f.section) if (ruleset is not None and f.section) else (f.section or "")
@@ -90,6 +106,8 @@ def _finding_view(n: int, f: Finding, ruleset) -> dict:
     else:
         gap = summary
     where = f"第{f.line}行第{f.column}列" if f.line > 0 else "全文"
+    if pages and 0 < f.line <= len(pages) and pages[f.line - 1] > 0:  # a PDF or OFD file: the page a reader turns to
+        where = f"第{pages[f.line - 1]}页 · {where}"
     return {"n": n, "rule": f.rule, "severity": f.severity, "label": SEVERITY_LABELS.get(f.severity, f.severity),
             "message": f.message, "excerpt": f.excerpt, "section": f.section, "section_name": section_name,
             "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
@@ -166,7 +184,8 @@ def display_name(path: str) -> str:
     return Path(path).name or path
 
 def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
-    """Each rule that fired, in order of first appearance, with what a reviewer needs to know."""
+    """Each rule that fired, in order of first appearance, with what a reviewer needs to know and
+    where it fired (its places, numbered as in the findings list): the advice is read once."""
     counts = Counter(f.rule for f in findings)
     severities = {}
     for f in findings:
@@ -184,7 +203,8 @@ def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
             info = {"summary": builtin.get("summary") or rule_id, "basis": builtin.get("basis", ""),
                     "fix": builtin.get("fix", ""), "limits": builtin.get("limits", ""), "pass": "", "fail": "",
                     "severity": severities[rule_id]}
-        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], "")})
+        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], ""),
+                     "places": [{"n": i + 1, "line": f.line} for i, f in enumerate(findings) if f.rule == rule_id]})
         out.append(info)
     return out
 

@@ -1,10 +1,12 @@
-"""``--format text``: for drafters.  Grouped by file, one ``path:line:col severity rule message``
-line per finding with the flagged text under it, and a summary line.  Colour only on a TTY
-(and never when NO_COLOR is set)."""
+"""``--format text``: for drafters.  Grouped by file, then by rule: each rule that fired is
+named once with its advice (如何修改), and under it one ``path:line:col severity rule message``
+line per place with the flagged text — so an advice is read once, not on each of eighteen
+sentences.  A summary line ends the output.  Colour only on a TTY (and never when NO_COLOR is set)."""
 from __future__ import annotations
 
 import re
 
+from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
@@ -53,16 +55,35 @@ def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
                          f"发布于{meta['published']}" if meta.get("published") else None) if v]
     path = visible(report.path)
     head = _paint(path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
-    overview = "未能读取，没有检查" if report.unreadable else \
-        f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
+    if report.unreadable:
+        overview = "未能读取，没有检查"
+    elif ruleset is not None and gated(report.findings, ruleset):
+        overview = "不是法治政府建设年度报告，没有按报告逐项检查"
+    else:
+        overview = f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
     lines = [head, f"  {overview}"]
-    for f in report.findings:
-        severity = _paint(f.severity, f.severity, colour)
-        lines.append(f"{path}:{f.line}:{f.column}: {severity} {f.rule} {visible(f.message)}")
-        if f.excerpt:
-            lines.append(_paint(f"    > {_clip(f.excerpt)}", "dim", colour))
+    for rule_id, group in _by_rule(report.findings):
+        rule = ruleset.rule(rule_id) if ruleset is not None and hasattr(ruleset, "rule") else None
+        if rule is not None and rule.summary:
+            where = f"{len(group)}处" if len(group) > 1 else "1处"
+            lines.append(_paint(f"  ■ {rule.summary}（{where}）", "bold", colour))
+            if rule.fix:
+                lines.append(f"    如何修改：{rule.fix}")
+        for f in group:
+            severity = _paint(f.severity, f.severity, colour)
+            lines.append(f"{path}:{f.line}:{f.column}: {severity} {f.rule} {visible(f.message)}")
+            if f.excerpt:
+                lines.append(_paint(f"    > {_clip(f.excerpt)}", "dim", colour))
     lines.append("")
     return lines
+
+
+def _by_rule(findings: list) -> list[tuple[str, list]]:
+    """Findings grouped by rule, the groups in the order of each rule's first finding."""
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(f.rule, []).append(f)
+    return list(groups.items())
 
 
 def _sections_line(report: ReportResult, ruleset) -> str:

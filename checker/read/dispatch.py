@@ -3,7 +3,8 @@
 Dispatch is by file suffix, falling back to sniffing the bytes (stdin, web uploads).
 Every failure becomes :class:`checker.read.source.InputError` with a Chinese message, so the
 caller can turn it into an ``input-error`` finding and carry on with the other files.
-The HTML and DOCX readers import lxml/zipfile lazily: plain-text runs start fast.
+The HTML, DOCX, PDF, OFD readers and the .doc/.wps converter are imported lazily: plain-text
+runs start fast.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import BinaryIO
 from .limits import DEFAULT_MAX_FILE_SIZE, Limits, format_size, resolve
 from .source import InputError, Source
 
-SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd"}
 
 # A report is a few hundred KB; anything this big is not one and would only eat memory.
 # The default of ``--max-file-size`` (see checker/read/limits.py); used when no Limits are given.
@@ -28,9 +29,15 @@ _KIND_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".pdf": "pdf",
+    ".ofd": "ofd",
 }
+KINDS = {"text", "markdown", "html", "docx", "doc", "pdf", "ofd"}
+_BINARY_KINDS = {"docx", "doc", "pdf", "ofd"}  # told apart by their first bytes, whatever the suffix says
 
-_SUPPORTED_HINT = "支持的格式：.txt、.md、.html、.htm、.docx"
+_SUPPORTED_HINT = "支持的格式：.txt、.md、.html、.htm、.docx、.doc、.wps、.pdf、.ofd"
 
 
 def kind_for_name(name: str) -> str | None:
@@ -50,15 +57,34 @@ def read_path(path: str, limits: Limits | None = None) -> Source:
         if path.endswith(("/", os.sep)) or os.path.isdir(path):  # a folder the walk could not open
             raise InputError(path, "无法打开此文件夹（没有读取权限），其中的报告没有检查", "请检查文件夹的权限后重试")
         raise _unsupported(path, suffix)
-    if kind == "docx":
-        # zipfile seeks around the archive itself: the archive is not loaded into memory, so
-        # its size is not limited (pictures make real drafts big); its parts are.
-        def read_docx_file() -> Source:
-            with _open_regular(path) as fh:
-                return _read_docx(fh, path, limits)
-
-        return _guarded(path, read_docx_file)
+    if kind in _BINARY_KINDS:
+        return _guarded(path, lambda: _read_binary_file(path, kind, limits))
     return _guarded(path, lambda: _dispatch(_read_file(path, limits), path, kind, limits))
+
+
+def _read_binary_file(path: str, kind: str, limits: Limits | None) -> Source:
+    """A .docx/.doc/.wps/.pdf/.ofd file: its first bytes decide the reader (a .docx saved as
+    .doc, a .doc renamed .docx and an encrypted .docx, which is an OLE file, are common).
+
+    zipfile seeks around an archive itself: a .docx or .ofd is not loaded into memory, so its
+    size is not limited (pictures make real files big); its parts are."""
+    with _open_regular(path) as fh:
+        head = fh.read(8)
+        fh.seek(0)
+        kind = _kind_by_magic(head, kind)
+        if kind in {"docx", "ofd"}:
+            return _read_docx(fh, path, limits) if kind == "docx" else _read_ofd(fh, path, limits)
+    return _dispatch(_read_file(path, limits), path, kind, limits)
+
+
+def _kind_by_magic(head: bytes, fallback: str) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        return fallback if fallback in {"docx", "ofd"} else "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    return fallback
 
 
 def read_bytes(data: bytes, name: str, kind: str | None = None, limits: Limits | None = None) -> Source:
@@ -69,7 +95,9 @@ def read_bytes(data: bytes, name: str, kind: str | None = None, limits: Limits |
         raise _too_big(name, len(data), cap)
     if kind is None:
         kind = kind_for_name(name) or sniff_kind(data, name)
-    if kind not in {"text", "markdown", "html", "docx"}:
+    if kind in _BINARY_KINDS:
+        kind = _kind_by_magic(data[:8], kind)
+    if kind not in KINDS:
         raise InputError(name, f"未知的输入类型：{kind}", _SUPPORTED_HINT)
     return _guarded(name, lambda: _dispatch(data, name, kind, limits))
 
@@ -88,15 +116,15 @@ def read_stream(stream: BinaryIO, name: str = "-", kind: str | None = None, limi
 
 
 def sniff_kind(data: bytes, name: str = "-") -> str:
-    """Guess the kind from the first bytes: zip → docx, an HTML start → html, else text."""
+    """Guess the kind from the first bytes: zip → OFD (it has OFD.xml) or docx, OLE → doc,
+    %PDF → pdf, an HTML start → html, else text."""
     head = data[:2048]
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "ofd" if b"OFD.xml" in data and b"[Content_Types].xml" not in data else "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(name, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取",
-                         "请用 Word/WPS 另存为 .docx 后重试")
+        return "doc"
     if head.startswith(b"%PDF"):
-        raise InputError(name, "这是 PDF 文件，不受支持", "请提供 Word（.docx）、网页或纯文本格式")
+        return "pdf"
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<html" in probe[:1024]:
         return "html"
@@ -111,6 +139,21 @@ def _dispatch(data: bytes, path: str, kind: str, limits: Limits | None = None) -
         return read_html(data, path, limits)
     if kind == "docx":
         return _read_docx(data, path, limits)
+    if kind == "ofd":
+        return _read_ofd(data, path, limits)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, path, limits)
+    if kind == "doc":
+        from .convert import is_ole, to_docx
+
+        if not is_ole(data):
+            raise InputError(path, "不是有效的 .doc/.wps 文件（不是 Word/WPS 的二进制格式），可能已损坏或只是改了扩展名",
+                             "请用 Word/WPS 打开后另存为 .docx 后重试")
+        source = _read_docx(to_docx(data, path, limits), path, limits)
+        source.kind = "doc"
+        return source
     from .text import read_text
 
     return read_text(data, path, kind=kind)
@@ -120,6 +163,12 @@ def _read_docx(data, path: str, limits: Limits | None = None) -> Source:  # noqa
     from .docx import read_docx
 
     return read_docx(data, path, limits)
+
+
+def _read_ofd(data, path: str, limits: Limits | None = None) -> Source:  # noqa: ANN001 - bytes or file
+    from .ofd import read_ofd
+
+    return read_ofd(data, path, limits)
 
 
 def _guarded(path: str, read) -> Source:  # noqa: ANN001 - a zero-argument callable
@@ -202,10 +251,6 @@ def _read_file(path: str, limits: Limits | None = None) -> bytes:
 
 
 def _unsupported(path: str, suffix: str) -> InputError:
-    if suffix == ".doc":
-        return InputError(path, "不支持旧版 Word（.doc）格式", "请用 Word/WPS 另存为 .docx 后重试")
-    if suffix == ".pdf":
-        return InputError(path, "不支持 PDF 格式", "请提供 Word（.docx）、网页或纯文本格式")
     label = suffix or "（无扩展名）"
     return InputError(path, f"不支持的文件类型：{label}", _SUPPORTED_HINT)
 

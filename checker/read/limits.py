@@ -25,6 +25,8 @@ DEFAULT_MAX_PART_SIZE = 50 * MiB  # uncompressed bytes of one XML part inside a 
 DEFAULT_MAX_ZIP_ENTRIES = 10_000  # entries in a .docx archive (Word writes 10-200)
 DEFAULT_MAX_ELEMENTS = 500_000  # tags in a web page or in one .docx part (a long report has ~100k)
 DEFAULT_MAX_FINDINGS_PER_RULE = 1_000  # findings one rule lists for one file (a real report: < 50)
+DEFAULT_MAX_PAGES = 1_000  # pages of a PDF or OFD file (a year's report: 5-40)
+DEFAULT_MAX_READ_SECONDS = 60  # seconds to extract a PDF's text or convert a .doc/.wps (a report: 0.1-5 s)
 
 # Rule files (--rules, extends:) are small YAML documents written by people.
 MAX_RULE_FILE_BYTES = 2 * MiB
@@ -42,6 +44,8 @@ class Limits:
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES
     max_elements: int = DEFAULT_MAX_ELEMENTS
     max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_read_seconds: int = DEFAULT_MAX_READ_SECONDS
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -126,9 +130,13 @@ FLAGS = (
     ("--max-zip-entries", "max_zip_entries", "count",
      "most entries in a .docx archive (default: 10000)"),
     ("--max-elements", "max_elements", "count",
-     "most tags in a web page or in one .docx part (default: 500000)"),
+     "most tags in a web page or in one .docx/.ofd part, or objects on one PDF page (default: 500000)"),
     ("--max-findings-per-rule", "max_findings_per_rule", "count",
      "most findings one rule lists for one file; the rest are counted (default: 1000)"),
+    ("--max-pages", "max_pages", "count",
+     "most pages of a PDF or OFD file read (default: 1000)"),
+    ("--max-read-seconds", "max_read_seconds", "count",
+     "longest a PDF's text extraction or a .doc/.wps conversion may take, in seconds (default: 60)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""A zip package (``.docx``, later OFD): opened under the input limits, parts read and parsed
+"""A zip package (``.docx`` or OFD): opened under the input limits, parts read and parsed
 safely.
 
 Parts are parsed without DTD loading, entity resolution or network access; a part whose
@@ -25,8 +25,14 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 RESAVE_HINT = "请用 Word/WPS 打开后另存为 .docx 后重试"
 
 
-def open_zip(data: bytes | str | BinaryIO, path: str, max_entries: int = DEFAULT_MAX_ZIP_ENTRIES) -> zipfile.ZipFile:
-    """Open the zip container, explaining in Chinese what is wrong if it is not one."""
+OFD_RESAVE_HINT = "请用 OFD 阅读器打开后重新保存或导出为 PDF 后重试"
+
+
+def open_zip(data: bytes | str | BinaryIO, path: str, max_entries: int = DEFAULT_MAX_ZIP_ENTRIES,
+             label: str = ".docx") -> zipfile.ZipFile:
+    """Open the zip container, explaining in Chinese what is wrong if it is not one
+    (``label`` names the format in the messages: ".docx" or "OFD")."""
+    hint = RESAVE_HINT if label == ".docx" else OFD_RESAVE_HINT
     handle = None
     try:
         if isinstance(data, bytes):
@@ -41,8 +47,8 @@ def open_zip(data: bytes | str | BinaryIO, path: str, max_entries: int = DEFAULT
             raise InputError(path, "文件是旧版 Word（.doc）格式或已加密（受密码保护），无法读取",
                              "请取消密码保护，或用 Word/WPS 另存为 .docx 后重试")
         if not head:
-            raise InputError(path, "文件为空（0 字节），不是有效的 .docx 文件", "请确认文件已完整保存或下载")
-        check_entries(handle, path, max_entries)
+            raise InputError(path, f"文件为空（0 字节），不是有效的 {label} 文件", "请确认文件已完整保存或下载")
+        check_entries(handle, path, max_entries, label)
         return zipfile.ZipFile(handle)
     except BaseException as exc:
         if isinstance(data, str) and handle is not None:
@@ -55,12 +61,12 @@ def open_zip(data: bytes | str | BinaryIO, path: str, max_entries: int = DEFAULT
             raise InputError(path, "文件不存在", "请检查路径是否正确") from None
         if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
                             NotImplementedError, struct.error)):
-            raise InputError(path, "不是有效的 .docx 文件（无法作为 zip 打开），文件可能已损坏、未下载完整或只是改了扩展名",
-                             RESAVE_HINT) from None
+            raise InputError(path, f"不是有效的 {label} 文件（无法作为 zip 打开），文件可能已损坏、未下载完整或只是改了扩展名",
+                             hint) from None
         raise
 
 
-def check_entries(handle: BinaryIO, path: str, max_entries: int) -> None:
+def check_entries(handle: BinaryIO, path: str, max_entries: int, label: str = ".docx") -> None:
     """Refuse an archive whose central directory lists too many entries, before zipfile loads
     every entry into memory (a few hundred bytes each)."""
     end_record = getattr(zipfile, "_EndRecData", None)
@@ -72,7 +78,8 @@ def check_entries(handle: BinaryIO, path: str, max_entries: int) -> None:
         return  # zipfile raises BadZipFile with its own reason
     entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
     if isinstance(entries, int) and entries > max_entries:
-        raise InputError(path, f".docx 压缩包中有 {entries} 个条目，超过 {max_entries} 的上限（正常的 Word 文件只有几十个），拒绝读取",
+        usual = "正常的 Word 文件只有几十个" if label == ".docx" else "正常的文件只有几十到几百个"
+        raise InputError(path, f"{label} 压缩包中有 {entries} 个条目，超过 {max_entries} 的上限（{usual}），拒绝读取",
                          "请确认文件来源可靠；确需检查时可用 --max-zip-entries 调高上限（见 docs/limits.md）")
 
 
@@ -86,7 +93,9 @@ class Parts:
     """Access to the parts of an open package, tolerant of odd part-name spellings."""
 
     def __init__(self, zf: zipfile.ZipFile, path: str, max_part: int | None = None,
-                 max_elements: int = DEFAULT_MAX_ELEMENTS) -> None:
+                 max_elements: int = DEFAULT_MAX_ELEMENTS, label: str = ".docx") -> None:
+        self.label = label
+        self.hint = RESAVE_HINT if label == ".docx" else OFD_RESAVE_HINT
         self.zf = zf
         self.path = path
         self.max_part = max_part if max_part is not None else DEFAULT_MAX_PART_SIZE
@@ -107,13 +116,13 @@ class Parts:
                 data = fh.read(cap + 1)  # zipfile decompresses incrementally: never more than cap + 1
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
                 ValueError) as exc:
-            raise InputError(self.path, f"docx 文件已损坏：无法解压 {name}（{exc}）", RESAVE_HINT) from None
+            raise InputError(self.path, f"{self.label.lstrip('.')} 文件已损坏：无法解压 {name}（{exc}）", self.hint) from None
         if len(data) > cap:
             raise self._too_big(name, "实际解压后更大")
         return data
 
     def _too_big(self, name: str, what: str) -> InputError:
-        return InputError(self.path, f".docx 中的部件 {name} 过大（{what}，上限 {format_size(self.max_part)}），"
+        return InputError(self.path, f"{self.label} 中的部件 {name} 过大（{what}，上限 {format_size(self.max_part)}），"
                                      "可能是“压缩炸弹”，拒绝读取",
                           "请确认文件来源可靠；确需检查时可用 --max-part-size 调高上限（见 docs/limits.md）")
 
@@ -122,24 +131,25 @@ class Parts:
         data = self.read(name)
         if data is None:
             if required:
-                raise InputError(self.path, f"不是有效的 .docx 文件：缺少正文部件 {name}", RESAVE_HINT)
+                raise InputError(self.path, f"不是有效的 {self.label} 文件：缺少正文部件 {name}", self.hint)
             return None
         tags = count_tags(data)
         if tags > self.max_elements:
-            raise InputError(self.path, f".docx 中的部件 {name} 含有约 {tags} 个 XML 元素，超过 {self.max_elements} 的上限，拒绝读取",
+            raise InputError(self.path, f"{self.label} 中的部件 {name} 含有约 {tags} 个 XML 元素，超过 {self.max_elements} 的上限，拒绝读取",
                              "请确认文件来源可靠，或拆分文档；确需检查时可用 --max-elements 调高上限")
         try:
             root = etree.fromstring(data, xml_parser())
         except (etree.XMLSyntaxError, ValueError) as exc:
             if "amplification" in str(exc).lower():
-                raise InputError(self.path, f"docx 文件结构异常：{name} 含有层层展开的实体定义（“billion laughs”攻击），拒绝读取",
-                                 "请确认文件来源可靠；可用 Word/WPS 打开后另存为 .docx") from None
+                raise InputError(self.path, f"{self.label.lstrip('.')} 文件结构异常：{name} 含有层层展开的实体定义（“billion laughs”攻击），拒绝读取",
+                                 "请确认文件来源可靠；可用 Word/WPS 打开后另存为 .docx" if self.label == ".docx"
+                                 else "请确认文件来源可靠；" + self.hint.removeprefix("请")) from None
             if "depth" in str(exc).lower() or "huge" in str(exc).lower():
-                raise InputError(self.path, f"docx 文件结构异常：{name} 嵌套过深（超过 256 层）或单段文字过长（超过 10 MB）",
-                                 RESAVE_HINT) from None
-            raise InputError(self.path, f"docx 文件已损坏：{name} 不是有效的 XML（{exc}）", RESAVE_HINT) from None
+                raise InputError(self.path, f"{self.label.lstrip('.')} 文件结构异常：{name} 嵌套过深（超过 256 层）或单段文字过长（超过 10 MB）",
+                                 self.hint) from None
+            raise InputError(self.path, f"{self.label.lstrip('.')} 文件已损坏：{name} 不是有效的 XML（{exc}）", self.hint) from None
         if root is None:
-            raise InputError(self.path, f"docx 文件已损坏：{name} 为空", RESAVE_HINT)
+            raise InputError(self.path, f"{self.label.lstrip('.')} 文件已损坏：{name} 为空", self.hint)
         return root
 
     def relationships(self, source: str) -> dict[str, str]:

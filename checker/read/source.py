@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Origin:
-    """Position in the original file where an extracted line starts."""
+    """Position in the original file where an extracted line starts; ``page`` (1-based) for
+    paged formats (PDF, OFD), where ``line`` counts the text lines of that page."""
 
     line: int
     column: int = 1
+    page: int | None = None
 
 
 @dataclass
@@ -26,7 +28,7 @@ class Source:
     path: str
     lines: list[str]
     origins: list[Origin] = field(default_factory=list)
-    kind: str = "text"  # text | markdown | html | docx
+    kind: str = "text"  # text | markdown | html | docx | pdf | ofd (.doc/.wps are read as docx)
     encoding: str | None = None
     published: str | None = None  # YYYY-MM-DD from page metadata (HTML), if any
     title_hint: str | None = None  # page title from <title>/<h1>, if any

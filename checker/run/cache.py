@@ -273,6 +273,8 @@ def result_to_json(report: ReportResult) -> dict | None:
             "findings": [[f.rule, f.severity, f.message, f.line, f.column, f.end_line, f.end_column,
                           f.excerpt, f.section] for f in report.findings],
             "lines": report.lines, "outline": report.outline, "crossyear": report.crossyear}
+    if report.pages:
+        data["pages"] = report.pages
     try:
         if json.loads(json.dumps(data, ensure_ascii=False)) != data:
             return None
@@ -294,13 +296,14 @@ def result_from_json(data: dict, path: str) -> ReportResult:
                                 end_line=end_line, end_column=end_column, excerpt=excerpt, section=section,
                                 path=path))
     metadata, sections, score = data["metadata"], data["sections"], data["score"]
-    lines, outline, crossyear = data["lines"], data["outline"], data["crossyear"]
+    lines, outline, crossyear, pages = data["lines"], data["outline"], data["crossyear"], data.get("pages", [])
     if not (_metadata_ok(metadata) and isinstance(sections, list) and all(_section_ok(s) for s in sections)
             and _all(int, score) and isinstance(lines, list) and _all(str, *lines)
-            and isinstance(outline, dict) and isinstance(crossyear, dict)):
+            and isinstance(outline, dict) and isinstance(crossyear, dict)
+            and isinstance(pages, list) and _all(int, *pages)):
         raise ValueError("malformed result")
     return ReportResult(path=path, metadata=metadata, sections=sections, findings=findings, score=score,
-                        lines=lines, outline=outline, crossyear=crossyear)
+                        lines=lines, outline=outline, crossyear=crossyear, pages=pages)
 
 
 def _all(kind: type, *values: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from checker.check.engine import run_rules, score, views
+from checker.check.engine import coverage_views, gated, run_rules, score, substance, views
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
 from checker.parse.document import Document
@@ -26,9 +26,21 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     doc.previous = previous
     findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
-    return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
-                        findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only))
+    report = not gated(findings, ruleset)  # not a report: no parts, no cross-year tables
+    weighed = substance(doc, ruleset)
+    return ReportResult(path=source.path, metadata=doc.metadata.as_dict(),
+                        sections=section_dicts(doc) if report else [],
+                        findings=findings, score=score(findings, ruleset.scoring, weighed), lines=list(source.lines),
+                        outline={**outline_dict(doc), "coverage": coverage_views(doc, ruleset, only) if report else [],
+                                 "substance": weighed},
+                        crossyear=views(doc, ruleset, only) if report else {}, pages=_pages(source))
+
+
+def _pages(source: Source) -> list[int]:
+    """The page of each line, when the reader knew pages (PDF, OFD)."""
+    if not source.origins or all(origin.page is None for origin in source.origins):
+        return []
+    return [origin.page or 0 for origin in source.origins]
 
 
 def read_document(path: str, ruleset: RuleSet) -> Document:

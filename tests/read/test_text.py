@@ -106,8 +106,8 @@ def test_read_path_does_not_modify_the_file(tmp_path: Path) -> None:
     assert path.read_bytes() == data and os.stat(path).st_mtime_ns == before
 
 
-@pytest.mark.parametrize(("name", "fragment"), [("r.pdf", "PDF"), ("r.doc", ".doc"), ("r.rtf", ".rtf")])
-def test_unsupported_suffix(tmp_path: Path, name: str, fragment: str) -> None:
+@pytest.mark.parametrize(("name", "fragment"), [("r.pdf", "PDF"), ("r.doc", ".doc"), ("r.ofd", "OFD"), ("r.rtf", ".rtf")])
+def test_unsupported_suffix_or_not_that_format(tmp_path: Path, name: str, fragment: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"x")
     with pytest.raises(InputError) as info:
@@ -146,16 +146,22 @@ def test_read_bytes_kind_from_name_else_sniffed() -> None:
     assert read_bytes(TEXT.encode(), "-", kind="text").lines == LINES
 
 
-def test_sniff_rejects_doc_and_pdf() -> None:
+def test_sniff_tells_the_binary_formats_apart() -> None:
     assert sniff_kind(b"PK\x03\x04rest") == "docx"
-    with pytest.raises(InputError, match=r"\.doc"):
+    assert sniff_kind(b"PK\x03\x04rest" + b"OFD.xml") == "ofd"
+    assert sniff_kind(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100) == "doc"
+    assert sniff_kind(b"%PDF-1.7\n") == "pdf"
+
+
+def test_broken_doc_and_pdf_from_stdin_name_the_format() -> None:
+    with pytest.raises(InputError, match="Word/WPS"):
         read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "-")
     with pytest.raises(InputError, match="PDF"):
         read_bytes(b"%PDF-1.7\n", "-")
 
 
 def test_supported_set() -> None:
-    assert SUPPORTED == {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+    assert SUPPORTED == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd"}
 
 
 def test_decode_prefers_declared_then_utf8() -> None:
