@@ -24,7 +24,11 @@ from .regex_safety import compile_safe
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
 CN = "零〇一二两三四五六七八九十百千万亿"
 CN_DIGIT = "一二两三四五六七八九十"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number is matched only from its first digit (not after a digit, nor after "digit,"): otherwise
+# every position of a long digit run starts an attempt that scans to the run's end (quadratic;
+# 5 000 digits before "x%" took 30 s).  A match starting inside a run is never the leftmost one.
+# The look-behinds follow the first digit so that re can still skip ahead to candidate digits.
+ARABIC = r"\d(?<!\d\d)(?<!\d,\d)\d*(?:,\d{3})*(?:\.\d+)?"
 
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
@@ -37,6 +41,10 @@ ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
 RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
 PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = re.compile(rf"[{CN}]+")
+# A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,
+# has 15): masked first, so that the count and percent patterns, which try every start inside a
+# run, stay linear (100 000 numerals before 件 took 570 s).
+LONG_NUMERALS = re.compile(rf"[{CN}]{{21,}}")
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
     ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
     slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-    maskers = [TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
+    maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]
     return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
                       maskers=tuple((p, prefilter.build(p)) for p in maskers))
