@@ -224,8 +224,8 @@ def _main(argv: list[str] | None) -> int:
 
     args = build_parser().parse_args(argv)
     limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs 至少为 1")
+    if args.jobs is not None and not 1 <= args.jobs <= 256:
+        raise UsageError("--jobs 应为 1 到 256 之间的整数")
     conf = settings(args)
     args.format, args.fail_on, args.jobs, args.rules = conf.format, conf.fail_on, conf.jobs, conf.rules
     try:
@@ -245,7 +245,13 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if not args.paths:
         raise UsageError("没有给出要检查的文件：请写出报告文件或目录，或用 - 从标准输入读取")
-    files = expand(args.paths, conf)
+    notes: list[str] = []
+    files = expand(args.paths, conf, notes)
+    if not args.quiet:
+        from .formats.text import visible
+
+        for note in notes:
+            print(f"fzcheck: note: {visible(note)}", file=sys.stderr)
     if args.previous is not None:
         if not os.path.isfile(args.previous):
             raise UsageError(f"{args.previous}：找不到 --previous 指定的上一年度报告")

@@ -24,9 +24,12 @@ from .regex_safety import compile_safe
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
 CN = "零〇一二两三四五六七八九十百千万亿"
 CN_DIGIT = "一二两三四五六七八九十"
-# A number starts at its first digit (the look-behind after it): tried from every digit of a long
-# run, a number that fails at its end (no measure word, no %) made counting quadratic.
-ARABIC = r"\d(?<!\d\d)\d*(?:,\d{3})*(?:\.\d+)?"
+# A number is matched only from its first digit: not after a digit, nor after "digit," where a
+# start further left reaches the same thousands group anyway (the look-arounds follow the first
+# digit so that re can still skip ahead to candidates).  Otherwise every position of a long run
+# (111…1x%, 1,111,…,111x%) starts an attempt that scans to the run's end — quadratic (5,000
+# digits before "x%" took 30 s).  Such a start never gives the leftmost match: the same matches.
+ARABIC = r"\d(?<!\d\d)(?:(?<!\d,\d)|(?!\d\d(?!\d)))\d*(?:,\d{3})*(?:\.\d+)?"
 
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
@@ -37,13 +40,12 @@ YEAR = re.compile(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
 DATE = re.compile(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
 ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
 RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
-# A number starts where no digit precedes, nor a thousands group that a start further left
-# reaches anyway (the look-arounds after its first digit, see above): otherwise every position
-# of a long run (111…1x%, 1,111,…,111x%) starts an attempt that scans to the run's end —
-# quadratic.  Such a start never gives the leftmost match, so the matches do not change.
-RUN_START = r"\d(?<!\d\d)(?:(?<!\d,\d)|(?!\d\d(?!\d)))\d*(?:,\d{3})*(?:\.\d+)?"
-PERCENT = re.compile(rf"{RUN_START}\s*[%‰]|百分之[{CN}\d点.]+|{RUN_START}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
+PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = re.compile(rf"[{CN}]+")
+# A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,
+# has 15): masked first, so that the count and percent patterns, which try every start inside a
+# run, stay linear (100 000 numerals before 件 took 570 s).
+LONG_NUMERALS = re.compile(rf"[{CN}]{{21,}}")
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,14 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     alternatives = []
     if both:
         words = "|".join(map(re.escape, both))
-        alternatives.append(rf"(?:{RUN_START}|[{CN}]+){qualifier}(?:{words})")
+        alternatives.append(rf"(?:{ARABIC}|[{CN}]+){qualifier}(?:{words})")
     if digits_only:
-        alternatives.append(rf"{RUN_START}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
+        alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
     count = re.compile("|".join(alternatives) or r"(?!x)x")
     quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
     ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
     slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-    maskers = [TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
+    maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]
     return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
                       maskers=tuple((p, prefilter.build(p)) for p in maskers))

@@ -332,25 +332,46 @@ def _segments(line: int, text: str, ranges: list[tuple[int, int, dict]], gaps: l
     if runin_end is not None:
         cuts.add(runin_end)
     points = sorted(cuts)
+    # One sweep over the cut points (k findings on one line cost k log k, not k²): which
+    # findings start, end, and which gap markers and anchors sit at each point.
+    opening: dict[int, list[tuple[int, dict]]] = {}
+    for index, (start, end, fv) in enumerate(ranges):
+        if start < end:
+            opening.setdefault(start, []).append((index, fv))
+    closing: dict[int, list[int]] = {}
+    for index, (start, end, _fv) in enumerate(ranges):
+        if start < end:
+            closing.setdefault(end, []).append(index)
+    gaps_at: dict[int, list[dict]] = {}
+    for pos, fv in gaps:
+        gaps_at.setdefault(pos, []).append(fv)
+    starts_at: dict[int, list[dict]] = {}
+    for start, _end, fv in ranges:
+        if fv["anchor_line"] == line and fv["anchor_col"] == start:
+            starts_at.setdefault(start, []).append(fv)
+    active: dict[int, dict] = {}
     out = []
     for a, b in zip(points, points[1:] + [None]):
+        for index in closing.get(a, ()):
+            active.pop(index, None)
+        for index, fv in opening.get(a, ()):
+            active[index] = fv
         if b is None:
-            pending = [fv for pos, fv in gaps if pos == a]
+            pending = gaps_at.get(a, [])
             if pending:
                 out.append({"text": "", "ids": "", "severity": None, "starts": [], "gaps": pending,
                             "title": "", "runin": False, "count": 0})
             break
-        covering = [fv for s, e, fv in ranges if s <= a and b <= e]
+        covering = [active[index] for index in sorted(active)]
         covering.sort(key=lambda fv: (-SEVERITY_RANK.get(fv["severity"], 0), fv["n"]))
-        starts = [fv for s, _e, fv in ranges if fv["anchor_line"] == line and fv["anchor_col"] == a == s]
         out.append({
             "text": text[a:b],
             "ids": " ".join(str(fv["n"]) for fv in covering),
             "severity": covering[0]["severity"] if covering else None,
             "count": len(covering),
             "title": "\n".join(f"[{fv['label']}] {fv['rule']}：{fv['message']}" for fv in covering),
-            "starts": starts,
-            "gaps": [fv for pos, fv in gaps if pos == a],
+            "starts": starts_at.get(a, []),
+            "gaps": gaps_at.get(a, []),
             "runin": runin_end is not None and b <= runin_end,
         })
     return out

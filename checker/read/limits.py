@@ -92,12 +92,20 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
 _UNITS = {"": 1, "k": 1024, "m": MiB, "g": 1024 * MiB, "t": 1024 * 1024 * MiB}
 
 
+MAX_SIZE = 1024 ** 4  # 1T: far above any limit worth setting, and within every integer the readers use
+
+
 def parse_size(text: str) -> int:
     """``'64M'``, ``'64MB'``, ``'64MiB'``, ``'500k'``, ``'1.5G'`` or plain bytes → bytes (binary units)."""
     match = _SIZE.match(str(text))
     if not match:
         raise ValueError(f"not a size: {text!r} (use bytes or a number with K, M or G, e.g. 64M)")
-    value = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    number = float(match.group(1))
+    if number > MAX_SIZE:  # 99999999999999999999G: refused here, not an OverflowError per file later
+        raise ValueError(f"size too large: {text!r}")
+    value = int(number * _UNITS[match.group(2).lower()])
+    if value > MAX_SIZE:
+        raise ValueError(f"size too large: {text!r} (at most 1T)")
     if value < 1:
         raise ValueError(f"size must be at least 1 byte: {text!r}")
     return value

@@ -140,6 +140,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(codec), codec)
         except (UnicodeDecodeError, LookupError):
             continue
+    if candidates[0].startswith("utf-16"):
+        # Plausible UTF-16 with a stray byte (an odd length, a cut-off end): decode it lossily,
+        # with a warning naming the damaged line, instead of refusing the file for its NUL bytes.
+        return _decode_or_replace(data, candidates[0], candidates[0])
     # Damaged: decode lossily in whichever of UTF-8 and GB18030 loses fewer characters, so a
     # UTF-8 file with one stray byte keeps its text instead of turning into GB18030 mojibake.
     lossy = [_decode_or_replace(data, codec, codec) for codec in ("gb18030", "utf-8")]
@@ -189,9 +193,18 @@ def normalise_codec(name: str) -> str | None:
     if label in {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030", "hz-gb-2312"}:
         return "gb18030"
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # Only real text encodings: unicode_escape turns "\x1b" in the bytes into control
+    # characters, rot13/base64/zlib are not text encodings at all, idna/punycode are for host names.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT_ENCODINGS:
+        return None
+    return info.name
+
+
+_NOT_TEXT_ENCODINGS = {"unicode-escape", "raw-unicode-escape", "unicode_escape", "raw_unicode_escape", "idna",
+                       "punycode", "undefined", "utf-7", "palmos", "mbcs", "oem"}
 
 
 def _decode_or_replace(body: bytes, codec: str, name: str) -> Decoded:

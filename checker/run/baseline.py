@@ -59,9 +59,26 @@ def write(run: RunResult, baseline_path: str) -> int:
     return sum(e["count"] for e in data["entries"])
 
 
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline of 100 000 findings is about 20 MB
+
+
+def _read_bounded(path: str) -> str:
+    """A regular file only (a FIFO would hang, /dev/zero never end), at most MAX_BASELINE_BYTES."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BaselineError(f"{path}: not a regular file; a baseline is a JSON file written by --write-baseline")
+        data = handle.read(MAX_BASELINE_BYTES + 1)
+    if len(data) > MAX_BASELINE_BYTES:
+        raise BaselineError(f"{path}: baseline larger than {MAX_BASELINE_BYTES // (1024 * 1024)} MB")
+    return data.decode("utf-8")
+
+
 def load(baseline_path: str) -> Counter:
     try:
-        text = Path(baseline_path).read_text(encoding="utf-8")
+        text = _read_bounded(baseline_path)
     except FileNotFoundError:
         raise BaselineError(f"{baseline_path}: baseline file not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

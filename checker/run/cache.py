@@ -119,14 +119,16 @@ class ResultCache:
         except OSError:
             if not self.root.is_dir():
                 return 0  # nothing cached yet
+        if not _ours(Path(self.directory)):
+            return 0  # a folder fzcheck did not create (cache: api): never delete anything in it
         removed = 0
         for entry in _files(self.root):
             try:
                 age = now - entry.stat().st_mtime
             except OSError:
                 continue  # removed meanwhile by another run
-            old_temp = entry.name.startswith(".tmp-") and age > PRUNE_EVERY
-            if old_temp or (entry.name.endswith(".json") and age > MAX_AGE_DAYS * 86400):
+            old_temp = _TEMP_NAME.fullmatch(entry.name) is not None and age > PRUNE_EVERY
+            if old_temp or (_ENTRY_NAME.fullmatch(entry.name) is not None and age > MAX_AGE_DAYS * 86400):
                 removed += _remove(entry.path)
         _touch(stamp, create=True)
         return removed
@@ -193,10 +195,23 @@ def _touch(path: Path, create: bool = False) -> None:
         pass
 
 
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # what put() names an entry
+_TEMP_NAME = re.compile(r"\.tmp-[^/]+\.json")  # what put()'s mkstemp names a temporary file
+_FOLDER_NAME = re.compile(r"[0-9a-f]{2}")
+
+
+def _ours(top: Path) -> bool:
+    """Whether fzcheck created this cache directory: it wrote the CACHEDIR.TAG there."""
+    try:
+        return "created by fzcheck" in (top / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace")[:500]
+    except OSError:
+        return False
+
+
 def _files(root: Path):
     """Entries (and temporary files) in the cache's two-character folders, skipping what fails."""
     try:
-        folders = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+        folders = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False) and _FOLDER_NAME.fullmatch(d.name)]
     except OSError:
         return
     for folder in folders:

@@ -14,7 +14,7 @@ class UsageError(Exception):
     """A command-line problem: exit 2 with one line on stderr."""
 
 
-def expand(paths: list[str], config=None) -> list[str]:
+def expand(paths: list[str], config=None, notes: list[str] | None = None) -> list[str]:
     """Files to check, in a stable order: each argument in turn, directories sorted inside.
 
     With a config, ``exclude`` globs drop files (named or found) and prune folders, and
@@ -27,7 +27,7 @@ def expand(paths: list[str], config=None) -> list[str]:
             continue
         path = Path(arg)
         if path.is_dir():
-            files.extend(walk(path, config))
+            files.extend(walk(path, config, notes))
         elif path.exists() or path.is_symlink():
             if config is None or not config.excluded(arg):
                 files.append(arg)
@@ -36,9 +36,13 @@ def expand(paths: list[str], config=None) -> list[str]:
     return files
 
 
-def walk(root: Path, config=None) -> list[str]:
-    """Supported files under a directory, skipping hidden/VCS folders, Word lock files and READMEs."""
+def walk(root: Path, config=None, notes: list[str] | None = None) -> list[str]:
+    """Supported files under a directory, skipping hidden/VCS folders, Word lock files and READMEs.
+
+    A symbolic link to a file outside ``root`` is checked (a shared folder of links is a real
+    layout) and, with ``notes``, named there: its text lands in the output (HTML shows it)."""
     found: list[str] = []
+    real_root = os.path.realpath(root)
 
     def unreadable(exc: OSError) -> None:
         """A folder os.walk cannot list is checked as an entry of its own: it gets an
@@ -57,5 +61,11 @@ def walk(root: Path, config=None) -> list[str]:
                 full = str(Path(dirpath) / name)
                 if config is not None and (config.excluded(full) or not config.included(full)):
                     continue
+                if notes is not None and os.path.islink(full) and not _inside(os.path.realpath(full), real_root):
+                    notes.append(f"{full} is a symbolic link to {os.path.realpath(full)}, outside {root}; checked")
                 found.append(full)
     return found
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

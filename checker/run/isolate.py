@@ -113,7 +113,13 @@ class _Worker:
     def __init__(self, budget: Budget, task: tuple | None = None):
         parent, child = _context().Pipe()
         self.process = _context().Process(target=_worker, args=(child, budget.memory_mb, task), daemon=True)
-        self.process.start()
+        import sys
+
+        saved, sys.stdin = sys.stdin, None  # multiprocessing would close() it in the child; stdin was read already
+        try:
+            self.process.start()
+        finally:
+            sys.stdin = saved
         child.close()
         self.conn = parent
         self.index: int | None = None

@@ -55,7 +55,7 @@ def read_body(environ, meta: dict, max_bytes: int) -> bytes:
     too_big = HTTPError(413, f"上传内容超过 {mb(max_bytes)} MB 的限制",
                         "请压缩图片、删去附件，或另存为纯文本（.txt）后重试。")
     if raw_length:
-        if not raw_length.isdigit():
+        if not (raw_length.isascii() and raw_length.isdigit()):  # "²".isdigit() is true
             raise HTTPError(400, "请求头 Content-Length 无效")
         length = int(raw_length)
         if length > max_bytes:

@@ -25,6 +25,8 @@ SHAPES = {
     "rank": "排名" + "第" * N,
     "chinese-percent": "百分之" + "点" * N,
     "years": "2024年" * (N // 5),
+    "chinese-numerals-count": "一二三" * (N // 3) + "件",
+    "digit-dots": "1." * (N // 2),
 }
 HEAD = "某区2024年法治政府建设情况报告\n一、主要举措和成效\n"
 

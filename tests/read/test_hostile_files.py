@@ -49,8 +49,8 @@ def test_file_deleted_after_discovery(tmp_path: Path, monkeypatch, jobs: str) ->
 
     real_expand = discover.expand
 
-    def expand_then_delete(paths, config=None):
-        files = real_expand(paths, config)
+    def expand_then_delete(paths, config=None, notes=None):
+        files = real_expand(paths, config, notes)
         (folder / "b.txt").unlink()
         return files
 

@@ -25,17 +25,38 @@ def reports(tmp_path):
 
 
 @pytest.fixture()
-def checked(monkeypatch):
-    """Paths actually read and checked in this process (a cache hit is not)."""
-    seen: list[str] = []
+def checked(monkeypatch, tmp_path):
+    """Paths actually read and checked (a cache hit is not).  Checks run in worker processes
+    (checker/run/isolate.py), so the spy, inherited through fork, logs to a file."""
+    log = _Seen(tmp_path / "checked.log")
     real = pipeline._check_one
 
     def spy(path, *args, **kwargs):
-        seen.append(path)
+        with open(log.path, "a", encoding="utf-8") as handle:
+            handle.write(path + "\n")
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "_check_one", spy)
-    return seen
+    return log
+
+
+class _Seen:
+    """The spy's log read as a list of paths."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def items(self) -> list:
+        return self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __eq__(self, other) -> bool:
+        return self.items() == list(other)
+
+    def clear(self) -> None:
+        self.path.write_text("", encoding="utf-8")
 
 
 def fzcheck(capsys, *args: str) -> str:
@@ -222,3 +243,28 @@ def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
     odd.mkdir(parents=True)
     (odd / "stray-file").write_text("x", encoding="utf-8")
     assert ResultCache(str(tmp_path / "odd")).prune() == 0
+
+
+def test_prune_deletes_only_what_the_cache_wrote(tmp_path, reports, capsys):
+    """issue 18: ``cache: api`` once deleted an unrelated api/v1/schemas/*.json."""
+    from checker.run.cache import MAX_AGE_DAYS
+
+    api = tmp_path / "api"
+    schemas = api / "v1" / "schemas"
+    schemas.mkdir(parents=True)
+    mine = schemas / "user.json"
+    mine.write_text("{}", encoding="utf-8")
+    _age(mine, MAX_AGE_DAYS + 5)
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(api))
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(api))
+    assert mine.exists()
+    cache = tmp_path / "cache"  # a cache fzcheck made: a foreign file in an entry folder stays too
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
+    folder = entries(cache)[0].parent
+    foreign = folder / "notes.json"
+    foreign.write_text("{}", encoding="utf-8")
+    for entry in entries(cache):
+        _age(entry, MAX_AGE_DAYS + 1)
+    _age(cache / "v1" / ".pruned", 2)
+    fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))
+    assert foreign.exists() and len(entries(cache)) == 2  # notes.json and the entry just used

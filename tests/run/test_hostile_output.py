@@ -109,3 +109,15 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     assert cli.main([str(report), "--no-config", "--format", "json", "-o", str(link)]) in (0, 1)
     assert link.is_symlink() and '"findings"' in real.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_baseline_that_is_not_a_regular_file_is_refused(tmp_path: Path, capsys, special: str) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    if special == "fifo":
+        special = str(tmp_path / "b.fifo")
+        os.mkfifo(special)
+    assert cli.main([str(report), "--no-config", "--baseline", special]) == 2
+    err = capsys.readouterr().err
+    assert "regular file" in err and "Traceback" not in err
