@@ -16,7 +16,10 @@ same run times:
 * the same with ``--cache DIR`` warm: the cache is filled by one untimed run, then the timed runs
   find every file in it (a repeat run over unchanged files);
 * one report: ``python -m checker samples/clean-2024.txt`` against ``python -c pass``
-  (median of ``--one-repeat`` runs).
+  (median of ``--one-repeat`` runs);
+* with ``--scale N`` (e.g. 20000): the same batch at N reports once, beside its own naive scan,
+  with the ratio to the main run and the peak resident memory of the parent process and of the
+  largest worker (VmHWM from /proc).
 
 Figures: reports/s, MB/s and the ratio of fzcheck's time to the naive scan's.  Record them in
 docs/performance.md with the machine they were measured on.
@@ -82,6 +85,44 @@ def timed(cmd: list[str], cwd: Path | None = None) -> float:
     return elapsed
 
 
+def _hwm_kb(pid: int) -> int:
+    """A process's peak resident memory so far (VmHWM), 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(c) for c in handle.read().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def peak_memory(cmd: list[str]) -> tuple[float, float, float]:
+    """Run ``cmd`` once and return (wall s, parent peak MB, largest worker peak MB): each
+    process's VmHWM from /proc, sampled every 20 ms until it exits (Linux only; a peak in the
+    last 20 ms of a process's life can be missed)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    parent = worker = 0
+    while proc.poll() is None:
+        parent = max(parent, _hwm_kb(proc.pid))
+        for child in _children(proc.pid):
+            worker = max(worker, _hwm_kb(child), *(_hwm_kb(g) for g in _children(child)))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.read().decode(errors='replace')}")
+    return elapsed, parent / 1024, worker / 1024
+
+
 def best(cmd: list[str], repeat: int) -> float:
     return min(timed(cmd) for _ in range(repeat))
 
@@ -107,6 +148,10 @@ def main() -> None:
     parser.add_argument("--one-repeat", type=int, default=15, help="runs for the one-report figure (median)")
     parser.add_argument("--keep", metavar="DIR", help="write the reports to DIR and keep them")
     parser.add_argument("--load", action="store_true", help="print the load average before and after")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="also run N reports (e.g. 20000) once with all cores, with the naive scan beside it, "
+                             "and print the cost ratio to the main run and the peak memory of the parent and "
+                             "of the largest worker")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs_list = args.jobs or sorted({1, cores})
@@ -149,6 +194,8 @@ def main() -> None:
             print(f"{name:<36}{seconds:>9.2f}{files / seconds:>12.0f}{mb / seconds:>9.2f}{seconds / naive:>10.1f}")
         print()
 
+        if args.scale:
+            scale_run(work, args.scale, files, rows, python, cores)
         one = SAMPLES / "clean-2024.txt"
         bare = median([python, "-c", "pass"], args.one_repeat)
         single = median([python, "-m", "checker", str(one), "--no-config"], args.one_repeat)
@@ -160,6 +207,28 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def scale_run(work: Path, count: int, base_files: int, rows: list, python: str, cores: int) -> None:
+    """The same batch at ``count`` reports: its cost against the main run's, and peak memory."""
+    base = next(seconds for name, seconds in rows if name == f"fzcheck --jobs {cores} (cold)")
+    folder = work / "scale"
+    if folder.exists():
+        shutil.rmtree(folder)
+    files, size = make_reports(folder, count)
+    naive = timed([python, "-c", NAIVE_SOURCE, str(folder)])
+    cmd = [python, "-m", "checker", str(folder), "--format", "json", "-o", str(work / "scale.json"),
+           "--fail-on", "never", "--jobs", str(cores), "--no-progress", "--no-config"]
+    seconds, parent_mb, worker_mb = peak_memory(cmd)
+    _, small_parent, small_worker = peak_memory(cmd[:3] + [str(work / "reports")] + cmd[4:])
+    print(f"scale: {files} reports, {size / 1e6:.1f} MB")
+    print(f"{'':<36}{'wall s':>9}{'× naive':>10}{'× main run':>12}{'parent MB':>11}{'worker MB':>11}")
+    print(f"{'naive regex scan':<36}{naive:>9.2f}{1.0:>10.1f}")
+    print(f"{f'fzcheck --jobs {cores} ({base_files} reports)':<36}{base:>9.2f}{'':>10}{1.0:>12.1f}"
+          f"{small_parent:>11.0f}{small_worker:>11.0f}")
+    print(f"{f'fzcheck --jobs {cores} ({files} reports)':<36}{seconds:>9.2f}{seconds / naive:>10.1f}"
+          f"{seconds / base:>12.1f}{parent_mb:>11.0f}{worker_mb:>11.0f}")
+    print()
 
 
 if __name__ == "__main__":

@@ -84,9 +84,34 @@ def build_parser() -> Parser:
     parser.add_argument("--previous", metavar="FILE",
                         help="last year's report of the same issuer, to compare one report with "
                              "(plan follow-through, copied text); a batch pairs reports by issuer and year itself")
-    limits.add_arguments(parser.add_argument_group("input limits (docs/limits.md)"))
+    group = parser.add_argument_group("input limits (docs/limits.md)")
+    limits.add_arguments(group)
+    _add_budget_arguments(group)
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
     return parser
+
+
+def _add_budget_arguments(group) -> None:
+    from .run.isolate import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        if not 0 < value <= 86400:  # also refuses nan and inf
+            raise argparse.ArgumentTypeError("must be more than 0 and at most 86400 seconds")
+        return value
+
+    def megabytes(text: str) -> int:
+        if not text.strip().isascii() or not text.strip().isdigit() or not 64 <= int(text) <= 1 << 20:
+            raise argparse.ArgumentTypeError("must be a whole number of MB from 64 to 1048576")
+        return int(text)
+
+    group.add_argument("--timeout-per-file", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help=f"stop checking a file after this long: it gets an input-error (default: {DEFAULT_TIMEOUT:g})")
+    group.add_argument("--max-memory-mb", type=megabytes, default=DEFAULT_MEMORY_MB, metavar="MB",
+                       help=f"memory one file's check may use before it is stopped (default: {DEFAULT_MEMORY_MB})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         limits.use(None)
+        from .run.output import unprotect
+
+        unprotect()
 
 
 def settings(args):
@@ -166,10 +194,7 @@ def _main(argv: list[str] | None) -> int:
             raise UsageError(f"{args.previous}: --previous file not found")
         if len(files) != 1:
             raise UsageError(f"--previous pairs one report with last year's, but {len(files)} files were given")
-    if args.output:
-        from .run.output import guard
-
-        guard(args.output, files)
+    _protect(files, conf, args)
     run = _run(files, ruleset, conf, args)
     if args.write_baseline:
         from .run.baseline import write
@@ -190,16 +215,35 @@ def _main(argv: list[str] | None) -> int:
     return 1 if failed else 0
 
 
+def _protect(files: list[str], conf, args) -> None:
+    """No output replaces what the user gave us: the reports, --previous, the rule file, the
+    baseline or the config file (checker/run/output.py); --write-baseline may rewrite the baseline."""
+    from .run.baseline import BASELINE_ROLE
+    from .run.output import guard, protect
+
+    protect(files)
+    protect([args.previous], "the --previous file")
+    protect([conf.rules] if os.path.isfile(conf.rules) else [], "the rule file")
+    protect([conf.path], "the config file")
+    protect([conf.baseline], BASELINE_ROLE)
+    if args.output:
+        guard(args.output)
+    if args.write_baseline:
+        guard(args.write_baseline, allow=(BASELINE_ROLE,))
+
+
 def _run(files: list[str], ruleset, conf, args):
     from .run.batch import default_jobs, run
     from .run.progress import Bar, wanted
+
+    from .run.isolate import Budget
 
     jobs = conf.jobs or default_jobs()
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
         return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
                    keep_lines=conf.format == "html" and not args.statistics, previous=args.previous,
-                   cache=conf.cache)
+                   cache=conf.cache, budget=Budget(args.timeout_per_file, args.max_memory_mb))
     finally:
         if bar is not None:
             bar.close()
@@ -222,6 +266,8 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
 
         write_atomic(args.output, text)
     else:
+        if hasattr(sys.stdout, "reconfigure"):  # a non-UTF-8 file name: \udcXX, not a crash
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
 

@@ -44,7 +44,7 @@ def _descendants(sec: Section) -> list[Node]:
 def body_sentences(doc: Document, sec: Section) -> list[Unit]:
     """The part's non-heading sentences as units (text as written, 1-based line)."""
     out = []
-    for s in doc.body_sentences(sec.start, sec.end):
+    for s in doc.part_sentences(sec):
         text = doc.text[s.start:s.end].strip()
         if text:
             out.append(Unit(text=text, line=s.line))

@@ -22,9 +22,11 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     """All findings for one document, sorted by position."""
     findings: list[Finding] = []
     cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
-    for rule in ruleset.active():
-        if only is not None and rule.id not in only:
-            continue
+    rules = [rule for rule in ruleset.active() if only is None or rule.id in only]
+    gates = [rule for rule in rules if rule.id in gate_rules(ruleset)]
+    for rule in gates + [rule for rule in rules if rule not in gates]:
+        if rule not in gates and gated(findings, ruleset):
+            break  # not a report (a 解读, a news item …): the report rules would only mislead
         try:
             found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
             hits = list(itertools.islice(found, cap))
@@ -39,6 +41,17 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
                                             "（上限见 --max-findings-per-rule）。", path=doc.path))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def gate_rules(ruleset) -> set[str]:
+    """Ids of the active rules whose kind decides whether the text is a report at all."""
+    return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "GATE", False)}
+
+
+def gated(findings: list[Finding], ruleset) -> bool:
+    """A gate rule fired: the text is not a report and was not judged as one."""
+    ids = gate_rules(ruleset)
+    return any(f.rule in ids for f in findings)
 
 
 def max_findings_per_rule() -> int:
@@ -70,22 +83,71 @@ def internal_error(doc: Document, rule: Rule, exc: Exception) -> Finding:
                    line=1, column=1, end_line=1, end_column=1, path=doc.path)
 
 
-def score(findings: list[Finding], scoring: dict) -> int:
-    """0–100: start high and deduct per finding by severity, capped per rule."""
+def score(findings: list[Finding], scoring: dict, substance: dict | None = None) -> int:
+    """0–100: start high and deduct per finding by severity, capped per rule.
+
+    With ``substance`` (see :func:`substance`) the score ranks as a reviewer would: the rules
+    that fire per sentence or item (listed in ``length_scaled``) deduct in proportion to
+    the report's length (``length_reference`` characters count as one report, so ten findings
+    in a report three times as long weigh like three), and a report with few sentences giving
+    figures loses up to ``substance.max`` — a thin report must not beat a full one only because
+    it offers fewer sentences to fault."""
     start = scoring.get("start", 100)
     weights = {"error": 15, "warning": 4, "info": 1, **(scoring.get("weights") or {})}
     rule_weights = scoring.get("rule_weights") or {}
     cap = scoring.get("rule_cap")
     caps = scoring.get("rule_caps") or {}  # a rule that fires per sentence needs a lower cap
+    scale = _length_scale(scoring, substance)
+    scaled = set(scoring.get("length_scaled") or [])
     per_rule: dict[str, float] = {}
     for finding in findings:
         weight = rule_weights.get(finding.rule, weights.get(finding.severity, 0))
+        if finding.rule in scaled:
+            weight *= scale
         per_rule[finding.rule] = per_rule.get(finding.rule, 0) + weight
     total = 0.0
     for rule_id, value in per_rule.items():
         limit = caps.get(rule_id, cap)
         total += min(value, limit) if limit is not None else value
+    total += _thinness(scoring, substance)
     return max(0, min(100, round(start - total)))
+
+
+def _length_scale(scoring: dict, substance: dict | None) -> float:
+    reference = scoring.get("length_reference")
+    chars = (substance or {}).get("chars")
+    if not reference or not chars or chars <= reference:
+        return 1.0
+    return reference / chars
+
+
+def _thinness(scoring: dict, substance: dict | None) -> float:
+    """Up to ``max`` points for a report whose measures and duty parts give fewer than
+    ``reference`` sentences with a figure."""
+    spec = scoring.get("substance") or {}
+    if not spec or substance is None or "figure_sentences" not in substance:
+        return 0.0
+    reference = spec.get("reference", 30)
+    short = max(0.0, 1 - substance["figure_sentences"] / reference) if reference else 0.0
+    return spec.get("max", 0) * short
+
+
+def substance(doc: Document, ruleset) -> dict:
+    """What the score weighs besides findings: the body's length (Chinese characters, letters,
+    digits) and how many sentences of the parts named in ``scoring.substance.sections`` give a
+    figure (figures as the rule ``scoring.substance.figures_rule`` counts them)."""
+    from checker.check import figures
+    from checker.check.kinds.section_thin import counted_chars
+
+    out: dict = {"chars": counted_chars(doc.norm[doc.body_start:doc.body_end])}
+    spec = ruleset.scoring.get("substance") or {}
+    rule = ruleset.rule(spec["figures_rule"]) if spec.get("figures_rule") else None
+    if rule is None or "figures" not in (rule.compiled or {}):
+        return out
+    keys = spec.get("sections", ["measures", "duty"])
+    found = {s.start: s for sec in doc.sections if sec.key in keys for s in doc.part_sentences(sec)}
+    out["figure_sentences"] = sum(1 for s in found.values() if figures.has_figure(s.text, rule.compiled["figures"]))
+    return out
 
 
 def views(doc: Document, ruleset, only: set[str] | None = None) -> dict:
@@ -106,6 +168,20 @@ def views(doc: Document, ruleset, only: set[str] | None = None) -> dict:
         except Exception:  # noqa: BLE001 - the finding (internal-error) already tells; the page goes on
             continue
     return out
+
+
+def coverage_views(doc: Document, ruleset, only: set[str] | None = None) -> list[dict]:
+    """The coverage map the HTML page shows (task area or indicator → where it is named, with a
+    figure or not), from the first active rule whose kind draws one; empty when none does."""
+    for rule in ruleset.active():
+        kind = KINDS.get(rule.kind)
+        if kind is None or not hasattr(kind, "coverage_map") or (only is not None and rule.id not in only):
+            continue
+        try:
+            return kind.coverage_map(doc, rule)
+        except Exception:  # noqa: BLE001 - the finding (internal-error) already tells; the page goes on
+            return []
+    return []
 
 
 def cross_year_rules(ruleset) -> set[str]:

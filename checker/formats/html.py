@@ -43,7 +43,7 @@ def render(run: RunResult, ruleset=None, options=None) -> str:
 
 def write(run: RunResult, ruleset, options, output_path: str) -> None:
     """Write one page, or for several reports (or a directory target) a dashboard plus pages."""
-    from checker.run.output import write_atomic
+    from checker.run.output import guard, write_atomic
 
     target = Path(output_path)
     as_dir = output_path.endswith(("/", os.sep)) or target.is_dir() or (
@@ -57,6 +57,8 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
         folder, index_name = target.parent, target.name
     folder.mkdir(parents=True, exist_ok=True)
     pages = page_names(run.reports, reserved={index_name})
+    for name in [*pages, index_name]:  # refuse before writing anything: no half-written batch
+        guard(str(folder / name))
     for report, name in zip(run.reports, pages):
         write_atomic(str(folder / name), render_report(report, ruleset, run, index_href=quote(index_name)))
     write_atomic(str(folder / index_name), render_index(run, ruleset, pages=pages))

@@ -29,7 +29,7 @@ BUILTIN_RULES = {
 
 DEADLINE_MONTH_DAY = (3, 31)  # 《督察工作规定》第二十四条：每年4月1日之前公开
 
-UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
 
 MAX_EXAMPLE_LINES = 14
 
@@ -59,7 +59,23 @@ def report_view(report: ReportResult, ruleset) -> dict:
         "rules": rules,
         "no_text": not report.lines or not any(line.strip() for line in report.lines),
         "crossyear": crossyear_view(report, ruleset),
+        "coverage": coverage_view(report),
     }
+
+
+def coverage_view(report: ReportResult) -> dict | None:
+    """The coverage map (``outline["coverage"]``): 纲要 task areas, then indicators, each with
+    where it is first named and whether with a figure."""
+    rows = (report.outline or {}).get("coverage") or []
+    if not rows:
+        return None
+    def status(row: dict) -> str:
+        if not row["mentioned"]:
+            return "missing"
+        return "bare" if row["needs_figure"] and not row["figure"] else "present"
+    groups = [("area", "纲要任务"), ("indicator", "常用指标")]
+    return {"groups": [{"label": label, "rows": [dict(row, status=status(row)) for row in rows if row["group"] == key]}
+                       for key, label in groups if any(row["group"] == key for row in rows)]}
 
 def crossyear_view(report: ReportResult, ruleset) -> dict | None:
     """The comparison with last year's report (``ReportResult.crossyear``) for the page: the
@@ -168,7 +184,8 @@ def display_name(path: str) -> str:
     return Path(path).name or path
 
 def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
-    """Each rule that fired, in order of first appearance, with what a reviewer needs to know."""
+    """Each rule that fired, in order of first appearance, with what a reviewer needs to know and
+    where it fired (its places, numbered as in the findings list): the advice is read once."""
     counts = Counter(f.rule for f in findings)
     severities = {}
     for f in findings:
@@ -186,7 +203,8 @@ def _rules_fired(findings: list[Finding], ruleset) -> list[dict]:
             info = {"summary": builtin.get("summary") or rule_id, "basis": builtin.get("basis", ""),
                     "fix": builtin.get("fix", ""), "limits": builtin.get("limits", ""), "pass": "", "fail": "",
                     "severity": severities[rule_id]}
-        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], "")})
+        info.update({"id": rule_id, "n": counts[rule_id], "label": SEVERITY_LABELS.get(info["severity"], ""),
+                     "places": [{"n": i + 1, "line": f.line} for i, f in enumerate(findings) if f.rule == rule_id]})
         out.append(info)
     return out
 

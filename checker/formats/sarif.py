@@ -75,7 +75,7 @@ def artifact_uri(rel: str) -> dict:
         return {"uri": "stdin"}
     if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
         return {"uri": Path(rel).as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(rel, safe="/", errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def fingerprint(rule: str, rel: str, excerpt: str, occurrence: int) -> str:

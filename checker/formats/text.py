@@ -1,14 +1,35 @@
-"""``--format text``: for drafters.  Grouped by file, one ``path:line:col severity rule message``
-line per finding with the flagged text under it, and a summary line.  Colour only on a TTY
-(and never when NO_COLOR is set)."""
+"""``--format text``: for drafters.  Grouped by file, then by rule: each rule that fired is
+named once with its advice (如何修改), and under it one ``path:line:col severity rule message``
+line per place with the flagged text — so an advice is read once, not on each of eighteen
+sentences.  A summary line ends the output.  Colour only on a TTY (and never when NO_COLOR is set)."""
 from __future__ import annotations
 
+import re
+
+from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "reset": "\033[0m"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 EXCERPT_MAX = 60
+# Characters that would act on the terminal or the CI log instead of being shown: C0 controls
+# (newline and CR included: a file name must not start a line of its own, which in a GitHub
+# Actions log could inject ::error or ::add-mask::), DEL, C1 controls, and lone surrogates (a file
+# name that is not valid UTF-8).  Tab stays.  Each is shown as \xNN.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """Report text and file names made safe to print: no escape sequence reaches the terminal."""
+    return CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def render(run: RunResult, ruleset=None, options=None) -> str:
@@ -30,19 +51,39 @@ def _paint(text: str, key: str, colour: bool) -> str:
 
 def _report(report: ReportResult, colour: bool, ruleset) -> list[str]:
     meta = report.metadata
-    facts = [v for v in (meta.get("issuer"), f"{meta['year']}年度" if meta.get("year") else None,
+    facts = [visible(v) for v in (meta.get("issuer"), f"{meta['year']}年度" if meta.get("year") else None,
                          f"发布于{meta['published']}" if meta.get("published") else None) if v]
-    head = _paint(report.path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
-    overview = "未能读取，没有检查" if report.unreadable else \
-        f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
+    path = visible(report.path)
+    head = _paint(path, "bold", colour) + (f"  （{'，'.join(facts)}）" if facts else "")
+    if report.unreadable:
+        overview = "未能读取，没有检查"
+    elif ruleset is not None and gated(report.findings, ruleset):
+        overview = "不是法治政府建设年度报告，没有按报告逐项检查"
+    else:
+        overview = f"各部分：{_sections_line(report, ruleset)}  得分：{report.score}"
     lines = [head, f"  {overview}"]
-    for f in report.findings:
-        severity = _paint(f.severity, f.severity, colour)
-        lines.append(f"{report.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}")
-        if f.excerpt:
-            lines.append(_paint(f"    > {_clip(f.excerpt)}", "dim", colour))
+    for rule_id, group in _by_rule(report.findings):
+        rule = ruleset.rule(rule_id) if ruleset is not None and hasattr(ruleset, "rule") else None
+        if rule is not None and rule.summary:
+            where = f"{len(group)}处" if len(group) > 1 else "1处"
+            lines.append(_paint(f"  ■ {rule.summary}（{where}）", "bold", colour))
+            if rule.fix:
+                lines.append(f"    如何修改：{rule.fix}")
+        for f in group:
+            severity = _paint(f.severity, f.severity, colour)
+            lines.append(f"{path}:{f.line}:{f.column}: {severity} {f.rule} {visible(f.message)}")
+            if f.excerpt:
+                lines.append(_paint(f"    > {_clip(f.excerpt)}", "dim", colour))
     lines.append("")
     return lines
+
+
+def _by_rule(findings: list) -> list[tuple[str, list]]:
+    """Findings grouped by rule, the groups in the order of each rule's first finding."""
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(f.rule, []).append(f)
+    return list(groups.items())
 
 
 def _sections_line(report: ReportResult, ruleset) -> str:
@@ -69,8 +110,10 @@ def _parts(ruleset, found: dict) -> tuple[tuple[str, str, bool], ...]:
 
 
 def _clip(text: str) -> str:
+    """Clipped before escaping, so a cut never splits an escape sequence in half."""
     text = text.replace("\n", " ")
-    return text if len(text) <= EXCERPT_MAX else text[:EXCERPT_MAX - 1] + "…"
+    text = text if len(text) <= EXCERPT_MAX else text[:EXCERPT_MAX - 1] + "…"
+    return visible(text)
 
 
 def _summary(run: RunResult, colour: bool) -> str:

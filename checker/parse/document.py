@@ -82,6 +82,7 @@ class Metadata:
     published: str | None = None
     title_line: int | None = None
     year_sources: dict[str, int] = field(default_factory=dict)
+    from_page: bool = False  # the text of a saved web page (page furniture around the report)
 
     def as_dict(self) -> dict:
         return {"title": self.title, "issuer": self.issuer, "year": self.year,
@@ -156,10 +157,15 @@ class Document:
         hi = bisect.bisect_right(items, end, key=_sentence_end)
         return items[lo:hi] if lo < hi else []
 
-    def body_sentences(self, start: int, end: int) -> list[Sentence]:
-        """The sentences of ``[start, end)`` that are not heading titles: what a part says,
-        as the kinds that weigh a part's content (size, cues, cross-year wording) read it."""
-        return [s for s in self.sentences_in(start, end) if not s.heading]
+    def part_sentences(self, sec: Section, item_titles: bool = False) -> list[Sentence]:
+        """What a part says, the one reading every kind that weighs a part's content uses (size,
+        cue words, stock phrasing, cross-year wording): its sentences without heading titles.
+        ``item_titles`` keeps the titles of the items inside the part (a plan's
+        （一）完善行政执法监督办法 is its content) and drops only the part's own heading."""
+        inside = self.sentences_in(sec.start, sec.end)
+        if item_titles:
+            return [s for s in inside if not sec.heading_start <= s.start < max(sec.heading_end, sec.heading_start + 1)]
+        return [s for s in inside if not s.heading]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence covering an offset, or None."""

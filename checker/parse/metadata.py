@@ -11,32 +11,72 @@ import re
 from collections import Counter
 
 TITLE_RE = re.compile(r"法治(?:政府)?建设.{0,20}(?:报告|总结|情况)$")
-TITLE_SPLIT = re.compile(r"[_|]| - ")
+DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
+# A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
+TITLE_DATE = re.compile(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
+# A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
+TITLE_SPLIT = re.compile(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=年)")  # see figures.YEAR
 DATE_LABEL_RE = re.compile(
-    r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)\s*[:：]?\s*"
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+    r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
+# 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
+SOURCE_DATE_RE = re.compile(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
+BARE_DATE_RE = re.compile(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
+HEADER_CLOCK = re.compile(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
 ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
+# Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
+DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
+JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?委)(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
+TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
+LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
+TITLE_NAME_TRIM = " :：,，、"
 PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
+PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
+VOTERS = ("title", "opening", "measures")
+# The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
+OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
+OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+                          r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
+HAN_NAME = re.compile(r"(?:中共)?[\u4e00-\u9fff、 ]+")
+JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
+BARE_LEVEL = "省市区县镇乡"
+PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
+CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
+                       r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
 def is_title_line(line: str) -> bool:
-    """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结)."""
+    """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结),
+    whatever site suffix or date the page appends to it."""
     stripped = MARKUP.sub("", line.strip()).strip()
     if not stripped or len(stripped) > 90 or "。" in stripped:
         return False
-    head = TITLE_SPLIT.split(stripped)[0].strip()
-    return bool(TITLE_RE.search(head))
+    return bool(TITLE_RE.search(clean_title(stripped)))
 
 
 def clean_title(line: str) -> str:
-    """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``) and Markdown marks."""
-    text = MARKUP.sub("", line.strip())
-    return TITLE_SPLIT.split(text.strip())[0].strip()
+    """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``, ``…报告-某某网``),
+    a date appended to the title (``…报告 2025-02-24``) and Markdown marks."""
+    text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
+    text = TITLE_DATE.sub("", text).strip()
+    text = TITLE_SPLIT.split(text)[0].strip()
+    return TITLE_DATE.sub("", text).strip()
+
+
+def title_date(line: str) -> str | None:
+    """The date a page appends to its title line, as YYYY-MM-DD."""
+    text = TITLE_SPLIT.split(MARKUP.sub("", line.strip()).strip())[0]
+    match = TITLE_DATE.search(text) or TITLE_DATE.search(line.strip())
+    return _iso(match.groups()) if match else None
 
 
 def year_in(text: str) -> int | None:
@@ -45,45 +85,152 @@ def year_in(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def published_date(texts: list[str]) -> str | None:
-    """A labelled publication date (发布时间 2021-02-23) from furniture lines, as YYYY-MM-DD."""
-    for text in texts:
-        match = DATE_LABEL_RE.search(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+def _iso(groups) -> str | None:
+    year, month, day = (int(g) for g in groups)
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def published_date(texts: list[str], head: list[str] | None = None) -> str | None:
+    """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
+    (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
+    (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
+    body: 2025.02.25, 2023年03月30日 09时24分).  Page-header clocks are refused."""
+    for text in texts:
+        if HEADER_CLOCK.search(text):
+            continue
+        match = DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)
+        if match and _iso(match.groups()):
+            return _iso(match.groups())
+    for text in head or []:
+        match = BARE_DATE_RE.match(text)
+        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
+            return _iso(match.groups())
+    return None
+
+
+def title_name(title: str) -> str | None:
+    """The body's name as the title writes it: what comes before the year, 关于 or 法治
+    (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局); a title that starts with the year
+    names the body between the year and 法治.  The one reading of a title's issuer that the
+    metadata and ``issuer-mismatch`` share."""
+    title = DECORATION.sub("", title)
+    head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    if not head:
+        tail = LEADING_YEAR.sub("", title)
+        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    return head if 2 <= len(head) <= 40 else None
 
 
 def issuer_from_title(title: str) -> str | None:
     """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
-    head = re.split(r"关于|20\d{2}|19\d{2}|法治", title, maxsplit=1)[0].strip()
-    if not head:
-        tail = re.sub(r"^(?:20|19)\d{2}\s*年度?", "", title)
-        head = re.split(r"法治|关于", tail, maxsplit=1)[0].strip()
-    head = head.strip(" :：,，")
-    if not head:
-        return None
-    if PLACE_RE.match(head):
-        return head + "人民政府"
+    head = title_name(title)
+    if head and PLACE_RE.match(head):
+        return head + ("办事处" if head.endswith("街道") else "人民政府")
+    if head and head.startswith("中共"):
+        return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
     return head
 
 
-def issuer_from_text(text: str) -> str | None:
-    """The body speaking in the opening paragraph (长宁区府办坚持……)."""
-    match = ISSUER_RE.match(text.strip())
-    return match.group(1) if match else None
+def issuer_from_opening(text: str) -> str | None:
+    """The body that speaks in the opening sentences: 长宁区府办坚持……, 2023年,静海区坚持……,
+    2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
+    (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
+    (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
+    for sentence in text.strip()[:600].split("。")[:3]:
+        name = _speaker(sentence)
+        if name:
+            return name
+    return None
+
+
+def _speaker(sentence: str) -> str | None:
+    rest = OPENING_LEAD.sub("", sentence.strip(), count=1)
+    while True:
+        guided = OPENING_GUIDED.match(rest)
+        if not guided:
+            break
+        rest = rest[guided.end():]
+    verb = SPEAKER_VERB.search(rest)
+    if not verb or verb.start() == 0:
+        return None
+    subject = rest[:verb.start()]
+    guided = OPENING_GUIDED.search(subject)  # 市市场监管局在市委市政府的坚强领导下,深入……
+    if guided:
+        subject = subject[:guided.start()]
+    return speaker_name(subject)
+
+
+def speaker_name(subject: str) -> str | None:
+    """A body's name from the subject of a sentence, or None when it is not one."""
+    subject = subject.strip(TITLE_NAME_TRIM).removeprefix("原")
+    if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
+        return None
+    joint = JOINT_RE.fullmatch(subject)
+    if joint:
+        place, level = joint.group(1), joint.group(2)
+        return f"中共{place}{level}委 {place}{level}人民政府"
+    whole = PLACE_ALL.match(subject)
+    if whole:  # 江苏省各级政府及其部门: the province's report
+        return whole.group(1) + "人民政府"
+    if subject.startswith(("我", "全", "各", "本")):
+        return None
+    if subject[0] in BARE_LEVEL:
+        return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
+    if PLACE_RE.match(subject):
+        return subject + ("办事处" if subject.endswith("街道") else "人民政府")
+    if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
+        return subject
+    return None
+
+
+def qualify(name: str | None, text: str) -> str | None:
+    """A short form that drops the place (市市场监管局, 市卫健委) with the place put back from
+    a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局); None
+    when the text cites none, since a reader cannot tell which city's bureau speaks."""
+    if not name or name[0] not in BARE_LEVEL:
+        return name
+    level = name[0]
+    for match in CITED_PLACE.finditer(text):
+        if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
+            return match.group(1) + name
+    return None
+
+
+def signature_name(line: str) -> str | None:
+    """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府)."""
+    text = line.strip()
+    if not 3 <= len(text) <= 30 or any(mark in text for mark in "。,，;；:：《》()（）"):
+        return None
+    parts = text.split()
+    if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
+        return " ".join(parts)
+    return None
+
+
+def issuer_from_source_line(lines: list[str]) -> str | None:
+    """The body a page's 来源/发布机构 line names, when it names one with its place
+    (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body)."""
+    for line in lines:
+        match = SOURCE_RE.search(line)
+        if match and PLACE_PREFIX.match(match.group(1)):
+            return match.group(1)
+    return None
 
 
 def vote_year(sources: dict[str, int]) -> int | None:
-    """The report year most sources agree on; the title wins a tie."""
-    if not sources:
+    """The report year most of the title, the opening sentence and the measures heading agree
+    on; a tie goes to the title, then the opening, then the measures heading.  The plan
+    heading (its year minus one) is checked against the year, never used to set it: a plan
+    heading with the wrong year must show, not hide."""
+    voters = {name: year for name, year in sources.items() if name in VOTERS}
+    if not voters:
         return None
-    counts = Counter(sources.values())
+    counts = Counter(voters.values())
     best = max(counts.values())
     tied = [year for year, count in counts.items() if count == best]
-    for name in ("title", "measures", "plan", "opening"):
-        if sources.get(name) in tied:
-            return sources[name]
+    for name in VOTERS:
+        if voters.get(name) in tied:
+            return voters[name]
     return tied[0]

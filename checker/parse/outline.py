@@ -99,6 +99,58 @@ def plain_heading(norm_line: str, line_no: int, line_start: int,
                    start=start, end=end, line_start=line_start)
 
 
+RUN_IN_PART = re.compile(r"(?:(?<=[。;!?:])|(?<=[。;!?:][”’\"]))\s*([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])")
+RUN_IN_ITEM = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)")
+RUN_IN_TITLE_MAX = 60  # characters from the label to the end of a run-in heading's title
+
+
+def run_in_headings(doc: Document, start: int, end: int) -> list[Heading]:
+    """Numbered parts found in mid-line, for text with no line breaks (copied from a PDF
+    viewer): ``……提供法治保障。一、以思想引领为先导(一)强化理论武装。……二、……``.
+
+    A part label counts only right after a sentence end (so 第一、二季度 never splits), and
+    only in order (一, 二, 三 …); its title runs to the first sentence mark or the first
+    (一) item label, which becomes a level-2 heading in the same way."""
+    norm = doc.norm
+    found: list[Heading] = []
+    expected = 1
+    for match in RUN_IN_PART.finditer(norm, start, end):
+        if cn_number(match.group(1)) != expected:
+            continue
+        heading = _run_in(doc, match.start(1), match.end(), match.group(1), "cn-dun", 1)
+        if heading is None:
+            continue
+        found.append(heading)
+        expected += 1
+        item = RUN_IN_ITEM.match(norm, heading.end)
+        if item and cn_number(item.group(1)) == 1:
+            sub = _run_in(doc, item.start(1) - 1, item.end(), item.group(1), "cn-paren", 2)
+            if sub is not None:
+                found.append(sub)
+    return found
+
+
+def _run_in(doc: Document, label_start: int, label_end: int, number: str, style: str,
+            level: int) -> Heading | None:
+    norm = doc.norm
+    limit = min(len(norm), label_end + RUN_IN_TITLE_MAX)
+    stop = limit
+    for index in range(label_end, limit):
+        ch = norm[index]
+        if (ch in SENTENCE_END or ch == "\n" or (ch == "(" and RUN_IN_ITEM.match(norm, index))
+                or (ch == " " and index - label_end >= 4)):  # PDF text: a space ends the heading line
+            stop = index
+            break
+    else:
+        return None  # no end within reach: a sentence, not a heading
+    title = _strip_emphasis(norm[label_end:stop])
+    if not title or stop == label_end:
+        return None
+    line, _ = doc.position(label_start)
+    return Heading(level=level, style=style, number=cn_number(number), label=norm[label_start:label_end],
+                   title=title, line=line, start=label_start, end=stop, line_start=label_start)
+
+
 def _title_end(after: str) -> int:
     """Where a heading's title ends on its line: the first sentence mark, else the line end."""
     for index, ch in enumerate(after):
@@ -220,18 +272,27 @@ def _line_sentences(doc: Document, line_no: int, lo: int, hi: int,
     first = bisect.bisect_left(heading_spans, (lo,))
     if first > 0 and heading_spans[first - 1][1] > lo:  # the title line of a heading split over two lines
         cursor = min(hi, heading_spans[first - 1][1])
-    if first < len(heading_spans) and heading_spans[first][0] < hi:
-        h_start, h_end = heading_spans[first]
+    index = first
+    while index < len(heading_spans) and heading_spans[index][0] < hi:
+        h_start, h_end = heading_spans[index]
+        index += 1
+        if h_start < cursor:
+            continue
+        if index > first + 1 or norm[cursor:h_start].strip(" #*>-+_"):  # a heading in mid-line (run-in text)
+            _prose(out, norm, cursor, h_start, line_no)
         out.append(Sentence(h_start, h_end, line_no, norm[h_start:h_end], heading=True))
         cursor = h_end
         if cursor < hi and norm[cursor] in SENTENCE_END:
             cursor += 1
-    begin = cursor
-    for match in SENTENCE_BREAK.finditer(norm, cursor, hi):  # a regex scan: several MB lines stay fast
+    _prose(out, norm, cursor, hi, line_no)
+    return out
+
+
+def _prose(out: list[Sentence], norm: str, begin: int, hi: int, line_no: int) -> None:
+    for match in SENTENCE_BREAK.finditer(norm, begin, hi):  # a regex scan: several MB lines stay fast
         _append(out, norm, begin, match.end(), line_no)
         begin = match.end()
     _append(out, norm, begin, hi, line_no)
-    return out
 
 
 def _append(out: list[Sentence], norm: str, begin: int, end: int, line_no: int) -> None:

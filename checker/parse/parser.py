@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from checker.read.chinese import is_traditional, to_simplified
 from checker.read.normalize import normalize
 from checker.read.source import Source
 
 from . import metadata as meta
 from .document import Document, Heading, Metadata
-from .outline import LineHeadings, build_tree, detect_heading, find_headings, plain_heading, split_sentences
+from .outline import (LineHeadings, build_tree, detect_heading, find_headings, plain_heading, run_in_headings,
+                      split_sentences)
 from .sections import SectionDef, classify, heading_key
 
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
@@ -32,12 +34,17 @@ PROSE_MARKS = "。!?;"
 
 def parse(source: Source, defs: list[SectionDef]) -> Document:
     """Parse one report; never raises on odd text (an empty report is an empty document)."""
-    doc = Document.from_source(source, normalize)
+    traditional = is_traditional("\n".join(source.lines[:400]))
+    doc = Document.from_source(source, (lambda text: normalize(to_simplified(text))) if traditional else normalize)
     lines = doc.norm.split("\n") if source.lines else []
     detected = LineHeadings(doc)
     is_heading = _heading_test(lines, source, detected)
     title_index = _title_index(lines, is_heading)
-    first = _body_first_line(lines, title_index, is_heading)
+    title_lines = 1
+    if title_index is None:
+        title_index = _split_title_index(lines, is_heading)
+        title_lines = 1 if title_index is None else 2
+    first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
         doc.body_start = doc.body_end = len(doc.text)
@@ -45,6 +52,10 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         doc.body_start = doc.line_starts[first]
         doc.body_end = doc.line_starts[last] + len(source.lines[last])
     doc.headings = find_headings(doc, doc.body_start, doc.body_end, detected)
+    if not any(h.level <= 1 for h in doc.headings):
+        run_in = run_in_headings(doc, doc.body_start, doc.body_end)
+        if run_in:
+            doc.headings = sorted(doc.headings + run_in, key=lambda h: h.start)
     if not any(h.level <= 1 for h in doc.headings):
         plain = _plain_part_headings(doc, lines, title_index, defs)
         if plain:
@@ -54,7 +65,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     spans = {(h.start, h.end) for h in doc.headings}
     doc.sentences = split_sentences(doc, doc.body_start, doc.body_end, spans)
     doc.sections = classify(doc, defs)
-    doc.metadata = _metadata(doc, lines, title_index, first, last)
+    doc.metadata = _metadata(doc, lines, title_index, title_lines, first, last, traditional)
     return doc
 
 
@@ -96,7 +107,10 @@ def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> C
 def _is_furniture(line: str) -> bool:
     if BULLET.match(line) and len(line.strip()) < 24:
         return True
-    return bool(HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line))
+    if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
+        return True
+    # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
+    return "。" not in line and bool(meta.DATE_LABEL_RE.search(line) or meta.SOURCE_DATE_RE.search(line))
 
 
 def _is_prose(line: str) -> bool:
@@ -116,6 +130,20 @@ def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | N
     if clean:
         return clean[0]
     return candidates[0] if candidates else None
+
+
+def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
+    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告): the first
+    of two short adjacent lines that read as a title only together."""
+    for index in range(min(len(lines), 60) - 1):
+        if is_heading(index) or is_heading(index + 1):
+            return None
+        top, bottom = lines[index].strip(), lines[index + 1].strip()
+        if not top or not bottom or _is_prose(top) or _is_prose(bottom) or _is_furniture(top):
+            continue
+        if meta.is_title_line(top + bottom):
+            return index
+    return None
 
 
 def _body_first_line(lines: list[str], title_index: int | None, is_heading: Callable[[int], bool]) -> int | None:
@@ -155,20 +183,50 @@ def _is_signature(line: str) -> bool:
     return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and meta.ISSUER_RE.fullmatch(stripped)))
 
 
-def _metadata(doc: Document, lines: list[str], title_index: int | None,
-              first: int | None, last: int | None) -> Metadata:
+def _metadata(doc: Document, lines: list[str], title_index: int | None, title_lines: int,
+              first: int | None, last: int | None, traditional: bool = False) -> Metadata:
+    """Title, date, year and issuer; a traditional report's are given in simplified characters."""
     data = Metadata()
+    title_text = None
     if title_index is not None:
-        data.title = meta.clean_title(doc.source.lines[title_index])
+        title_text = "".join(line.strip() for line in doc.source.lines[title_index:title_index + title_lines])
+        data.title = meta.clean_title(to_simplified(title_text) if traditional else title_text)
         data.title_line = title_index + 1
     elif doc.source.title_hint:
         data.title = doc.source.title_hint
     outside = _outside_lines(lines, first, last)
-    data.published = doc.source.published or meta.published_date(outside)
+    head = lines[:first] if first is not None else []
+    data.from_page = any(_is_furniture(line) for line in head if line.strip())
+    data.published = (doc.source.published or meta.published_date(outside, head)
+                      or (meta.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources)
-    data.issuer = _issuer(doc, data.title) or _issuer_above_title(lines, title_index)
+    # the title, the line above it, the opening sentence, the signature, the page's source line
+    data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
+                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end])
+                   or _issuer_from_signature(lines, last)
+                   or meta.issuer_from_source_line(head))
     return data
+
+
+def _issuer_from_signature(lines: list[str], last: int | None) -> str | None:
+    """The body named in the signature block (落款) that closes the report."""
+    if last is None:
+        return None
+    seen = 0
+    for index in range(min(last, len(lines) - 1), -1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if SIGNATURE_DATE.match(line):
+            continue
+        name = meta.signature_name(line)
+        if name:
+            return name
+    return None
 
 
 def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
@@ -209,9 +267,5 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     return sources
 
 
-def _issuer(doc: Document, title: str | None) -> str | None:
-    if title:
-        issuer = meta.issuer_from_title(normalize(title))
-        if issuer:
-            return issuer
-    return meta.issuer_from_text(_opening(doc))
+def _issuer_from_title(title: str | None) -> str | None:
+    return meta.issuer_from_title(normalize(title)) if title else None

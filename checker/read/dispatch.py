@@ -54,6 +54,8 @@ def read_path(path: str, limits: Limits | None = None) -> Source:
     suffix = Path(path).suffix.lower()
     kind = _KIND_BY_SUFFIX.get(suffix)
     if kind is None:
+        if path.endswith(("/", os.sep)) or os.path.isdir(path):  # a folder the walk could not open
+            raise InputError(path, "无法打开此文件夹（没有读取权限），其中的报告没有检查", "请检查文件夹的权限后重试")
         raise _unsupported(path, suffix)
     if kind in _BINARY_KINDS:
         return _guarded(path, lambda: _read_binary_file(path, kind, limits))
@@ -176,7 +178,7 @@ def _guarded(path: str, read) -> Source:  # noqa: ANN001 - a zero-argument calla
     except InputError:
         raise
     except MemoryError:
-        raise InputError(path, "文件过大或结构过于复杂，内存不足", "请拆分文件或另存为纯文本后重试") from None
+        raise  # the check's worker process reports it, naming --max-memory-mb (checker/run/isolate.py)
     except RecursionError:
         raise InputError(path, "文件结构嵌套过深，无法解析", "请另存为 .docx 或纯文本后重试") from None
     except Exception as exc:  # noqa: BLE001 - contract: no other exception escapes a reader

@@ -9,6 +9,7 @@ punctuation (一、 （一）), else as one space.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,6 +24,14 @@ W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 _CJK_LABEL_END = tuple("、，．。）)】〕」』：:")
+# Bounds on what a hostile numbering.xml can make us render: Word itself keeps counters at or
+# below 32767 and level texts short; a label longer than MAX_LABEL is no heading label, and a
+# document's labels together never exceed MAX_LABEL_TOTAL characters (a 1.6 KB file once
+# rendered gigabytes through a huge w:start and a level text of "%1" repeated).
+MAX_COUNTER = 32767
+MAX_LEVEL_TEXT = 64
+MAX_LABEL = 40
+MAX_LABEL_TOTAL = 1_000_000
 
 
 def load_numbering(parts: Parts, main: str, warnings: list[tuple[int, str]]) -> Numbering:
@@ -67,6 +76,7 @@ class Numbering:
         self.style_based: dict[str, str] = {}
         self.default_style: str | None = None
         self.counters: dict[str, dict[int, int]] = {}
+        self.rendered = 0  # characters of labels given out so far (bounded by MAX_LABEL_TOTAL)
         if numbering is not None:
             self.load_numbering(numbering)
         if styles is not None:
@@ -95,7 +105,7 @@ class Numbering:
                     continue
                 start = _val(override.find(f"{{{w}}}startOverride"), w)
                 if _is_int(start):
-                    inst.starts[int(ilvl)] = int(start)
+                    inst.starts[int(ilvl)] = _counter(start)
                 lvl = override.find(f"{{{w}}}lvl")
                 if lvl is not None:
                     inst.levels[int(ilvl)] = _read_level(lvl, w)
@@ -156,18 +166,23 @@ class Numbering:
         key = f"num:{num_id}" if instance.starts else f"abs:{instance.abstract}"
         counts = self.counters.setdefault(key, {})
         start = instance.starts.get(ilvl, level.start)
-        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start
+        counts[ilvl] = min(MAX_COUNTER, counts[ilvl] + 1 if ilvl in counts else start)
         for deeper in [k for k in counts if k > ilvl]:
             del counts[deeper]
-        return _render(level, ilvl, counts, levels, instance)
+        if self.rendered >= MAX_LABEL_TOTAL:
+            return ""
+        label = _render(level, ilvl, counts, levels, instance)
+        self.rendered += len(label)
+        return label
 
 
 def _read_level(lvl: etree._Element, w: str) -> _Level:
     start = _val(lvl.find(f"{{{w}}}start"), w)
+    text = _val(lvl.find(f"{{{w}}}lvlText"), w) or ""
     return _Level(
         fmt=_val(lvl.find(f"{{{w}}}numFmt"), w) or "decimal",
-        text=_val(lvl.find(f"{{{w}}}lvlText"), w) or "",
-        start=int(start) if _is_int(start) else 1,
+        text=text if len(text) <= MAX_LEVEL_TEXT else "",  # no real label is that long
+        start=_counter(start) if _is_int(start) else 1,
         suffix=_val(lvl.find(f"{{{w}}}suff"), w) or "tab",
         legal=lvl.find(f"{{{w}}}isLgl") is not None,
         style=_val(lvl.find(f"{{{w}}}pStyle"), w),
@@ -208,7 +223,7 @@ def _render(level: _Level, ilvl: int, counts: dict[int, int], levels: dict[int, 
         out.append(ch)
         i += 1
     label = "".join(out)
-    if not label:
+    if not label or len(label) > MAX_LABEL:
         return ""
     if level.suffix == "nothing" or (level.suffix == "tab" and label.endswith(_CJK_LABEL_END)):
         return label
@@ -288,4 +303,13 @@ def _val(el: etree._Element | None, w: str) -> str | None:
 
 
 def _is_int(text: str | None) -> bool:
-    return text is not None and text.strip().lstrip("-").isdigit()
+    """An integer as XML writes one: ASCII digits only (``"²".isdigit()`` is true, ``int("²")``
+    fails), and short (a thousand-digit ``w:start`` is no counter)."""
+    return text is not None and _INT.fullmatch(text.strip()) is not None
+
+
+_INT = re.compile(r"-?[0-9]{1,9}")
+
+
+def _counter(text: str) -> int:
+    return max(-MAX_COUNTER, min(MAX_COUNTER, int(text)))

@@ -58,23 +58,36 @@ class Override:
     changes: RuleChanges
     key: str  # where it is in the file, for messages: "overrides[2]"
     deadline: str | None = None  # shorthand for params: {deadline: {deadline: "MM-DD"}}
+    draft: bool = False  # shorthand for params: {deadline: {missing_date: false}}
 
     def effective(self, ruleset) -> RuleChanges:
-        """The changes, with the ``deadline`` shorthand turned into the ``deadline`` rule's param
-        (a no-op while the rule set has no ``deadline`` rule)."""
-        if self.deadline is None or ruleset.rule("deadline") is None:
-            return self.changes
-        params = dict(self.changes.params)
-        values = dict(params.get("deadline", ()))
-        values["deadline"] = self.deadline
-        params["deadline"] = tuple(values.items())
-        return replace(self.changes, params=tuple(params.items()))
+        """The changes, with the ``deadline`` and ``draft`` shorthands turned into the
+        ``deadline`` rule's params."""
+        return with_shorthands(self.changes, ruleset, self.deadline, self.draft)
 
     def as_dict(self) -> dict:
         out = {"files": list(self.files), **self.changes.as_dict()}
         if self.deadline is not None:
             out["deadline"] = self.deadline
+        if self.draft:
+            out["draft"] = True
         return out
+
+
+def with_shorthands(changes: RuleChanges, ruleset, deadline: str | None = None, draft: bool = False) -> RuleChanges:
+    """``deadline: "03-01"`` and ``draft: true`` as the ``deadline`` rule's params (a no-op while
+    the rule set has no ``deadline`` rule).  A draft has no publication date yet, so the rule
+    does not say that timeliness could not be judged."""
+    if (deadline is None and not draft) or ruleset.rule("deadline") is None:
+        return changes
+    params = dict(changes.params)
+    values = dict(params.get("deadline", ()))
+    if deadline is not None:
+        values["deadline"] = deadline
+    if draft:
+        values.setdefault("missing_date", False)
+    params["deadline"] = tuple(values.items())
+    return replace(changes, params=tuple(params.items()))
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     changes: RuleChanges = field(default_factory=RuleChanges)
+    draft: bool = False  # the inputs are drafts: no publication date is expected
     ignore: tuple[Ignore, ...] = ()
     overrides: tuple[Override, ...] = ()
     baseline: str | None = None
@@ -152,6 +166,8 @@ class Config:
                                "fail_on": self.fail_on, "format": self.format, "jobs": self.jobs,
                                "include": list(self.include), "exclude": list(self.exclude)}
         out.update(self.changes.as_dict())
+        if self.draft:
+            out["draft"] = True
         if self.ignore:
             out["ignore"] = [{"path": list(g.paths), "rules": list(g.rules)} for g in self.ignore]
         if self.overrides:
@@ -249,6 +265,7 @@ def parse(data: Any, path: str, root: str) -> Config:
     config.include = _globs(data.get("include", ()), path, "include")
     config.exclude = _globs(data.get("exclude", ()), path, "exclude")
     config.changes = _changes(data)
+    config.draft = bool(data.get("draft", False))
     config.ignore = tuple(Ignore(paths=_globs(item["path"], path, f"ignore[{i}].path"), rules=_tuple(item["rules"]),
                                  key=f"ignore[{i}]") for i, item in enumerate(data.get("ignore", ())))
     config.overrides = tuple(_override(item, path, f"overrides[{i}]") for i, item in enumerate(data.get("overrides", ())))
@@ -297,7 +314,7 @@ def _changes(data: dict) -> RuleChanges:
 
 def _override(item: dict, path: str, key: str) -> Override:
     return Override(files=_globs(item["files"], path, f"{key}.files"), changes=_changes(item), key=key,
-                    deadline=item.get("deadline"))
+                    deadline=item.get("deadline"), draft=bool(item.get("draft", False)))
 
 def with_flags(config: Config, args) -> Config:
     """Command-line flags on top of the file; records where each setting came from."""

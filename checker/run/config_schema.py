@@ -63,11 +63,8 @@ def describe(error) -> tuple[str, str]:
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
         return key_of(parts), f"must be one of {choices} (got {error.instance!r})"
-    if error.validator in ("type", "minLength") and error.validator_value == ["string", "array"] \
-            and isinstance(error.instance, str):
-        pass  # an empty string where a list may be given: the item message below says it
     message = sub.get("x-message")
-    if error.validator == "minLength" and "items" in sub:
+    if error.validator == "minLength" and "items" in sub:  # "" where a glob or a list may stand
         message = sub["items"].get("x-message", message)
     return key_of(parts), message or error.message
 

@@ -39,7 +39,14 @@ def expand(paths: list[str], config=None) -> list[str]:
 def walk(root: Path, config=None) -> list[str]:
     """Supported files under a directory, skipping hidden/VCS folders, Word lock files and READMEs."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+
+    def unreadable(exc: OSError) -> None:
+        """A folder os.walk cannot list is checked as an entry of its own: it gets an
+        input-error (and the run a non-zero exit) instead of being skipped silently."""
+        if exc.filename is not None:
+            found.append(os.path.join(str(exc.filename), ""))  # the trailing / says "a folder"
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
         if config is not None and config.exclude:
             dirnames[:] = [d for d in dirnames if not config.excluded(str(Path(dirpath) / d))]

@@ -8,6 +8,7 @@ matches a name at any depth; a pattern that matches a folder matches everything 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +17,19 @@ class GlobError(ValueError):
     """A pattern that cannot be used (an unclosed or reversed ``[...]`` range, say)."""
 
 
+# pathspec compiles a glob to a backtracking regex: each ``*`` in one path segment multiplies the
+# work on a long name (``*a*a*a*a*a*a*a*a*c`` on a 60-character name ran > 30 s).  A real glob
+# has one or two; more than MAX_STARS in one segment is refused with the others of a bad pattern.
+MAX_STARS = 4
+_STARS = re.compile(r"\*+")
+
+
 @lru_cache(maxsize=256)
 def compile_globs(patterns: tuple[str, ...]):
     import pathspec
 
+    for pattern in patterns:
+        _check_stars(pattern)
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(patterns)
         spec.match_file("probe")  # a bad [...] range only shows when the pattern is used
@@ -27,6 +37,12 @@ def compile_globs(patterns: tuple[str, ...]):
     except Exception as exc:  # noqa: BLE001 - pathspec raises several kinds for a bad pattern
         bad = next((p for p in patterns if not _usable(p)), patterns[0] if patterns else "")
         raise GlobError(f"not a usable glob: {bad!r} ({exc})") from None
+
+
+def _check_stars(pattern: str) -> None:
+    for segment in str(pattern).split("/"):
+        if segment != "**" and len(_STARS.findall(segment)) > MAX_STARS:
+            raise GlobError(f"not a usable glob: {pattern!r} (more than {MAX_STARS} '*' in one path segment)")
 
 
 def _usable(pattern: str) -> bool:

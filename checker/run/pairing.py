@@ -77,26 +77,30 @@ def find_pairs(reports: list[ReportResult], config=None) -> list[tuple[int, int]
 
 
 def _suffix_index(ids: list[tuple[str, int | None]]) -> dict:
-    """(year, an issuer key or one of its suffixes of 4+ characters) → indices, in input order.
+    """Two look-ups, so that the reports that may match are found without comparing every
+    report with every other (a 20,000-report batch of governments would be quadratic):
 
+    ``("suffix", year, s)`` → indices of reports whose key ends with ``s`` (``s`` of 4+
+    characters, or the whole key); ``("key", year, k)`` → indices of reports whose key is ``k``.
     :func:`same_issuer` holds only for equal keys or when one key ends with the other (of 4+
-    characters), so the reports that may match are found by look-ups instead of comparing
-    every report with every other (quadratic: a 10,000-report batch would take minutes)."""
-    index: dict[tuple[int, str], list[int]] = {}
+    characters): a longer key is found by the first, a shorter one by the second."""
+    index: dict[tuple[str, int, str], list[int]] = {}
     for j, (issuer, year) in enumerate(ids):
         if not issuer or not year:
             continue
+        index.setdefault(("key", year, issuer), []).append(j)
         for cut in range(0, max(1, len(issuer) - 3)):
-            index.setdefault((year, issuer[cut:]), []).append(j)
+            index.setdefault(("suffix", year, issuer[cut:]), []).append(j)
     return index
 
 
 def _possible(index: dict, issuer: str, year: int) -> list[int]:
-    """Indices (ascending) of reports of ``year`` whose issuer key ends with ``issuer`` or is a
-    suffix of it of 4+ characters: every report :func:`same_issuer` can accept, and a few more."""
-    found = set(index.get((year, issuer), ()))
+    """Indices (ascending) of reports of ``year`` whose issuer key ends with ``issuer``, or is a
+    suffix of it of 4+ characters: every report :func:`same_issuer` can accept, and only those
+    (a shared tail such as 人民政府 does not make two reports candidates)."""
+    found = set(index.get(("suffix", year, issuer), ()))
     for cut in range(1, len(issuer) - 3):
-        found.update(index.get((year, issuer[cut:]), ()))
+        found.update(index.get(("key", year, issuer[cut:]), ()))
     return sorted(found)
 
 
@@ -135,7 +139,8 @@ def merge(report: ReportResult, extra: tuple[list[Finding], dict] | None, rulese
     if not added:
         return replace(report, crossyear=crossyear)
     findings = sorted(report.findings + added, key=Finding.sort_key)
-    return replace(report, findings=findings, score=score(findings, ruleset.scoring), crossyear=crossyear)
+    weighed = (report.outline or {}).get("substance")
+    return replace(report, findings=findings, score=score(findings, ruleset.scoring, weighed), crossyear=crossyear)
 
 
 def by_hand(path: str, previous_path: str, rulesets, keep_lines: bool = True) -> ReportResult:

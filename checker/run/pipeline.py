@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from checker.check.engine import run_rules, score, views
+from checker.check.engine import coverage_views, gated, run_rules, score, substance, views
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
 from checker.parse.document import Document
@@ -26,9 +26,14 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
     doc.previous = previous
     findings = run_rules(doc, ruleset, only) + reader_warnings(doc)
     findings.sort(key=Finding.sort_key)
-    return ReportResult(path=source.path, metadata=doc.metadata.as_dict(), sections=section_dicts(doc),
-                        findings=findings, score=score(findings, ruleset.scoring), lines=list(source.lines),
-                        outline=outline_dict(doc), crossyear=views(doc, ruleset, only), pages=_pages(source))
+    report = not gated(findings, ruleset)  # not a report: no parts, no cross-year tables
+    weighed = substance(doc, ruleset)
+    return ReportResult(path=source.path, metadata=doc.metadata.as_dict(),
+                        sections=section_dicts(doc) if report else [],
+                        findings=findings, score=score(findings, ruleset.scoring, weighed), lines=list(source.lines),
+                        outline={**outline_dict(doc), "coverage": coverage_views(doc, ruleset, only) if report else [],
+                                 "substance": weighed},
+                        crossyear=views(doc, ruleset, only) if report else {}, pages=_pages(source))
 
 
 def _pages(source: Source) -> list[int]:
@@ -126,16 +131,36 @@ def _check_one(path: str, ruleset: RuleSet, previous=None) -> tuple[ReportResult
         if path == "-":
             return _check_stdin(ruleset, previous), True
         return check_path(path, ruleset, previous=previous), True
+    except MemoryError:
+        raise  # the worker process reports it as past --max-memory-mb (checker/run/isolate.py)
     except Exception as exc:  # noqa: BLE001 - contract: one odd file never stops the batch with a traceback
         return input_error_result(path, f"无法检查此文件（{type(exc).__name__}: {exc}）"), False
 
 
-def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
-    from checker.read.dispatch import read_stream
-    from checker.read.source import InputError
+_STDIN: tuple | None = None  # (Source, None) or (None, InputError): stdin read before workers fork
 
+
+def read_stdin_now() -> None:
+    """Read standard input in this process, before the checks go to worker processes (a
+    multiprocessing child has its stdin closed); bounded by --max-file-size."""
+    global _STDIN
+    _STDIN = _read_stdin()
+
+
+def _read_stdin() -> tuple:
+    from checker.read.dispatch import read_stream
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with stdin closed (<&-)
+        return None, InputError("-", "没有可读取的标准输入（已关闭）", "请用 < 文件 把报告送入，或直接给出文件名")
     try:
-        source = read_stream(sys.stdin.buffer, "-")  # bounded by --max-file-size
+        return read_stream(stream, "-"), None
     except InputError as exc:
-        return input_error_result("-", exc.problem, exc.hint)
+        return None, exc
+
+
+def _check_stdin(ruleset: RuleSet, previous=None) -> ReportResult:
+    source, error = _STDIN if _STDIN is not None else _read_stdin()
+    if error is not None:
+        return input_error_result("-", error.problem, error.hint)
     return check_source(source, ruleset, previous=previous)

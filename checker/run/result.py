@@ -10,10 +10,11 @@ from checker.check.finding import SEVERITIES, Finding
 @dataclass
 class ReportResult:
     """The outcome for one input file; ``lines`` keeps the text for the HTML page, and
-    ``outline`` where its title, body, headings and sections lie (1-based lines), for the
-    HTML page too; ``crossyear`` what the comparison with last year's report found (the plan
-    follow-through table, copied sentences side by side); ``pages`` the page each line starts on
-    in a PDF or OFD file, for the HTML page's "第3页".  None is part of the JSON contract
+    ``outline`` where its title, body, headings and sections lie (1-based lines), and where
+    each key task area or indicator is named (``coverage``), for the HTML page too; ``crossyear``
+    what the comparison with last year's report found (the plan follow-through table, copied
+    sentences side by side); ``pages`` the page each line starts on in a PDF or OFD file, for the
+    HTML page's "第3页".  None is part of the JSON contract
     (``as_dict``)."""
 
     path: str

@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 from typing import Any
 
-from .config import BUILTIN_RULES, Config, RuleChanges
+from .config import BUILTIN_RULES, Config, RuleChanges, with_shorthands
 from .config_schema import ConfigError
 
 
@@ -21,7 +21,8 @@ class RuleSets:
 
     def __init__(self, base, config: Config | None):
         self.config = config or Config()
-        self.base = derive(base, self.config.changes, self.config.path or "", "") if config else base
+        changes = with_shorthands(self.config.changes, base, draft=self.config.draft) if config else None
+        self.base = derive(base, changes, self.config.path or "", "") if config else base
         self._cache: dict = {((), ()): self.base}
 
     def for_path(self, path: str):

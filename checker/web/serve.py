@@ -21,6 +21,16 @@ from checker import __version__
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8790
 SOCKET_TIMEOUT = 30  # seconds a client may stall while sending a request (stdlib server)
+# Slow clients (slowloris) under waitress: every received byte resets waitress's idle timeout, so
+# a client dribbling a byte every few seconds would hold its connection forever.  Request headers
+# must arrive within HEADER_DEADLINE and a whole request within REQUEST_DEADLINE (a 20 MB upload
+# over a slow 1 Mbit/s link takes about 3 minutes); CONNECTION_LIMIT is far above waitress's 100.
+HEADER_DEADLINE = 20
+REQUEST_DEADLINE = 600
+CONNECTION_LIMIT = 1000
+IDLE_TIMEOUT = 30  # seconds a kept-alive connection may sit idle
+MAX_UPLOAD_MB = 1024
+MAX_CHECKS = 256
 
 
 class Parser(argparse.ArgumentParser):
@@ -48,6 +58,9 @@ def build_parser() -> Parser:
                         help="give up on one check after this long (default: 60)")
     parser.add_argument("--max-checks", type=int, default=None, metavar="N",
                         help="checks running at once; more wait up to 10 s, then get 503 (default: 2 x cores)")
+    parser.add_argument("--max-memory-mb", type=int, default=None, metavar="MB",
+                        help="memory one check may use; past it the check is stopped and the request gets 503 "
+                             "(default: 2048)")
     parser.add_argument("--server", choices=["auto", "waitress", "stdlib"], default="auto",
                         help="WSGI server (default: waitress if installed, else the standard library's)")
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
@@ -62,13 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not 0 <= args.port <= 65535:
             raise UsageError("--port must be between 0 and 65535")
-        if args.max_upload_mb <= 0 or args.timeout <= 0 or (args.max_checks is not None and args.max_checks < 1):
-            raise UsageError("--max-upload-mb, --timeout and --max-checks must be positive")
+        validate(args)
         from .http import MB
         from .wsgi import WebApp
 
         app = WebApp(rules=args.rules, max_bytes=int(args.max_upload_mb * MB), timeout=args.timeout,
-                     max_checks=args.max_checks)
+                     max_checks=args.max_checks, max_memory_mb=args.max_memory_mb)
         server = make_server(app, args.host, args.port, args.server)
     except UsageError as exc:
         print(f"fzcheck: error: {exc}", file=sys.stderr)
@@ -93,6 +105,31 @@ def main(argv: list[str] | None = None) -> int:
         server.close()
     print("fzcheck serve: 已停止", flush=True)
     return 0
+
+
+def validate(args) -> None:
+    """Refuse settings that would start a server that cannot work (nan, inf, a port in --host,
+    thousands of threads) with one line, not a traceback."""
+    import math
+
+    from checker.run.discover import UsageError
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    if not (math.isfinite(args.max_upload_mb) and 0 < args.max_upload_mb <= MAX_UPLOAD_MB):
+        raise UsageError(f"--max-upload-mb must be a number of MB above 0 and at most {MAX_UPLOAD_MB}")
+    if not (math.isfinite(args.timeout) and 0 < args.timeout <= 86400):
+        raise UsageError("--timeout must be a number of seconds above 0 and at most 86400")
+    if args.max_checks is not None and not 1 <= args.max_checks <= MAX_CHECKS:
+        raise UsageError(f"--max-checks must be between 1 and {MAX_CHECKS}")
+    if args.max_memory_mb is not None and not 64 <= args.max_memory_mb <= 1 << 20:
+        raise UsageError("--max-memory-mb must be between 64 and 1048576")
+    host = args.host.strip("[]")
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise UsageError(f"--host {args.host}: give the address only, and the port with --port") from None
 
 
 def is_loopback(host: str) -> bool:
@@ -183,8 +220,10 @@ class WaitressServer(Server):
         # waitress reads (spooling to an unlinked temp file above 512 KB) the whole body before
         # the app sees it; up to 2 × the limit it leaves the 413 to the app's Chinese page.
         self._server = create_server(app, host=host, port=port, threads=checks + 4, ident="fzcheck",
-                                     max_request_body_size=2 * max_bytes, channel_timeout=SOCKET_TIMEOUT * 2,
+                                     max_request_body_size=2 * max_bytes, channel_timeout=IDLE_TIMEOUT,
+                                     connection_limit=CONNECTION_LIMIT, cleanup_interval=5,
                                      expose_tracebacks=False, clear_untrusted_proxy_headers=True)
+        _close_slow_clients(self._server)
         super().__init__(host, int(self._server.effective_port))
         self._stopping = threading.Event()
 
@@ -216,6 +255,34 @@ class WaitressServer(Server):
                 self._server.close()
             except OSError:
                 pass
+
+
+def _close_slow_clients(server) -> None:
+    """Add to waitress's periodic clean-up: close a connection whose request headers have taken
+    more than HEADER_DEADLINE, or whose request more than REQUEST_DEADLINE, to arrive."""
+    import time
+    import weakref
+
+    started: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # channel → (request, first seen)
+    original = server.maintenance
+
+    def maintenance(now: float) -> None:
+        original(now)
+        clock = time.monotonic()
+        for channel in list(server.active_channels.values()):
+            request = getattr(channel, "request", None)
+            if request is None or channel.requests:
+                started.pop(channel, None)
+                continue
+            seen = started.get(channel)
+            if seen is None or seen[0] is not request:
+                started[channel] = (request, clock)
+                continue
+            age = clock - seen[1]
+            if age > REQUEST_DEADLINE or (not getattr(request, "headers_finished", True) and age > HEADER_DEADLINE):
+                channel.will_close = True
+
+    server.maintenance = maintenance
 
 
 class StdlibServer(Server):

@@ -25,9 +25,9 @@ Limits: the body size (``max_bytes``, 20 MB; a larger ``Content-Length`` is refu
 before reading, and a body without one is read in bounded chunks and refused as soon as it
 passes the limit), the number of checks running at once (``max_checks``, 2 × cores; a request
 waits at most ``queue_wait`` seconds for a slot, then gets 503 with ``Retry-After``), and the
-time of one check (``timeout``: the check runs in a worker thread; when it is not done in time
-the request gets 503 and the slot stays taken until that thread ends, so runaway checks can
-never pile up beyond ``max_checks``).  Malformed requests get 400, never a hang or a traceback.
+time and memory of one check (``timeout``, ``max_memory_mb``: each check runs in a fresh worker
+process, killed when it passes either, so the request gets 503 and the slot is free again at
+once; a regex or parser that holds the GIL can no longer stall the other requests).  Malformed requests get 400, never a hang or a traceback.
 """
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ class WebApp:
 
     def __init__(self, rules: list[str] | tuple[str, ...] | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  timeout: float = DEFAULT_TIMEOUT, max_checks: int | None = None,
-                 queue_wait: float = DEFAULT_QUEUE_WAIT, log: Callable[[str], None] | None = None):
+                 queue_wait: float = DEFAULT_QUEUE_WAIT, log: Callable[[str], None] | None = None,
+                 max_memory_mb: int | None = None):
         from checker.check.ruleset import bundled_names, load
 
         bundled = sorted(bundled_names(), key=lambda n: (n != "national", n))  # national first
@@ -98,6 +99,10 @@ class WebApp:
         self.default_rules = next(iter(self.rulesets))
         self.max_bytes = int(max_bytes)
         self.timeout = float(timeout)
+        from checker.run.isolate import DEFAULT_MEMORY_MB, Budget
+
+        self.max_memory_mb = int(max_memory_mb or DEFAULT_MEMORY_MB)
+        self.budget = Budget(self.timeout, self.max_memory_mb)
         self.max_checks = int(max_checks or 2 * _cores())
         self.queue_wait = float(queue_wait)
         self.slots = threading.BoundedSemaphore(self.max_checks)
@@ -223,33 +228,28 @@ class WebApp:
 
     # -- checking, bounded
     def run_check(self, upload: Upload, ruleset):
-        """Run the check in a worker thread holding one of ``max_checks`` slots; 503 when no
-        slot frees up within ``queue_wait`` or the check outlives ``timeout``."""
+        """Run the check in a fresh worker process (checker/run/isolate.py) holding one of
+        ``max_checks`` slots; 503 when no slot frees up within ``queue_wait``, or when the check
+        outlives ``timeout`` or needs more than ``max_memory_mb`` (the process is killed, its
+        memory returned and its slot freed at once: a runaway check never stalls the server)."""
+        from checker.run.isolate import Exceeded, call
+
         if not self.slots.acquire(timeout=self.queue_wait):
             raise HTTPError(503, "同时进行的检查过多，服务繁忙", "请稍候片刻再试。", retry_after=5)
-        box: dict = {}
-        done = threading.Event()
-
-        def work() -> None:
-            try:
-                box["report"] = self.check_fn(upload, ruleset)
-            except BaseException as exc:  # noqa: BLE001 - handed to the request thread
-                box["error"] = exc
-            finally:
-                self.slots.release()
-                done.set()
-
+        check = self.check_fn
         try:
-            threading.Thread(target=work, name="fzcheck-check", daemon=True).start()
-        except RuntimeError:
-            self.slots.release()
+            report = call(lambda _: check(upload, ruleset), None, self.budget)
+        except OSError:  # no process could be started (out of processes or memory)
             raise HTTPError(503, "服务繁忙，无法开始检查", "请稍候片刻再试。", retry_after=5) from None
-        if not done.wait(self.timeout):
-            raise HTTPError(503, f"检查超过 {int(self.timeout)} 秒仍未完成，已放弃",
-                            "文件可能过大或过于复杂；请拆分文件或另存为纯文本后重试。", retry_after=30)
-        if "error" in box:
-            raise box["error"]
-        return box["report"]
+        finally:
+            self.slots.release()
+        if isinstance(report, Exceeded):
+            if report.kind == "timeout":
+                raise HTTPError(503, f"检查超过 {self.timeout:g} 秒仍未完成，已放弃",
+                                "文件可能过大或过于复杂；请拆分文件或另存为纯文本后重试。", retry_after=30)
+            raise HTTPError(503, "检查所需内存超过本服务的上限，已放弃",
+                            "文件可能过大或结构异常；请拆分文件或另存为纯文本后重试。", retry_after=30)
+        return report
 
     # -- templates
     def env(self):
@@ -283,7 +283,7 @@ def _check_upload(upload: Upload, ruleset):
     try:
         previous, unreadable = _previous_document(upload, ruleset)
         report = check_source(source, ruleset, previous=previous)
-    except (RecursionError, MemoryError, ValueError) as exc:
+    except (RecursionError, ValueError) as exc:  # MemoryError: the worker answers 503 (run_check)
         return input_error_result(upload.name, f"无法检查此文件（{type(exc).__name__}）")
     if unreadable is None:
         return report
@@ -343,11 +343,12 @@ def _css() -> str:
 def from_environment() -> WebApp:
     """An app configured by environment variables, for running under any WSGI server:
     ``FZCHECK_RULES`` (comma-separated names or paths), ``FZCHECK_MAX_MB``, ``FZCHECK_TIMEOUT``,
-    ``FZCHECK_MAX_CHECKS``."""
+    ``FZCHECK_MAX_CHECKS``, ``FZCHECK_MAX_MEMORY_MB``."""
     rules = [r.strip() for r in os.environ.get("FZCHECK_RULES", "").split(",") if r.strip()]
     return WebApp(rules=rules or None, max_bytes=int(float(os.environ.get("FZCHECK_MAX_MB", "20")) * MB),
                   timeout=float(os.environ.get("FZCHECK_TIMEOUT", DEFAULT_TIMEOUT)),
-                  max_checks=int(os.environ.get("FZCHECK_MAX_CHECKS", "0")) or None)
+                  max_checks=int(os.environ.get("FZCHECK_MAX_CHECKS", "0")) or None,
+                  max_memory_mb=int(os.environ.get("FZCHECK_MAX_MEMORY_MB", "0")) or None)
 
 
 class _LazyApp:

@@ -13,7 +13,6 @@ from checker.run.batch import run
 from checker.run.pairing import find_pairs, issuer_key, same_issuer
 from checker.run.pipeline import check_path, read_document
 from checker.run.result import ReportResult
-
 from tests.conftest import SAMPLES, SEEDS, needs_seeds
 
 PREV = SAMPLES / "prev-2023.txt"
@@ -244,3 +243,15 @@ def test_followup_without_a_numbered_plan_uses_sentences(national):
                 national.sections)
     items = crossyear.plan_items(doc, [])
     assert [i.text for i in items] == ["6月底前出台行政执法案卷评查办法。", "年内建成8个公共法律服务工作站。"]
+
+
+def test_pairing_candidates_stay_few_when_names_share_a_tail():
+    """Every government's key ends with 人民政府: that shared tail must not make every report of
+    the year a candidate for every other (issue 17: pairing was quadratic at 20,000 reports)."""
+    from checker.run.pairing import _possible, _suffix_index
+
+    ids = [(f"云溪区第{n}街道人民政府", 2024) for n in range(500)] + [(f"云溪区第{n}街道人民政府", 2023) for n in range(500)]
+    ids.append(("江澜市云溪区第7街道人民政府", 2023))
+    index = _suffix_index(ids)
+    assert _possible(index, "云溪区第7街道人民政府", 2023) == [507, 1000]
+    assert max(len(_possible(index, key, year - 1)) for key, year in ids[:500]) <= 2

@@ -107,7 +107,11 @@ def test_regex_that_does_not_compile(tmp_path: Path, capsys, pattern: str) -> No
 
 
 CATASTROPHIC = [r"(a+)+$", r"((a+))+$", r"(\w+\s?)+$", r"(a|aa)+$", r"(a|a)+$", r"(?:(?:a|b)+c?)+$",
-                r"(.*a){12}", r"(a*)*b", r"((ab)*)+$", r"(a?){25}a{25}", r"(?:[一-龥]+，?)+。"]
+                r"(.*a){12}", r"(a*)*b", r"((ab)*)+$", r"(a?){25}a{25}", r"(?:[一-龥]+，?)+。",
+                # issue 18: overlapping alternatives through a capture, a class or a lookahead,
+                # and polynomial runs of unbounded repeats
+                r"(?:.|(.))*X", r"(?:\w|(\d))+X", r"(?:法|(法))+X", r"(?:(?=a)a|a)+b", r".*.*.*.*.*.*.*.*X",
+                r"\d*\d*\d*\d*x"]
 
 
 @pytest.mark.parametrize("pattern", CATASTROPHIC)
@@ -120,7 +124,8 @@ def test_catastrophic_regex_is_refused_at_load(tmp_path: Path, capsys, pattern: 
     assert "rule 'slow-re'" in err and "params.patterns[0]" in err
 
 
-@pytest.mark.parametrize("pattern", [r"(认真|严格)+", r"[一二三四五六七八九十]+、", r"\d+(?:\.\d+)?%", r"第[一二三]+部分",
+@pytest.mark.parametrize("pattern", [r"(认真|严格)+", r"[一二三四五六七八九十]+、", r"\d*\d*\d*x",
+                                     r"\d+\s*[×xX*]\s*\d+\s*小时", r"A.*B.*C", r"\d+(?:\.\d+)?%", r"第[一二三]+部分",
                                      r"(?:19|20)\d{2}年", r"《[^》]{1,40}》"])
 def test_ordinary_patterns_still_compile(pattern: str) -> None:
     compile_safe(pattern, "patterns[0]")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from checker.run.pipeline import check_text
-
 from tests.conftest import SAMPLES
 from tests.reportkit import findings, report
 

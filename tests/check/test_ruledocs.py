@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from checker.check.ruledocs import render_markdown
 from checker.check.ruleset import load
-
 from tests.conftest import REPO
 
 

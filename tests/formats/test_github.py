@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from checker.cli import main
 from checker.formats import github
-
 from tests import ci_fixtures as fx
 from tests.conftest import SAMPLES
 

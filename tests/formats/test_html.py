@@ -23,7 +23,6 @@ from checker.check.finding import Finding
 from checker.formats import get
 from checker.formats import html as fmt
 from checker.run.result import RunResult
-
 from tests.browser.htmlcases import (
     INJECTED_NAME,
     INJECTED_TEXT,
@@ -326,3 +325,43 @@ def test_a_label_alone_and_its_title_below_are_one_heading(national):
     assert re.search(r'class="blk k-heading lv-1" id="L2">\s*<a[^>]*>2</a>\s*<h3 class="txt hd">', page)
     assert re.search(r'class="blk k-heading lv-1" id="L3">\s*<a[^>]*>3</a>\s*<h3 class="txt hd">', page)
     assert re.search(r'id="L4">\s*<a[^>]*>4</a>\s*<p class="txt">', page)
+
+
+def test_the_page_shows_the_coverage_map(national):
+    """Task area / indicator → where it is named, with a figure or not; ✗ for what is never named."""
+    from checker.run.pipeline import check_text
+
+    text = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
+    text = text.replace("，行政机关负责人出庭应诉率100%", "").replace("修订区突发事件总体应急预案，组织应急演练26场，参演4,300人次。", "")
+    page = fmt.render(RunResult(ruleset="national", reports=[check_text(text, national)]), national)
+    table = page[page.index('<table class="coverage-map"'):]
+    table = table[:table.index("</table>")]
+
+    def row(name: str) -> tuple[str, str]:
+        found = re.search(r'<tr class="cov-(\w+)">(?:<th[^>]*>[^<]*</th>)?\s*<td>' + re.escape(name) + r"</td>\s*<td>(.*?)</td>",
+                          table, re.S)
+        assert found, name
+        return found.group(1), found.group(2)
+
+    assert row("突发事件应对")[0] == "missing" and "没有提到" in row("突发事件应对")[1]
+    assert row("行政机关负责人出庭应诉率")[0] == "missing"
+    status, cell = row("行政复议收案和纠错")
+    assert status == "present" and 'href="#L25"' in cell and "有数据" in cell
+
+
+def test_no_coverage_map_for_a_short_report(national):
+    from checker.run.pipeline import check_text
+
+    page = fmt.render(RunResult(ruleset="national", reports=[check_text("\n".join(LINES), national)]), national)
+    assert '<table class="coverage-map"' not in page
+
+
+def test_each_rule_lists_its_places_once(national):
+    from checker.run.pipeline import check_text
+
+    report = check_text((SAMPLES / "unquantified-2024.txt").read_text(encoding="utf-8"), national)
+    page = fmt.render(RunResult(ruleset="national", reports=[report]), national)
+    article = page[page.index('id="rule-claim-unquantified"'):]
+    article = article[:article.index("</article>")]
+    assert article.count('<a href="#fi-') == 11 and "第9行" in article
+    assert page.count(national.rule("claim-unquantified").fix) == 1

@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 
 from checker.cli import main
 from checker.formats import junit
-
 from tests import ci_fixtures as fx
 from tests.conftest import SAMPLES
 

@@ -9,7 +9,6 @@ import pytest
 
 from checker.cli import main
 from checker.formats import sarif
-
 from tests import ci_fixtures as fx
 from tests.conftest import SAMPLES
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from checker.formats import text
 from checker.run.pipeline import check_text, input_error_result
 from checker.run.result import RunResult
-
 from tests.conftest import SAMPLES
 
 
@@ -20,3 +19,15 @@ def test_an_unreadable_file_is_not_shown_as_five_missing_parts(national):
     report = input_error_result("old.pdf", "不支持 PDF 格式")
     out = text.render(RunResult(ruleset="national", reports=[report]), national).split("\n")
     assert out[:3] == ["old.pdf", "  未能读取，没有检查", "old.pdf:1:1: error input-error 不支持 PDF 格式"]
+
+
+def test_each_rules_advice_is_printed_once_above_its_places(national):
+    report = check_text((SAMPLES / "unquantified-2024.txt").read_text(encoding="utf-8"), national, "a.txt")
+    out = text.render(RunResult(ruleset="national", reports=[report]), national)
+    fix = national.rule("claim-unquantified").fix
+    assert out.count(fix) == 1
+    block = out[out.index(f"如何修改：{fix}"):]
+    places = [line for line in block.split("\n") if line.startswith("a.txt:")][:11]
+    assert len(places) == 11 and all(" claim-unquantified " in line for line in places)
+    assert "  ■ 断言成效却没有数据（“成效显著”“明显提升”而无数字）（11处）" in out
+    assert not any("办结率98%" in line for line in places)  # the example figures live in the advice, once

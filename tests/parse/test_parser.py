@@ -6,7 +6,6 @@ import re
 import pytest
 
 from checker.run.pipeline import check_path, check_text
-
 from tests.conftest import SAMPLES
 from tests.docbuild import make_docx, make_html
 

@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-
-from tests.docbuild import W_NS, docx_from_body, make_docx, numbering_xml, paragraph_xml  # noqa: E402
-
 from checker.read import docx as docx_reader  # noqa: E402
 from checker.read.dispatch import read_bytes, read_path  # noqa: E402
 from checker.read.docx import chinese_counting, format_number, read_docx  # noqa: E402
 from checker.read.source import InputError, Origin  # noqa: E402
+from tests.docbuild import W_NS, docx_from_body, make_docx, numbering_xml, paragraph_xml  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if SHARED.is_dir() else []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import struct
-import sys
 import time
 import zipfile
 import zlib
@@ -12,14 +11,12 @@ from pathlib import Path
 
 import pytest
 
-
-from tests.docbuild import W_NS, docx_from_body, make_docx  # noqa: E402
-
 from checker.read.dispatch import read_bytes, read_path  # noqa: E402
 from checker.read.docx import read_docx  # noqa: E402
 from checker.read.limits import Limits  # noqa: E402
 from checker.read.source import InputError  # noqa: E402
 from checker.run.pipeline import check_path  # noqa: E402
+from tests.docbuild import W_NS, docx_from_body, make_docx  # noqa: E402
 
 LINES = ["某区2024年法治政府建设情况报告", "一、主要举措和成效", "全年办理行政复议案件12件。"]
 

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-
-from tests.docbuild import make_html  # noqa: E402
-
 from checker.read.dispatch import read_bytes, read_path  # noqa: E402
 from checker.read.html import read_html  # noqa: E402
 from checker.read.source import InputError  # noqa: E402
+from tests.docbuild import make_html  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if SHARED.is_dir() else []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from checker.run.pipeline import check_path
-
 from tests.conftest import SAMPLES, SEEDS
 from tests.docbuild import make_docx, make_html
 

@@ -5,7 +5,6 @@ import json
 import shutil
 
 from checker.cli import main
-
 from tests.conftest import SAMPLES
 
 

@@ -9,7 +9,6 @@ import pytest
 
 from checker.cli import main
 from checker.run import pipeline
-
 from tests.conftest import SAMPLES
 
 FILES = ["clean-2024.txt", "clean-2024.html", "clean-2024.docx", "placeholders-2024.txt", "typos-2024.txt",

@@ -13,7 +13,6 @@ from checker.cli import main
 from checker.run import config as cfg
 from checker.run.globs import matches_any
 from checker.run.rulesets import RuleSets
-
 from tests.conftest import REPO, SAMPLES
 
 
@@ -101,8 +100,8 @@ def test_per_path_overrides_severity_and_disable(repo, capsys):
         "  - files: justice.txt\n"
         "    disable: [section-missing]\n", encoding="utf-8")
     code, found = findings(capsys, "2024")
-    assert found["2024/gov.txt"] == [("section-thin", "info")]
-    assert found["2024/dept/market.txt"] == [("section-thin", "error")]
+    assert found["2024/gov.txt"] == [("duty-elements", "warning"), ("section-thin", "info")]
+    assert sorted(found["2024/dept/market.txt"]) == [("duty-elements", "warning"), ("section-thin", "error")]
     assert ("section-missing", "error") not in found["2024/dept/justice.txt"]
     assert code == 1
 
@@ -147,7 +146,7 @@ def test_ignore_per_path_and_rule(repo, capsys):
     (repo / ".fzcheck.yaml").write_text(
         "ignore:\n  - path: '2024/dept/*'\n    rules: [section-thin, section-missing]\n", encoding="utf-8")
     code, found = findings(capsys, "2024")
-    assert found["2024/gov.txt"] == [("section-thin", "warning")]
+    assert found["2024/gov.txt"] == [("duty-elements", "warning"), ("section-thin", "warning")]
     assert not any(rule in ("section-thin", "section-missing") for rule, _ in found["2024/dept/market.txt"])
     assert not any(rule == "section-missing" for rule, _ in found["2024/dept/justice.txt"])
 
@@ -171,7 +170,8 @@ def test_cli_flags_override_the_file(repo, capsys):
 
 
 def test_rules_path_is_relative_to_the_config(repo, monkeypatch, capsys):
-    (repo / "local.yaml").write_text("extends: national\nname: local\ndisable: [section-thin]\n", encoding="utf-8")
+    (repo / "local.yaml").write_text("extends: national\nname: local\ndisable: [section-thin, duty-elements]\n",
+                                     encoding="utf-8")
     (repo / ".fzcheck.yaml").write_text("rules: local.yaml\n", encoding="utf-8")
     monkeypatch.chdir(repo / "sub")
     code = main(["../2024/gov.txt", "--format", "json"])

@@ -9,9 +9,12 @@ from __future__ import annotations
 from . import (  # cross-year and timeliness (issue #7)
     claim,
     copied,
+    coverage,
     deadline,
+    duty_elements,
     issuer_consistency,
     item_figures,
+    not_a_report,
     numbering,
     pairs,
     pattern,
@@ -51,5 +54,8 @@ KINDS = {
     "problems_in_plan": problems_in_plan,
     "plan_followup": plan_followup,
     "copied": copied,
+    "coverage": coverage,
     "deadline": deadline,
+    "duty_elements": duty_elements,
+    "not_a_report": not_a_report,
 }

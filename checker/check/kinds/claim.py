@@ -1,8 +1,20 @@
 """A sentence that asserts a result or a quality (成效显著, 明显提升 …) but gives no figure.
 
-Per sentence: a trigger word or pattern makes it a claim; a verifiable award or first
-(获评, 入选 …) is evidence and clears it; otherwise it needs a figure in the sense of
-:mod:`checker.check.figures`.  Headings are titles, not claims, and are skipped by default.
+A trigger word or pattern marks a possible claim; the sentence's structure decides whether it
+is one.  Why structure and not a longer word list: the same words are a result in
+"审批效率明显提升" and a task in "提升政策解读质效" or "通过考核推动…提质增效", and only their
+place in the clause tells them apart.
+
+- A trigger with a degree adverb (有效, 显著, 明显, 有力 …, the ``degree`` lexicon) is a claim
+  wherever it stands: the drafter grades the result.
+- Without one, a trigger that opens its clause (提升…质效 among 优化…, 深化…) is an action in
+  a list of actions (unless it opens with a result verb: 形成…良好格局, 取得…), and a trigger governed by an action verb earlier in the clause (通过…推动…提质增效)
+  is a purpose: neither is a claim.
+- A claim is supported by a figure or verifiable evidence (获评, 入选 …) in its own sentence,
+  or, when it opens its sentence, by a figure in the clause just before it (the end of the
+  previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
+
+Headings are titles, not claims, and are skipped by default.
 """
 from __future__ import annotations
 
@@ -13,51 +25,97 @@ from checker.check import figures
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.check.scope import spans
-from checker.parse.document import Document
+from checker.check.truncation import runs_into_cut
+from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False,
-                  **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], **figures.FIGURE_DEFAULTS}
+
+CLAUSE_MARKS = ",;:。!?、"
+# An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
+ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _alternation(words: list[str]) -> re.Pattern | None:
+    words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def prepare(params: dict) -> dict:
-    """Compile the trigger lexicon and the figure spec once per rule."""
+    """Compile the trigger lexicon, the structure lexicons and the figure spec once per rule."""
     triggers = [compile_safe(p, f"patterns[{i}]") for i, p in enumerate(params["patterns"])]
-    words = sorted({normalize(w) for w in params["words"]}, key=len, reverse=True)
+    words = _alternation(params["words"])
     if words:
-        triggers.append(re.compile("|".join(map(re.escape, words))))
+        triggers.append(words)
     if not triggers:
         raise ValueError("words: give at least one claim word or pattern")
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=len, reverse=True)
-    return {"triggers": triggers, "evidence": evidence, "figures": figures.spec_from(params)}
+    return {"triggers": triggers, "evidence": evidence, "figures": figures.spec_from(params),
+            "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
+            "lead": _alternation(params["lead_adverbs"])}
 
 
-def claim_in(text: str, compiled: dict) -> str | None:
-    """The first trigger in a sentence (titles 《…》 masked), or None."""
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset ``at`` begins (after the last , ; : before it)."""
+    return max(text.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
+
+
+def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
+    """A trigger without a degree adverb that opens its clause, or follows an action verb in
+    its clause, describes a task or a purpose, not a result."""
+    claim = match.group()
+    if compiled["degree"] is not None and compiled["degree"].search(claim):
+        return False
+    start = _clause_start(text, match.start())
+    head = ENUMERATOR.sub("", text[start:match.start()])
+    if compiled["lead"] is not None:
+        head = compiled["lead"].sub("", head)
+    if not head.strip():
+        opener = compiled["results"]
+        return opener is None or opener.match(claim) is None
+    return compiled["actions"] is not None and compiled["actions"].search(head) is not None
+
+
+def claim_in(text: str, compiled: dict) -> re.Match | None:
+    """The first trigger in a sentence that stands as a result claim (titles 《…》 masked)."""
     visible = figures.TITLE.sub(lambda m: figures.MASK * len(m.group()), text)
-    hits = [m for t in compiled["triggers"] for m in [t.search(visible)] if m]
-    if not hits:
-        return None
-    return min(hits, key=lambda m: m.start()).group()
+    hits = sorted((m for t in compiled["triggers"] for m in t.finditer(visible)), key=lambda m: m.start())
+    return next((m for m in hits if not _is_action(visible, m, compiled)), None)
 
 
-def unquantified(text: str, compiled: dict) -> str | None:
-    """The claim a sentence makes without figure or evidence, or None."""
-    claim = claim_in(text, compiled)
-    if claim is None or any(word in text for word in compiled["evidence"]):
+def unquantified(text: str, compiled: dict, before: str = "") -> str | None:
+    """The claim a sentence makes without figure or evidence, or None.  ``before`` is the
+    previous sentence of the same paragraph: its last clause supports a claim that opens this one."""
+    match = claim_in(text, compiled)
+    if match is None or any(word in text for word in compiled["evidence"]):
         return None
     if figures.has_figure(text, compiled["figures"]):
         return None
-    return claim
+    if before and _clause_start(text, match.start()) == 0:
+        last = before.rstrip("。!?;")
+        if figures.has_figure(last[_clause_start(last, len(last)):], compiled["figures"]):
+            return None
+    return match.group()
+
+
+def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
+    if index == 0:
+        return ""
+    prev = sentences[index - 1]
+    return prev.text if prev.line == sentence.line and not prev.heading else ""
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     seen: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
-        for sentence in doc.sentences_in(lo, hi):
+        sentences = doc.sentences_in(lo, hi)
+        for index, sentence in enumerate(sentences):
             if sentence.start in seen or (sentence.heading and not rule.params["headings"]):
                 continue
-            claim = unquantified(sentence.text, rule.compiled)
+            if runs_into_cut(doc, sentence.end):
+                continue  # an unfinished sentence may give its figure after the cut
+            claim = unquantified(sentence.text, rule.compiled, _previous(doc, sentence, index, sentences))
             if claim is not None:
                 seen.add(sentence.start)
                 yield Hit(sentence.start, sentence.end, section=key,

@@ -13,8 +13,11 @@ body's level.
   when the deadline is 3月31日, for the levels in ``edge_warning`` (default: governments): a
   warning, because the 规定 says "before 4月1日" and evaluators read the day itself
   differently.  A deadline other than 3月31日 has no such edge.  Published
-  before 12月31日 of the report year: impossible for a full-year report (error).  No date:
-  an info finding when the input is a web page (which carries one), nothing for drafts.
+  before 12月31日 of the report year: impossible for a full-year report (error).  No date on
+  a web page, or on the text of a saved page (its furniture — 来源, 浏览次数, a breadcrumb —
+  is still there): one info finding, so a reviewer knows the check did not run — unless
+  ``missing_date`` is false (config ``draft: true``).  A bare draft says nothing: it has no
+  date yet, and a finding on every draft would teach drafters to ignore the rule.
 """
 from __future__ import annotations
 
@@ -88,9 +91,11 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     meta = doc.metadata
     start, end = crossyear.title_span(doc)
     if not meta.published:
-        if params["missing_date"] and doc.source.expects_date:
+        if params["missing_date"] and (doc.source.expects_date or meta.from_page):
+            where = "网页上" if doc.source.expects_date else "保存的网页文字中"
             yield Hit(start, end, severity="info",
-                      fields={"detail": "网页上没有找到发布日期，无法核对是否按时公开；请在页面上标明发布时间。"})
+                      fields={"detail": f"{where}没有找到发布日期，无法判断是否按时公开；"
+                                        "公开时请在页面上标明发布时间（尚未公开的草稿可忽略本提示）。"})
         return
     try:
         published = dt.date.fromisoformat(meta.published)

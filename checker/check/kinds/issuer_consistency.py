@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document
+from checker.parse.metadata import title_name
 from checker.read.normalize import normalize
 
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
@@ -19,17 +20,10 @@ DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅",
                   "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
                   "signature_lines": 4}
 NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
-HEAD_SPLIT = re.compile(r"关于|(?:19|20)\d{2}\s*年?度?|法治")
-
-
-def title_issuer(title: str) -> str | None:
-    """The name before the year or 关于/法治 in a title; a title starting with the year uses the
-    name between the year and 法治."""
-    head = HEAD_SPLIT.split(title, maxsplit=1)[0].strip(" :,、")
-    if not head:
-        tail = re.sub(r"^\s*(?:19|20)\d{2}\s*年?度?", "", title)
-        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(" :,、")
-    return head if 2 <= len(head) <= 40 else None
+NOT_A_NAME = ("关于", "法治", "建设", "的", "推进", "实施")  # a document title's words, never a body's name
+BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+LEVELS = "省市区县州旗盟镇乡"
+JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
 
 
 def place_of(name: str, place_suffixes: list[str]) -> str | None:
@@ -65,26 +59,61 @@ def signature(doc: Document, lines: int) -> tuple[int, int] | None:
     return (tail_start, doc.body_end) if count else None
 
 
+def short_forms(name: str, place: str | None) -> set[str]:
+    """The standard ways a report refers to the body its title names: 宝丰县人民政府 →
+    宝丰县政府, 宝丰县, 县政府; 中共汉中市委汉中市人民政府 → each of its two bodies, 市委、市政府;
+    金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府."""
+    forms = {name}
+    joint = JOINT.match(name)
+    if joint:  # 中共汉中市委汉中市人民政府: either body, or 市委、市政府
+        party, government = joint.group(1), joint.group(2).strip()
+        return forms | {"中共" + party, party, government} | short_forms(government, government[:-4] or None)
+    if place:
+        level = place[-1]
+        rest = name[len(place):]
+        if rest in ("人民政府", "政府", ""):
+            forms |= {place, place + "政府", level + "政府", level + "委、" + level + "政府"}
+            if rest == "" and len(place) > 2 and level in LEVELS:
+                forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
+        elif level in LEVELS:
+            forms.add(level + rest)  # 金华市教育局 → 市教育局
+    return forms
+
+
+def _is_name(found: str, doc: Document, start: int) -> bool:
+    """A body's name, not a fragment of a document title (陕西省关于进一步推进法治政府…)."""
+    if any(word in found for word in NOT_A_NAME):
+        return False
+    line_start = doc.norm.rfind("\n", 0, start) + 1
+    for title in BOOK_TITLE.finditer(doc.norm, line_start, start + len(found) + 120):
+        if title.start() <= start < title.end():
+            return False
+    return True
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     if doc.metadata.title is None or doc.metadata.title_line is None:
         return
-    name = title_issuer(normalize(doc.metadata.title))
+    name = title_name(normalize(doc.metadata.title))
     if not name:
         return
     place = place_of(name, params["place_suffixes"])
+    forms = short_forms(name, place)
     lo, hi = doc.body_start, doc.body_end
     sign = signature(doc, params["signature_lines"])
     if sign and place:
         for m in variants(doc, place, params["suffixes"], *sign):
-            if not m.group().startswith(name):
+            found = m.group()
+            if not found.startswith(name) and found not in forms and _is_name(found, doc, m.start()):
                 yield _hit(doc, m, name, f"落款写作“{doc.text[m.start():m.end()]}”，与标题不一致")
                 return
-    if name in doc.norm[lo:hi]:
+    body = doc.norm[lo:hi]
+    if any(form in body for form in forms):
         return
     if place and place != name:
         for m in variants(doc, place, params["suffixes"], lo, hi):
-            if _similar(m.group(), name):
+            if _similar(m.group(), name) and m.group() not in forms and _is_name(m.group(), doc, m.start()):
                 yield _hit(doc, m, name, f"正文中写作“{doc.text[m.start():m.end()]}”，全称被简写或改写")
                 return
     yield _title_hit(doc, name, "正文中没有出现这个名称")

@@ -10,6 +10,7 @@ from typing import Iterator
 from checker.check import figures
 from checker.check.hit import Hit
 from checker.check.scope import spans
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Node
 
 DEFAULTS: dict = {"min_level": 1, **figures.FIGURE_DEFAULTS}
@@ -50,6 +51,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             # only the last reported item can contain this one (a scan of all would be quadratic).
             if node.start == lo or (reported and reported[-1].start <= node.start < reported[-1].end):
                 continue
+            if runs_into_cut(doc, node.end):
+                continue  # the item's figures may be in the part of the text that is missing
             if not figures.has_figure(item_text(doc, node), spec):
                 reported.append(node)
                 h = node.heading

@@ -2,8 +2,11 @@
 
 Quotations in Chinese reports often run over several sentences, so the unit is the
 paragraph (one line); a mark closed in a later paragraph is still reported, because
-official style closes quotes where they open.  The excerpt is a few characters either side
-of the stray mark.
+official style closes quotes where they open.  The finding points at the stray mark itself
+(its excerpt is the mark); the message names the marks in words (右引号, 左书名号), since
+"“””没有对应的““”" is unreadable, and quotes a few characters either side to find it by.
+An opening mark still open where the last paragraph of a cut-off text stops is not
+reported (its partner may follow the cut); one that an outer closing mark skipped over is.
 """
 from __future__ import annotations
 
@@ -12,9 +15,21 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
+
+# What a drafter calls each mark (GB/T 15834 names); a mark not listed is shown as itself.
+NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "《": "左书名号", "》": "右书名号",
+         "〈": "左书名号", "〉": "右书名号", "(": "左括号", ")": "右括号", "（": "左括号", "）": "右括号",
+         "[": "左方括号", "]": "右方括号", "［": "左方括号", "］": "右方括号", "【": "左方头括号", "】": "右方头括号",
+         "〔": "左六角括号", "〕": "右六角括号", "「": "左直角引号", "」": "右直角引号"}
+
+
+def mark_name(mark: str) -> str:
+    """A mark in words (右引号), or the mark itself when it has no common name."""
+    return NAMES.get(mark, f"符号“{mark}”")
 
 
 def prepare(params: dict) -> dict:
@@ -40,6 +55,15 @@ def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: di
            marks: re.Pattern[str] | None = None) -> list[int]:
     """Offsets of unmatched marks in ``text[lo:hi]`` (a stack; a closer skips over unclosed
     openers of other kinds, which are then stray)."""
+    closed_over, open_at_end = stray_kinds(text, lo, hi, closer_of, opener_of, marks)
+    return sorted(closed_over + open_at_end)
+
+
+def stray_kinds(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: dict[str, str],
+                marks: re.Pattern[str] | None = None) -> tuple[list[int], list[int]]:
+    """The unmatched marks in two lists: those certainly stray (a closer without opener, an opener
+    an outer closer skipped over: 《…规划(2021—2025年》), and the openers still open where the
+    paragraph ends — which, in a paragraph a cut broke off, may close after the cut."""
     stack: list[int] = []
     out: list[int] = []
     for found in (marks or marks_regex(closer_of, opener_of)).finditer(text, lo, hi):
@@ -55,7 +79,7 @@ def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: di
             else:
                 out.extend(stack[match + 1:])
                 del stack[match:]
-    return sorted(out + stack)
+    return out, stack
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
@@ -64,14 +88,19 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     done: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in doc.lines_in(lo, hi):
-            for at in strays(doc.norm, a, b, closer_of, opener_of, marks):
+            closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
+            if runs_into_cut(doc, b):
+                open_at_end = []  # in the paragraph a cut broke off, they may close after the cut
+            for at in sorted(closed_over + open_at_end):
                 if at in done:
                     continue
                 done.add(at)
                 mark = doc.text[at]
-                partner = closer_of.get(doc.norm[at]) or opener_of.get(doc.norm[at])
-                yield Hit(max(a, at - width), min(b, at + 1 + width), section=key or section_of(doc, at),
-                          fields={"mark": mark, "partner": _display(partner, mark)})
+                partner = _display(closer_of.get(doc.norm[at]) or opener_of.get(doc.norm[at]), mark)
+                context = doc.text[max(a, at - width):min(b, at + 1 + width)].strip()
+                yield Hit(at, at + 1, section=key or section_of(doc, at),
+                          fields={"mark": mark, "partner": partner, "mark_name": mark_name(mark),
+                                  "partner_name": mark_name(partner), "context": context})
 
 
 def _display(partner: str | None, mark: str) -> str:

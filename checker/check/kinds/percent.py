@@ -19,8 +19,12 @@ DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "base_words": ["共", "总计", "合计", "累计", "全年", "受理", "收到", "新收", "办理", "审结", "办结", "总数"],
                   "window": 8, "tolerance": 0.05}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-PERCENT = re.compile(rf"({NUMBER})\s*%")
-SHARE = re.compile(rf"({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
+# A number starts where no digit (or digit and comma) precedes: otherwise every position inside
+# a long digit run starts a match attempt that scans to the run's end, and 8,000 digits before a
+# "%" cost seconds (quadratic).  A match that starts mid-run is never the leftmost one anyway.
+START = r"(?<!\d)(?<!\d,)"
+PERCENT = re.compile(rf"{START}({NUMBER})\s*%")
+SHARE = re.compile(rf"{START}({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
 
 
 def _value(text: str) -> float:
@@ -66,7 +70,7 @@ def _wrong_share(sentence, params: dict, key: str | None) -> Iterator[Hit]:
 def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
     """The nearest earlier count with the same unit that a base word introduces (exact
     numbers only: 4万余件 is no base)."""
-    candidates = list(re.finditer(rf"({NUMBER})\s*{re.escape(unit)}", before))
+    candidates = list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))
     for m in reversed(candidates):
         value = _value(m.group(1))
         context = before[max(0, m.start() - 6):m.start()]

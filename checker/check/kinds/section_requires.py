@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {"sections": [], "words": [], "patterns": [], "min_chars": 20, "embedded": False}
@@ -28,17 +29,12 @@ def prepare(params: dict) -> dict:
     return {"patterns": patterns}
 
 
-def body_text(doc: Document, lo: int, hi: int) -> str:
-    """The non-heading sentences of a span, joined."""
-    return "。".join(s.text for s in doc.body_sentences(lo, hi))
-
-
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     for sec in doc.sections:
-        if sec.key not in params["sections"] or (sec.embedded and not params["embedded"]):
+        if sec.key not in params["sections"] or (sec.embedded and not params["embedded"]) or runs_into_cut(doc, sec.end):
             continue
-        text = body_text(doc, sec.start, sec.end)
+        text = "。".join(s.text for s in doc.part_sentences(sec))
         if len(text) < params["min_chars"]:
             continue
         if not any(p.search(text) for p in rule.compiled["patterns"]):

@@ -1,19 +1,24 @@
 """A part that is present but says almost nothing: too few characters, or too few sentences
 that carry a figure or a concrete act.  Characters count Chinese characters, letters and
-digits of the body (headings excluded), so punctuation and spacing cannot pad a part."""
+digits of the body (headings excluded), so punctuation and spacing cannot pad a part.  The
+advice is the part's own (``advice`` per section key): a thin plan needs deadlines, a thin
+duty part needs what the head of government did, not the same sentence for both."""
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
 from checker.check.hit import Hit
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 
 DEFAULTS: dict = {
     "min_chars": {"measures": 200, "problems": 30, "duty": 40, "plan": 40},
     "min_substantive": {"measures": 3, "duty": 1},
     "concrete_words": ["主持", "召开", "听取", "审议", "审定", "述法", "学法", "督办", "专题研究"],
+    "advice": {},
 }
+GENERIC_ADVICE = "请补充具体做法、次数或成果。"
 FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:次|件|项|个|名|人|期|场|家|条|份|篇|批|轮|类)")
 COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")  # runs: one match per run, not per character
 
@@ -21,9 +26,9 @@ COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")  # runs: one match per run, n
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     for sec in doc.sections:
-        if sec.embedded or sec.key not in params["min_chars"]:
+        if sec.embedded or sec.key not in params["min_chars"] or runs_into_cut(doc, sec.end):
             continue
-        body = doc.body_sentences(sec.start, sec.end)
+        body = doc.part_sentences(sec)
         chars = counted_chars("\n".join(s.text for s in body))
         words, need = params["concrete_words"], params["min_substantive"].get(sec.key, 0)
         if chars >= params["min_chars"][sec.key] and _at_least(need, (s.text for s in body), words):
@@ -31,7 +36,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         substantive = sum(1 for s in body if is_substantive(s.text, words))
         if chars < params["min_chars"][sec.key] or substantive < need:
             yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
-                      fields={"name": ruleset.section_name(sec.key), "chars": chars, "substantive": substantive})
+                      fields={"name": ruleset.section_name(sec.key), "chars": chars, "substantive": substantive,
+                              "advice": params["advice"].get(sec.key, GENERIC_ADVICE)})
 
 
 def _at_least(need: int, texts, words: list[str]) -> bool:

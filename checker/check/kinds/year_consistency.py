@@ -20,7 +20,7 @@ from checker.parse.metadata import YEAR_RE
 DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
                   "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"]}
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
-GLUED = re.compile(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年)")  # look-behind after 19/20: see figures.YEAR
+GLUED = re.compile(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年|\s*[)）])")  # look-behind after 19/20: see figures.YEAR
 WHAT = {"title": "标题", "measures": "“主要举措和成效”部分标题", "plan": "“下一年度主要安排”部分标题"}
 SHIFT = {"title": 0, "measures": 0, "plan": 1}
 

@@ -14,8 +14,11 @@ RULE = "claim-unquantified"
     "区委全面依法治区委员会第三次会议研究部署，各项任务取得积极成效。",
     "认真贯彻《江澜市法治政府建设三年行动计划（2023—2025年）》，形成了齐抓共管的良好格局。",
     "推行7×24小时自助服务，群众办事便利度显著提升。",
-    "提升政策解读质效。",
     "行政机关负责人出庭率稳步提升。",
+    "建立文件后评估制度，有效提升规范性文件的质量。",
+    "开展“送法进企业”活动，取得了企业欢迎的良好效果。",
+    "组织执法人员参加庭审旁听，群众的监督权得到有效保障。",
+    "二是依法行政能力明显提升。",
 ])
 def test_claims_without_figures_fire(national, sentence):
     got = findings(report(measures=sentence), national, RULE)
@@ -45,3 +48,30 @@ def test_duty_part_is_checked_and_plan_is_not(national):
 def test_headings_are_titles_not_claims(national):
     text = report(measures="（一）政府履职水平提质增效\n全年审核规范性文件37件。")
     assert findings(text, national, RULE) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "优化政策全流程公开，扩大政策阅办联动覆盖面，提升政策解读质效，加强政策留言板建设。",
+    "通过年度考核不断推动行政执法工作提质增效。",
+    "一是不断提升立法工作质效。",
+])
+def test_actions_and_purposes_are_not_claims(national, sentence):
+    """A trigger that opens its clause without a degree adverb is a task in a list; one governed
+    by an action verb (推动 …) is a purpose; neither asserts a result."""
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+def test_figure_in_the_clause_just_before_supports_a_claim(national):
+    text = report(measures="全年调解矛盾纠纷1260件，调解成功率97.5%。有力保障社会和谐稳定。")
+    assert findings(text, national, RULE) == []
+
+
+def test_figure_in_another_paragraph_does_not_support(national):
+    text = report(measures="全年调解矛盾纠纷1260件。\n坚持源头治理，有力保障社会和谐稳定。")
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["坚持源头治理，有力保障社会和谐稳定。"]
+
+
+def test_degree_adverb_makes_a_claim_even_when_it_opens_the_clause(national):
+    got = findings(report(measures="推行容缺受理，显著提升群众办事便利度。"), national, RULE)
+    assert len(got) == 1 and "显著提升" in got[0].message

@@ -70,9 +70,29 @@ def test_department_deadline_under_the_local_rule_set(province, issuer, publishe
     assert [s for s, _ in got] == ([expected] if expected else [])
 
 
-def test_missing_date_is_info_for_web_pages_and_nothing_for_drafts(national):
+def test_missing_date_is_said_once_at_info_level(national):
+    """A web page, or the text of a saved page, with no date: the reviewer must know the
+    check did not run.  A bare draft has no date yet and is told nothing."""
     assert [s for s, _ in deadline(report("云溪区人民政府", None, web=True), national)] == ["info"]
+    saved = report("云溪区人民政府", None, web=False, path="r.txt")
+    saved.lines = ["首页 > 政务公开 > 法治政府建设", "来源：云溪区司法局  浏览次数：12"] + saved.lines
+    got = deadline(saved, national)
+    assert [s for s, _ in got] == ["info"] and "无法判断是否按时公开" in got[0][1]
     assert deadline(report("云溪区人民政府", None, web=False, path="r.docx"), national) == []
+
+
+def test_a_draft_is_not_told_it_has_no_date(national):
+    """Config ``draft: true`` (shorthand for missing_date: false): a draft has no date yet."""
+    from checker.run.config import parse as parse_config
+    from checker.run.rulesets import RuleSets
+
+    config = parse_config({"draft": True}, "/x/.fzcheck.yaml", "/x")
+    drafts = RuleSets(national, config).for_path("/x/r.html")[0]
+    assert deadline(report("云溪区人民政府", None, path="/x/r.html"), drafts) == []
+    override = parse_config({"overrides": [{"files": "drafts/*", "draft": True}]}, "/x/.fzcheck.yaml", "/x")
+    sets = RuleSets(national, override)
+    assert deadline(report("云溪区人民政府", None), sets.for_path("/x/drafts/a.html")[0]) == []
+    assert len(deadline(report("云溪区人民政府", None), sets.for_path("/x/final/a.html")[0])) == 1
 
 
 def test_level_from_the_issuer():

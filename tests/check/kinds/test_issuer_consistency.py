@@ -38,3 +38,35 @@ def test_a_report_ending_in_a_sentence_has_no_signature(national):
     """The last short line is a plan sentence naming a document, not a signature block."""
     text = report(title=TITLE, opening=OPENING, tail="6月底前出台《云溪区行政执法监督办法》。")
     assert findings(text, national, RULE) == []
+
+
+GOV_TITLE = "云溪区人民政府2024年法治政府建设情况报告"
+
+
+def test_standard_short_forms_pass(national):
+    for opening in ("2024年，云溪区政府坚持依法行政。", "2024年，云溪区坚持依法行政。",
+                    "2024年，在市委领导下，区委、区政府坚持依法行政。"):
+        assert findings(report(title=GOV_TITLE, opening=opening), national, RULE) == [], opening
+
+
+def test_department_short_form_passes(national):
+    title = "云中市教育局关于2024年法治政府建设情况的报告"
+    assert findings(report(title=title, opening="2024年，市教育局坚持依法行政。"), national, RULE) == []
+
+
+def test_joint_issuer_passes_on_either_body(national):
+    title = "中共云溪区委云溪区人民政府关于2024年法治政府建设情况的报告"
+    assert findings(report(title=title, opening="2024年，云溪区委、区政府坚持依法行政。"), national, RULE) == []
+
+
+def test_document_title_fragments_are_not_names(national):
+    """云溪区关于进一步推进法治政府…, a 《》 title: words of a document, not a body's name."""
+    opening = ("2024年，区政府印发《云溪区关于进一步推进法治政府建设的实施意见》，"
+               "落实云溪区关于进一步推进法治政府建设的部署。")
+    assert findings(report(title=GOV_TITLE, opening=opening), national, RULE) == []
+
+
+def test_a_different_body_still_fails(national):
+    got = findings(report(title=GOV_TITLE, opening="2024年，云溪区政府坚持依法行政。",
+                          tail="云溪区司法局\n2025年2月26日"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "云溪区司法局"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from checker.run.pipeline import check_text
-
 from tests.reportkit import findings, report
 
 RULE = "numbering"

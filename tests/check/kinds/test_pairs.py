@@ -16,7 +16,15 @@ RULE = "unbalanced-pair"
 ])
 def test_stray_marks(national, text, mark):
     got = findings(report(measures=text), national, RULE)
-    assert len(got) == 1 and mark in got[0].excerpt and mark in got[0].message
+    assert len(got) == 1 and got[0].excerpt == mark and mark in got[0].message
+    assert got[0].column == text.index(mark) + 1  # at the stray mark, not some characters before it
+
+
+def test_marks_are_named_in_words(national):
+    got = findings(report(measures="推动数据应上尽上”，全年归集1.9万条。"), national, RULE)
+    assert got[0].message.startswith("右引号“””在本段中没有对应的左引号")
+    got = findings(report(measures="印发《免罚清单，明确免罚情形23项。"), national, RULE)
+    assert "左书名号“《”在本段中没有对应的右书名号" in got[0].message and "印发《免罚清单" in got[0].message
 
 
 def test_balanced_and_nested_marks_pass(national):
@@ -27,3 +35,15 @@ def test_balanced_and_nested_marks_pass(national):
 def test_two_strays_in_one_paragraph(national):
     text = "推动案件数据应上尽上”“应归尽归，全年归集1.9万条。"
     assert len(findings(report(measures=text), national, RULE)) == 2
+
+
+def test_an_opening_mark_in_a_cut_off_last_paragraph_is_not_reported(national):
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n全年审核规范性文件37件，提出修改意见182条，废止11件，印发《云溪区行政执法"
+    assert findings(text, national, RULE) == []
+    assert len(findings(text + "监督办法，全年督办案件12件。", national, RULE)) == 1  # finished: the 《 is stray
+
+
+def test_a_mark_skipped_over_is_stray_even_in_a_cut_off_paragraph(national):
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n落实《云溪区法治宣传教育规划(2021—2025年》，全年开展主题活动320场，覆盖群众6.8万人次，组织"
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["("]

@@ -7,7 +7,6 @@ import pytest
 
 from checker.check.kinds import pattern
 from checker.run.pipeline import read_document
-
 from tests.conftest import SAMPLES
 from tests.reportkit import findings, report
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from checker.check.kinds import problems_in_plan
-
 from tests.reportkit import findings, report
 
 RULE = "problem-unaddressed"

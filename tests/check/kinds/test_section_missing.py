@@ -4,7 +4,6 @@ from __future__ import annotations
 from checker.run.config import RuleChanges
 from checker.run.pipeline import check_text
 from checker.run.rulesets import derive
-
 from tests.reportkit import report
 
 

@@ -25,9 +25,38 @@ def test_vague_plan(national):
 
 
 @pytest.mark.parametrize("plan", ["持续推进执法规范化，6月底前出台监督办法。", "进一步加强执法监督，年内培训执法人员4期。",
-                                  "深入贯彻《加快推动法务区建设实施方案(2024-2026年)》。", "持续推进执法规范化，制定常态化专业培训机制。"])
-def test_deadline_count_document_or_deliverable_makes_plan_concrete(national, plan):
+                                  "修订《云溪区行政规范性文件管理办法》。", "持续推进执法规范化，由区司法局牵头组织执法案卷评查。",
+                                  "制定区政府重大行政决策事项目录。"])
+def test_deadline_count_document_or_responsible_unit_makes_plan_concrete(national, plan):
     assert findings(report(plan=plan), national, "plan-vague") == []
+
+
+@pytest.mark.parametrize("plan", ["深入贯彻《加快推动法务区建设实施方案(2024-2026年)》。",
+                                  "持续推进执法规范化，健全常态化专业培训机制。"])
+def test_citing_a_document_or_naming_a_mechanism_is_not_a_task(national, plan):
+    """Implementing an existing 《…》 is no document to issue; 健全…机制 has no deadline or count."""
+    assert len(findings(report(plan=plan), national, "plan-vague")) == 1
+
+
+def test_plan_is_judged_item_by_item(national):
+    """One dated item does not excuse the others: 1 of 3 concrete is below the half the rule asks."""
+    plan = ("（一）完善执法监督。6月底前出台《云溪区行政执法监督办法》。\n"
+            "（二）深化政务公开。持续推进政务公开标准化。\n（三）提升复议质效。进一步规范行政复议工作。")
+    got = findings(report(plan=plan), national, "plan-vague")
+    assert len(got) == 1
+    assert "3项安排中有2项" in got[0].message and "“（二）深化政务公开”；“（三）提升复议质效”" in got[0].message
+
+
+def test_half_concrete_plan_passes(national):
+    plan = "（一）完善执法监督。6月底前出台监督办法。\n（二）深化政务公开。持续推进政务公开标准化。"
+    assert findings(report(plan=plan), national, "plan-vague") == []
+
+
+def test_problems_are_judged_one_by_one(national):
+    problems = "一是行政执法案卷优秀率偏低。二是法治意识有待加强。三是工作水平与先进地区还有差距。主要是培训不足。"
+    got = findings(report(problems=problems), national, "problems-generic")
+    assert len(got) == 1 and "有2项问题" in got[0].message
+    assert "“二是法治意识有待加强”" in got[0].message and "“三是工作水平与先进地区还有差距”" in got[0].message
 
 
 def test_plan_heading_year_is_not_a_date(national):

@@ -17,6 +17,12 @@ def test_future_event_in_measures_is_a_warning(national):
     assert len(got) == 1 and got[0].severity == "warning" and got[0].section == "measures"
 
 
+def test_glued_years_inside_a_title(national):
+    """The dash lost inside 《…》: "(20242026)" with no 年 after it is still two years glued."""
+    got = findings(report(measures="落实《云溪区法治政府建设规划(20242026)》，完成任务31项。"), national, RULE)
+    assert [f.excerpt for f in got] == ["20242026"]
+
+
 def test_glued_years(national):
     got = findings(report(measures="对照20242025年任务清单，完成任务31项。"), national, RULE)
     assert len(got) == 1 and got[0].excerpt == "20242025" and "2024—2025年" in got[0].message

@@ -1,0 +1,103 @@
+"""Pages and files that are not a 法治政府建设 annual report (``not-a-report``).
+
+A search for a report also finds the pages around it: a 政策解读 of the report, a news item
+about it, a news item or speech on 述法, a catalogue record of the disclosure directory, a
+notice or plan on the same subject, a research article.  Judged as a report, each would get
+a cascade of "part missing" errors that help nobody.  This kind looks at the head of the text
+(its first lines) and the opening, says once what the text seems to be, and the engine then
+skips the report rules for it (``GATE``).
+
+Precision first: a text that calls itself a report — a report title, or 现将……报告如下 — is
+always a report, whatever else it mentions; so is a template with placeholders (××区).
+The cue words are the rule set's (``kinds``); this module only applies them in order.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.check.hit import Hit
+from checker.check.regex_safety import compile_safe
+from checker.parse.document import Document
+from checker.parse.metadata import TITLE_RE, clean_title
+
+GATE = True  # when this kind fires, the engine skips the report rules
+DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "kinds": [],
+                  "record_labels": [], "record_min_labels": 3, "record_max_prose": 200}
+
+
+def prepare(params: dict) -> dict:
+    kinds = []
+    for index, item in enumerate(params["kinds"]):
+        if not isinstance(item, dict) or not item.get("what"):
+            raise ValueError(f"kinds[{index}]: needs what (shown to the drafter) and head and/or opening cues")
+        kinds.append({"what": item["what"], "detail": item.get("detail", ""),
+                      "head": [compile_safe(p, f"kinds[{index}].head") for p in item.get("head", [])],
+                      "opening": [compile_safe(p, f"kinds[{index}].opening") for p in item.get("opening", [])]})
+    return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]]}
+
+
+HEAD_MAX = 80  # characters: a longer line is prose, read as part of the opening
+
+
+def head_lines(doc: Document, count: int) -> list[tuple[int, int]]:
+    """Spans of the short lines that head the text (title, source line, document number),
+    at most ``count`` of them, up to the first numbered heading (normalised, simplified text)."""
+    spans = []
+    first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
+    for index, start in enumerate(doc.line_starts):
+        if start >= first_heading or len(spans) == count:
+            break
+        end = start + len(doc.source.lines[index])
+        line = doc.norm[start:end].strip()
+        if line and len(line) <= HEAD_MAX:
+            spans.append((start, end))
+    return spans
+
+
+def first_text(doc: Document) -> tuple[int, int] | None:
+    """The first non-blank line: where the warning points."""
+    for index, start in enumerate(doc.line_starts):
+        end = start + len(doc.source.lines[index])
+        if doc.norm[start:end].strip():
+            return start, end
+    return None
+
+
+def calls_itself_a_report(doc: Document, heads: list[str], opening: str, compiled: dict) -> bool:
+    """A report title among the first lines, or the opening's 现将……报告如下."""
+    if any(TITLE_RE.search(clean_title(line)) for line in heads):
+        return True
+    if doc.metadata.title and TITLE_RE.search(clean_title(doc.metadata.title)) and doc.metadata.title_line:
+        return True
+    return any(p.search(opening) for p in compiled["report"])
+
+
+def is_record(doc: Document, params: dict) -> bool:
+    """A catalogue record: the directory's labels (索引号, 主题分类 …) and almost no prose."""
+    text = doc.norm
+    labels = sum(1 for label in params["record_labels"] if label in text)
+    prose = sum(len(s.text) for s in doc.sentences if "。" in s.text or s.text.endswith("。"))
+    return labels >= params["record_min_labels"] and prose <= params["record_max_prose"]
+
+
+def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
+    params, compiled = rule.params, rule.compiled
+    where = first_text(doc)
+    if where is None:
+        return
+    start, end = where
+    heads = [doc.norm[lo:hi].strip() for lo, hi in head_lines(doc, params["head_lines"])]
+    first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
+    opening = doc.norm[start:max(start, min(start + params["opening_chars"], first_heading))]
+    if is_record(doc, params):
+        yield Hit(start, end, fields={"what": "政务公开目录中的一条信息记录（只有标题和编目信息，没有报告正文）",
+                                      "detail": "请打开报告正文页面或附件后再检查。"})
+        return
+    if calls_itself_a_report(doc, heads, opening, compiled):
+        return
+    for item in compiled["kinds"]:
+        if any(p.search(line) for p in item["head"] for line in heads) or \
+                any(p.search(opening) for p in item["opening"]):
+            yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
+            return

@@ -1,0 +1,237 @@
+"""Checks in worker processes with a hard wall-clock limit and a memory limit.
+
+Python's ``re`` and lxml hold the GIL and have no timeout, so a thread cannot stop a runaway
+check and a thread's memory is never given back.  Every check therefore runs in a forked child
+process: its address space is capped (``RLIMIT_AS``: what it may add on top of what fzcheck
+already holds), and the parent kills it (SIGKILL) when the wall-clock limit passes, then starts
+a fresh one.  The caller gets a :class:`Exceeded` in place of that item's result and goes on.
+
+:class:`Pool` keeps ``size`` long-lived workers for a batch (results in input order);
+:func:`call` runs one function once in a fresh child (``fzcheck serve``: one child per request,
+so a request's memory is returned to the system when it ends).  Workers are forked, so they
+inherit the rule sets the parent already loaded and start in milliseconds.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable
+
+MiB = 1024 * 1024
+DEFAULT_TIMEOUT = 120.0  # seconds for one file (a 31 MB text file, the largest accepted, takes about 18 s)
+DEFAULT_MEMORY_MB = 2048  # MB one check may add (a 31 MB text file peaks at about 400 MB)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long one check may run and how much memory it may add."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+@dataclass(frozen=True)
+class Exceeded:
+    """What a check that was stopped returns: ``kind`` is ``timeout``, ``memory`` or ``crash``."""
+
+    kind: str
+    budget: Budget
+
+    def message(self) -> tuple[str, str]:
+        """The problem and the hint, in the words of an ``input-error`` finding."""
+        if self.kind == "timeout":
+            return (f"检查超时：超过 {self.budget.timeout:g} 秒仍未完成，已停止",
+                    "文件可能过大或结构异常；确需检查时可用 --timeout-per-file 放宽时限")
+        if self.kind == "memory":
+            return (f"内存超限：检查所需内存超过 {self.budget.memory_mb} MB，已停止",
+                    "文件可能过大或结构异常；确需检查时可用 --max-memory-mb 放宽上限")
+        return ("检查进程意外退出", "文件可能结构异常；请另存为纯文本后重试")
+
+
+def _context():
+    return multiprocessing.get_context("fork")
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the address space at what this process holds now plus ``memory_mb``."""
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            held = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        held = 0
+    cap = held + memory_mb * MiB
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _worker(conn: Connection, memory_mb: int, task: tuple | None = None) -> None:
+    """The child's loop: receive (func, arg), send ("ok", result) / ("memory",) / ("error", text).
+    With ``task`` (inherited through fork, never pickled: it may be a closure) run only that."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
+    _limit_memory(memory_mb)
+    while True:
+        if task is None:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            once = False
+        else:
+            once = True
+        reply = _run(*task)
+        task = None
+        try:
+            conn.send(reply)
+        except MemoryError:
+            reply = ("memory",)
+            conn.send(reply)
+        if once or reply[0] == "memory":
+            os._exit(0)  # a process that ran out of memory is not trusted with the next file
+
+
+def _run(func: Callable[[Any], Any], arg) -> tuple:
+    try:
+        return ("ok", func(arg))
+    except MemoryError:
+        return ("memory",)
+    except BaseException as exc:  # noqa: BLE001 - the parent turns it into that file's finding
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+class _Worker:
+    def __init__(self, budget: Budget, task: tuple | None = None):
+        parent, child = _context().Pipe()
+        self.process = _context().Process(target=_worker, args=(child, budget.memory_mb, task), daemon=True)
+        self.process.start()
+        child.close()
+        self.conn = parent
+        self.index: int | None = None
+        self.deadline = 0.0
+
+    def kill(self) -> None:
+        try:
+            self.process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.kill()
+        self.conn.close()
+
+
+class Pool:
+    """``size`` forked workers; :meth:`map` gives each item's result or an :class:`Exceeded`."""
+
+    def __init__(self, size: int, budget: Budget | None = None):
+        self.size = max(1, size)
+        self.budget = budget or Budget()
+        self.workers: list[_Worker] = []
+
+    def map(self, func: Callable[[Any], Any], items: list, progress: Callable[[int, int], None] | None = None,
+            on_error: Callable[[Any, str], Any] | None = None) -> list:
+        """``func`` over ``items``, results in input order.  An exception in ``func`` becomes
+        ``on_error(item, text)`` (or is raised when there is none)."""
+        results: list = [None] * len(items)
+        todo = deque(range(len(items)))
+        busy: list[_Worker] = []
+        idle = self.workers
+        self.workers = []
+        done = 0
+        try:
+            while todo or busy:
+                while todo and (idle or len(busy) < self.size):
+                    worker = idle.pop() if idle else _Worker(self.budget)
+                    index = todo.popleft()
+                    worker.index, worker.deadline = index, time.monotonic() + self.budget.timeout
+                    worker.conn.send((func, items[index]))
+                    busy.append(worker)
+                now = time.monotonic()
+                ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
+                for worker in list(busy):
+                    outcome = None
+                    if worker.conn in ready:
+                        outcome = self._receive(worker)
+                    elif time.monotonic() >= worker.deadline:
+                        outcome = ("timeout",)
+                    if outcome is None:
+                        continue
+                    busy.remove(worker)
+                    results[worker.index] = self._result(outcome, items[worker.index], on_error)
+                    if outcome[0] in ("ok", "error"):
+                        idle.append(worker)
+                    else:
+                        worker.kill()  # stopped or dead: replaced by a fresh worker when needed
+                    done += 1
+                    if progress:
+                        progress(done, len(items))
+        except BaseException:
+            for worker in busy + idle:
+                worker.kill()
+            raise
+        self.workers = idle
+        return results
+
+    @staticmethod
+    def _receive(worker: _Worker) -> tuple:
+        try:
+            return worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            return ("memory",) if worker.process.exitcode in (0, -signal.SIGSEGV, -signal.SIGABRT) else ("crash",)
+
+    def _result(self, outcome: tuple, item, on_error):
+        if outcome[0] == "ok":
+            return outcome[1]
+        if outcome[0] == "error":
+            if on_error is None:
+                raise RuntimeError(outcome[1])
+            return on_error(item, outcome[1])
+        return Exceeded(outcome[0], self.budget)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        self.workers = []
+
+    def __enter__(self) -> "Pool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def call(func: Callable[[Any], Any], arg, budget: Budget):
+    """``func(arg)`` once in a fresh child (``func`` may be a closure: it is inherited, not sent);
+    its result, an :class:`Exceeded`, or RuntimeError with the child's exception."""
+    worker = _Worker(budget, (func, arg))
+    try:
+        if wait([worker.conn], timeout=budget.timeout):
+            outcome = Pool._receive(worker)
+        else:
+            outcome = ("timeout",)
+    finally:
+        worker.kill()
+    if outcome[0] == "ok":
+        return outcome[1]
+    if outcome[0] == "error":
+        raise RuntimeError(outcome[1])
+    return Exceeded(outcome[0], budget)

@@ -1,0 +1,70 @@
+"""not-a-report: pages found next to a report (a 解读, news, 述法, a notice, a research article,
+a catalogue record) get one warning saying what they seem to be, and no report findings;
+reports — templates with placeholders too — are checked as reports.  Synthetic texts (ours)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.run.pipeline import check_text
+from tests.reportkit import report
+
+RULE = "not-a-report"
+
+NOT_REPORTS = {
+    "解读": ("【政策解读】《云溪区人民政府2024年法治政府建设情况报告》解读\n"
+             "一、起草背景\n区司法局起草了报告初稿，征求各部门意见后形成本报告。\n"
+             "二、主要内容\n报告共分四个部分，第一部分是主要举措和成效。"),
+    "述法": ("近日，云中市组织开展党政主要负责人专题述法评议活动，5名负责同志现场述法。\n"
+             "会议要求各单位把述法作为推动法治建设的重要抓手。"),
+    "新闻": ("本报讯 日前，云溪区召开法治政府建设推进会，部署全年工作。\n"
+             "会议强调，要把法治政府建设摆在突出位置。（记者 李明）"),
+    "研究文章": ("法治政府建设年度报告制度的实证研究\n关键词：年度报告；法治政府\n"
+                 "摘要：本文以三十份年度报告为样本，讨论报告制度的完善。"),
+    "通知": ("云政办〔2024〕3号\n云溪区人民政府办公室\n关于印发云溪区2024年法治政府建设工作要点的通知\n"
+             "各街道办事处，区政府各部门：\n现将《工作要点》印发给你们，请认真贯彻执行。\n"
+             "一、依法全面履行政府职能\n（一）深化审批改革。"),
+    "目录": ("索引号：0001-2025-0012\n主题分类：法治政府\n发布机构：云溪区人民政府\n成文日期：2025-03-20\n"
+             "云溪区人民政府2024年法治政府建设情况报告"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_REPORTS))
+def test_not_a_report_gets_one_warning_and_nothing_else(name, national):
+    result = check_text(NOT_REPORTS[name], national, "page.txt")
+    assert [f.rule for f in result.findings] == [RULE]
+    assert result.findings[0].severity == "warning" and "不是法治政府建设年度报告" in result.findings[0].message
+
+
+def test_says_what_it_seems_to_be(national):
+    message = check_text(NOT_REPORTS["解读"], national, "page.txt").findings[0].message
+    assert "解读" in message
+    message = check_text(NOT_REPORTS["目录"], national, "page.txt").findings[0].message
+    assert "目录" in message
+
+
+def test_a_report_is_a_report(national):
+    result = check_text(report(), national, "r.txt")
+    assert RULE not in {f.rule for f in result.findings}
+
+
+def test_a_report_that_mentions_shufa_is_a_report(national):
+    text = report(opening="2024年，云溪区坚持依法行政，实现党政主要负责人述法全覆盖。现将有关情况报告如下：")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_template_with_placeholders_is_still_a_report(national):
+    text = ("××区人民政府20××年法治政府建设情况报告\n20××年，××区坚持依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年审核规范性文件××件。")
+    rules = {f.rule for f in check_text(text, national, "template.txt").findings}
+    assert RULE not in rules and "section-missing" in rules
+
+
+def test_not_judged_as_a_report_anywhere(national, tmp_path):
+    """No parts listed (nothing to be missing) and the text overview says why."""
+    from checker.formats.text import render
+    from checker.run.result import RunResult
+
+    result = check_text(NOT_REPORTS["解读"], national, "page.txt")
+    assert result.sections == [] and result.crossyear == {}
+    out = render(RunResult(ruleset="national", reports=[result]), national)
+    assert "不是法治政府建设年度报告，没有按报告逐项检查" in out and "各部分" not in out

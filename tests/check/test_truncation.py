@@ -1,0 +1,38 @@
+"""truncation: a text that stops mid-sentence is cut off; what runs into the cut is not judged
+for what it lacks, and a whole report (signature block, a part left empty) is not cut off."""
+from __future__ import annotations
+
+from checker.check.truncation import cut_off, runs_into_cut
+from checker.parse.parser import parse
+from checker.read.source import Source
+from tests.conftest import SAMPLES
+from tests.reportkit import findings, report
+
+
+def _doc(text: str, national):
+    return parse(Source(path="x.txt", lines=text.split("\n")), national.sections)
+
+
+def test_whole_reports_are_not_cut_off(national):
+    for name in ("clean-2024.txt", "department-2024.txt", "unquantified-2024.txt"):
+        assert not cut_off(_doc((SAMPLES / name).read_text(encoding="utf-8"), national)), name
+    assert not cut_off(_doc(report(plan=""), national))  # ends with an empty part's heading
+
+
+def test_a_text_that_stops_mid_sentence_is_cut_off(national):
+    doc = _doc(report(plan="6月底前出台监督办法。\n（二）完成轮训。年内完成执法人员轮训，全年审核规范性"), national)
+    assert cut_off(doc) and runs_into_cut(doc, doc.body_end) and not runs_into_cut(doc, doc.body_start)
+
+
+def test_the_item_cut_off_is_not_called_unquantified(national):
+    measures = "（一）规范执法。全年审核规范性文件37件。\n（二）深化政务服务。全面推行告知承诺制，全年办理"
+    text = "\n".join(report(measures=measures).split("\n")[:4])  # the page opening stops inside item (二)
+    assert findings(text, national, "item-unquantified") == []
+    assert len(findings(text.replace("全年办理", "全年办理。\n（三）加强监督。全年督办案件12件。"), national, "item-unquantified")) == 1
+
+
+def test_a_cut_off_duty_part_is_not_checked_for_its_elements(national):
+    text = "\n".join(report(duty="区长主持召开常务会议研究法治议题4次。带头在区委全会上述法，组织会前学法活动，并且").split("\n")[:7])
+    assert text.endswith("并且")
+    assert findings(text, national, "duty-elements") == []
+    assert [f for f in findings(text, national, "section-thin") if f.section == "duty"] == []

@@ -1,0 +1,104 @@
+"""Compare fzcheck's reading of real report openings with hand labels (labels.yaml).
+
+Shared by tests/parse/test_live.py and scripts/live_table.py.  An issuer agrees when it names
+the same body: spaces dropped, the standard short forms written out (区政府 → 区人民政府), and a
+higher-level place the page leaves out allowed (静海区人民政府 for 天津市静海区人民政府), because
+a reader cannot take from the page what it does not print.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from checker.run.pipeline import check_path
+
+FIELDS = ("is_report", "title", "issuer", "year", "published", "first_part", "on_time",
+          "title printed, no 'no title'", "no issuer-mismatch")
+SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
+# Standard abbreviations of a department's name: the same body, as a reader would take it.
+ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局"}
+PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$")
+
+
+def load_labels(folder: Path) -> dict:
+    return yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8")) or {}
+
+
+def canonical(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from checker.read.chinese import to_simplified
+
+    name = to_simplified("".join(name.split()))
+    for short, full in ABBREVIATIONS.items():
+        name = name.replace(short, full)
+    return SHORT.sub(r"\1人民政府", name)
+
+
+def same_issuer(want: str | None, got: str | None) -> bool:
+    a, b = canonical(want), canonical(got)
+    if a is None or b is None:
+        return a == b
+    if a == b:
+        return True
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer.endswith(shorter) and bool(PLACE.match(longer[: len(longer) - len(shorter)]))
+
+
+def _flat(text: str | None) -> str | None:
+    return None if text is None else "".join(text.split())
+
+
+def _options(label: dict, key: str) -> list:
+    return [label.get(key)] + list(label.get(f"{key}_alt") or [])
+
+
+def _first_part(result) -> str | None:
+    parts = sorted(result.sections, key=lambda s: s["line"])
+    return parts[0]["key"] if parts else None
+
+
+def _on_time(result) -> bool | None:
+    hits = [f for f in result.findings if f.rule == "deadline" and f.severity in ("error", "warning")]
+    if hits:
+        return False
+    return True if result.metadata.get("published") else None
+
+
+def compare(folder: Path, labels: dict, ruleset) -> tuple[dict, list]:
+    """(field → (agreed, labelled)), and (file, field, label, got) for each disagreement."""
+    rows = {field: [0, 0] for field in FIELDS}
+    misses = []
+
+    def tally(name, field, ok, want, got):
+        rows[field][1] += 1
+        rows[field][0] += bool(ok)
+        if not ok:
+            misses.append((name, field, want, got))
+
+    for name, label in sorted(labels.items()):
+        result = check_path(str(folder / name), ruleset)
+        rules = {f.rule for f in result.findings}
+        meta = result.metadata
+        is_report = label.get("is_report", True)
+        tally(name, "is_report", ("not-a-report" not in rules) == is_report, is_report, "not-a-report" not in rules)
+        if not is_report:
+            continue
+        titles = [_flat(t) for t in _options(label, "title")]
+        tally(name, "title", _flat(meta["title"]) in titles, label.get("title"), meta["title"])
+        issuers = _options(label, "issuer")
+        tally(name, "issuer", any(same_issuer(w, meta["issuer"]) for w in issuers), label.get("issuer"), meta["issuer"])
+        tally(name, "year", meta["year"] == label.get("year"), label.get("year"), meta["year"])
+        tally(name, "published", meta["published"] == label.get("published"), label.get("published"), meta["published"])
+        tally(name, "first_part", _first_part(result) in _options(label, "first_part"),
+              label.get("first_part"), _first_part(result))
+        if label.get("on_time") is not None:
+            tally(name, "on_time", _on_time(result) == label["on_time"], label["on_time"], _on_time(result))
+        if label.get("title"):
+            no_title = any(f.rule == "title-format" and "找不到报告标题" in f.message for f in result.findings)
+            tally(name, "title printed, no 'no title'", not no_title, "title", "no title")
+        mismatch = [f.message for f in result.findings if f.rule == "issuer-mismatch"]
+        tally(name, "no issuer-mismatch", not mismatch, None, mismatch[:1])
+    return {k: tuple(v) for k, v in rows.items()}, misses

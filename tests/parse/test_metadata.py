@@ -1,0 +1,121 @@
+"""Title, issuer, dates and year read from reports as they are found on government sites:
+titles with a date or a site suffix or over two lines, every date layout, page-header clocks,
+the issuer from the opening, the signature or the source line.  Synthetic reports (ours)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse import metadata as meta
+from checker.run.pipeline import check_text
+
+BODY = "\n".join([
+    "2024年，云溪区坚持以习近平法治思想为指导，全面推进法治政府建设。现将有关情况报告如下：",
+    "一、2024年主要举措和成效",
+    "全年审核规范性文件37件，开展执法培训6期。",
+    "二、存在的不足和原因",
+    "执法规范化水平不高，主要是培训不足。",
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "区长主持召开常务会议研究法治议题4次。",
+    "四、2025年工作安排",
+    "6月底前出台行政执法监督办法。",
+])
+TITLE = "云溪区人民政府2024年法治政府建设情况报告"
+
+
+def metadata(text: str, national) -> dict:
+    return check_text(text, national, "page.txt").metadata
+
+
+def rules(text: str, national) -> set[str]:
+    return {f.rule for f in check_text(text, national, "page.txt").findings}
+
+
+@pytest.mark.parametrize("line", [
+    TITLE + " 2025-02-24",
+    TITLE + "（2025-02-24）",
+    TITLE + "-云溪区门户网站",
+    TITLE + "_政务公开_云溪区人民政府",
+    "[权威发布]" + TITLE,
+])
+def test_title_survives_dates_suffixes_and_decorations(line, national):
+    got = metadata(line + "\n" + BODY, national)
+    assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府"
+    assert "title-format" not in rules(line + "\n" + BODY, national)
+
+
+def test_title_over_two_lines(national):
+    text = "云溪区人民政府关于2024年法治政府\n建设情况的报告\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == "云溪区人民政府关于2024年法治政府建设情况的报告"
+    assert "title-format" not in rules(text, national)
+
+
+def test_date_appended_to_the_title_is_the_publication_date(national):
+    assert metadata(TITLE + " 2025-02-24\n" + BODY, national)["published"] == "2025-02-24"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2025.02.25", "2025-02-25"),
+    ("2025年03月30日 09时24分", "2025-03-30"),
+    ("日期 : 2025-01-15  文章来源 : 区司法局  字号 : [ 大 中 小 ]", "2025-01-15"),
+    ("来源:云溪日报 2025-03-16 08:15", "2025-03-16"),
+    ("索引号 | 发布机构 | 区政府 | |", None),
+    ("公开类别 | 主动公开 | 发布时间 | 2025-02-27 |", "2025-02-27"),
+    ("发布时间 2025年02月05日", "2025-02-05"),
+    ("更新时间:2025/03/29 11:30:01", "2025-03-29"),
+])
+def test_date_layouts(line, expected, national):
+    assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] == expected
+
+
+@pytest.mark.parametrize("banner", ["今天是:2019年10月31日 星期四 农历十月初三", "云溪区人民政府 2019年12月3日星期二"])
+def test_page_header_clocks_are_refused(banner, national):
+    assert metadata(banner + "\n" + TITLE + "\n" + BODY, national)["published"] is None
+    text = banner + "\n" + TITLE + "\n发布时间：2025-03-20\n" + BODY
+    assert metadata(text, national)["published"] == "2025-03-20"
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，云溪区坚持以习近平法治思想为指导，扎实推进各项工作。", "云溪区人民政府"),
+    ("2024年，云溪区政府坚持依法行政，扎实推进各项工作。", "云溪区政府"),
+    ("2024年，在区委、区政府的坚强领导下，云溪区城市管理局坚持依法行政。", "云溪区城市管理局"),
+    ("2024年，在市委、市政府正确领导下，在省厅指导下，云中市交通运输局认真履行职责。", "云中市交通运输局"),
+    ("2024年，云中市委、市政府坚持以习近平法治思想为指导。", "中共云中市委 云中市人民政府"),
+    ("2024年，原云中市环境保护局深入推进依法行政。", "云中市环境保护局"),
+    ("2024年，市交通运输局在市委市政府的坚强领导下，深入推进依法行政，《云中市道路运输条例》施行。",
+     "云中市交通运输局"),
+    ("2024年，我局坚持依法行政。", None),
+])
+def test_issuer_from_the_opening_sentence(opening, issuer, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == issuer
+
+
+def test_issuer_from_the_signature_block(national):
+    text = "2024年，我局坚持依法行政。\n" + BODY.split("\n", 1)[1] + "\n\n云溪区司法局\n2025年3月20日"
+    assert metadata(text, national)["issuer"] == "云溪区司法局"
+
+
+def test_issuer_from_the_source_line(national):
+    text = "来源：云溪区司法局  发布时间：2025-03-20\n2024年，我局坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    got = metadata(text, national)
+    assert got["issuer"] == "云溪区司法局" and got["published"] == "2025-03-20"
+
+
+def test_joint_issuer_is_kept_whole(national):
+    text = "中共云溪区委云溪区人民政府关于2024年法治政府建设情况的报告\n" + BODY
+    assert metadata(text, national)["issuer"] == "中共云溪区委 云溪区人民政府"
+
+
+def test_year_from_title_then_opening_then_measures_never_the_plan(national):
+    """A wrong plan heading is flagged against the year, not used to set it."""
+    text = "2024年，云溪区坚持依法行政。现将我区2024年工作情况报告如下：\n" + "\n".join(
+        BODY.split("\n")[1:7]) + "\n四、2026年工作安排\n6月底前出台行政执法监督办法。"
+    result = check_text(text, national, "r.txt")
+    assert result.metadata["year"] == 2024
+    assert any(f.rule == "year-mismatch" and "下一年度" in f.message for f in result.findings)
+
+
+def test_the_plan_heading_never_sets_the_year():
+    assert meta.vote_year({"opening": 2024, "plan": 2030}) == 2024
+    assert meta.vote_year({"plan": 2024}) is None

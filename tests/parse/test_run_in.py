@@ -1,0 +1,37 @@
+"""Run-in text (copied from a PDF viewer, no line breaks): numbered parts found in mid-line,
+never inside a sentence such as 第一、二季度.  Synthetic reports (ours)."""
+from __future__ import annotations
+
+from checker.run.pipeline import check_text
+
+RUN_IN = ("云溪区人民政府2024年法治政府建设情况报告\n"
+          "2024年，云溪区坚持依法行政，第一、二季度完成清理文件12件。一、主要举措和成效（一）深化审批改革。"
+          "全年审核规范性文件37件，开展执法培训6期。二、存在的不足和原因 执法规范化水平不高，主要是培训不足。"
+          "三、党政主要负责人履行推进法治建设第一责任人职责情况 区长主持召开常务会议研究法治议题4次。"
+          "四、2025年工作安排 6月底前出台行政执法监督办法。")
+
+
+def test_parts_found_in_mid_line(national):
+    result = check_text(RUN_IN, national, "pdf.txt")
+    assert [s["key"] for s in result.sections] == ["measures", "problems", "duty", "plan"]
+    assert "section-missing" not in {f.rule for f in result.findings}
+
+
+def test_no_split_inside_a_sentence(national):
+    result = check_text(RUN_IN, national, "pdf.txt")
+    titles = [h["title"] for h in result.outline["headings"]]
+    assert not any(t.startswith("二季度") for t in titles)
+    assert titles[0] == "主要举措和成效" and titles[1] == "深化审批改革"
+
+
+def test_out_of_order_numbers_are_not_parts(national):
+    text = "云溪区人民政府2024年法治政府建设情况报告\n2024年，云溪区坚持依法行政。三、这不是标题。一、主要举措和成效。全年审核文件37件。"
+    result = check_text(text, national, "pdf.txt")
+    assert [h["title"] for h in result.outline["headings"]] == ["主要举措和成效"]
+
+
+def test_line_broken_reports_are_untouched(national):
+    """Where parts start lines, mid-line labels are left alone (only run-in text is split)."""
+    text = RUN_IN.replace("。一、", "。\n一、").replace("。二、", "。\n二、")
+    parts = [h for h in check_text(text, national, "lines.txt").outline["headings"] if h["level"] == 1]
+    assert [(h["line"], h["column"]) for h in parts] == [(3, 1), (4, 1)]
