@@ -16,7 +16,7 @@ from .read import limits
 from .run.discover import UsageError, expand
 
 DESCRIPTION = """检查法治政府建设年度报告是否符合《法治政府建设与责任落实督察工作规定》的要求。
-Checks 法治政府建设年度报告 drafts (.txt .md .html .docx) against the national standard."""
+Checks 法治政府建设年度报告 drafts (.txt .md .html .docx .doc .wps .pdf .ofd) against the national standard."""
 EPILOG = """示例 examples:
   fzcheck 报告.docx                       逐行列出问题
   fzcheck reports/ --format json -o out.json

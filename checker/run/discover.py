@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd")
 # A folder of reports often carries its own notes; they are not reports (name them to check them).
 NOT_REPORTS = ("readme", "changelog", "license", "contributing")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
