@@ -94,13 +94,7 @@ def test_libreoffice_pdf(report, libreoffice_files, national):
     _assert_same(libreoffice_files["pdf"][report.stem], report, national)
 
 
-# Known gap since main's placeholders-2024 update (issue 13/14 merge): in Chromium's PDF this sample's
-# placeholder marks (×× and *) and one paragraph break come back differently; see the issue-15 report.
-CHROMIUM_KNOWN = {"placeholders-2024"}
-
-
-@pytest.mark.parametrize("report", [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="known gap, see CHROMIUM_KNOWN"))
-                                    if r.stem in CHROMIUM_KNOWN else r for r in REPORTS], ids=lambda p: p.stem)
+@pytest.mark.parametrize("report", REPORTS, ids=lambda p: p.stem)
 def test_chromium_pdf(report, chromium_pdfs, national):
     _assert_same(chromium_pdfs[report.stem], report, national)
 
