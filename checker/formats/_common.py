@@ -66,29 +66,11 @@ def fail_on(options) -> str:
 
 
 def write_binary(target: Path, data: bytes) -> None:
-    """A binary output (.docx, .xlsx) written as run/output.py's write_atomic writes text:
-    a temp file beside it, then a rename, so an interrupted run never leaves half a file."""
-    import tempfile
-
+    """A binary output (.docx, .xlsx), written as every output is (run/output.py): never over a
+    report, the rule file or the config, through a temp file and a rename."""
     from checker.run.discover import UsageError
-    from checker.run.output import guard
-
-    guard(str(target))  # never over a report, the rule file, the config … (run/output.py)
+    from checker.run.output import write_atomic
 
     if target.is_dir():
         raise UsageError(f"{target}: 是一个目录（请给 -o 一个文件名）")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(str(target), data)

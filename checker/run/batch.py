@@ -33,7 +33,6 @@ def run(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
     earlier results (checker/run/cache.py): files found there are not checked again, and only the
     others go to the workers.  Every check runs in a worker process within ``budget`` (time and
     memory, checker/run/isolate.py): a file past it gets an ``input-error`` and the batch goes on."""
-    from .pairing import by_hand
     from .rulesets import RuleSets
 
     rulesets = RuleSets(ruleset, config)

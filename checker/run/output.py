@@ -75,8 +75,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str, text: str, allow: tuple[str, ...] = ()) -> None:
-    """Write text so that an interrupted run leaves either the old file or the whole new one.
+def write_atomic(path: str, text: str | bytes, allow: tuple[str, ...] = ()) -> None:
+    """Write text (or the bytes of a .docx/.xlsx) so that an interrupted run leaves either the
+    old file or the whole new one.
 
     A file name that is not valid UTF-8 reaches the text as lone surrogates; they are written as
     ``\\udcXX`` (in JSON the escape of that same character), never a crash or invalid UTF-8."""
@@ -94,7 +95,7 @@ def write_atomic(path: str, text: str, allow: tuple[str, ...] = ()) -> None:
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as handle:
+        with _open_for(fd, text) as handle:
             handle.write(text)
         os.chmod(tmp, mode)  # mkstemp makes 0600; a new output is shared like any file, an old keeps its mode
         os.replace(tmp, target)
@@ -106,12 +107,20 @@ def write_atomic(path: str, text: str, allow: tuple[str, ...] = ()) -> None:
         raise
 
 
-def _write_special(path: str, text: str, mode: int) -> None:
+def _write_special(path: str, text: str | bytes, mode: int) -> None:
     """A FIFO or character device is written into (``-o /dev/stdout``); anything else that is
     not a regular file is refused rather than replaced."""
     if stat.S_ISDIR(mode):
         raise UsageError(f"{path}: is a directory (give -o a file name)")
     if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         raise UsageError(f"{path}: is not a regular file (a block device or socket); refusing to write to it")
-    with open(path, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as handle:
+    with _open_for(path, text) as handle:
         handle.write(text)
+
+
+def _open_for(target, data: str | bytes):
+    """A handle (on a path or a file descriptor) fit for what is written: bytes as they are, text
+    as UTF-8 with lone surrogates escaped."""
+    if isinstance(data, bytes):
+        return open(target, "wb")  # noqa: SIM115 - the caller's with-block closes it
+    return open(target, "w", encoding="utf-8", newline="\n", errors="backslashreplace")  # noqa: SIM115

@@ -13,7 +13,6 @@ The cue words are the rule set's (``kinds``); this module only applies them in o
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.check.hit import Hit
