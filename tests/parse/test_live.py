@@ -1,6 +1,6 @@
 """Real report openings with hand labels (../shared/live/labels.yaml): what fzcheck reads
 from each must agree with a careful reader on the share the issue sets (issue 14).  The
-same comparison prints a per-field table: scripts/live_table.py (docs/precision-live.md)."""
+same comparison prints a per-field table: scripts/live_table.py (docs/precision.md, the section on metadata)."""
 from __future__ import annotations
 
 import pytest
