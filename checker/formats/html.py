@@ -72,12 +72,12 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
 # ----------------------------------------------------------------------------- rendering
 
 def render_report(report: ReportResult, ruleset, run: RunResult | None = None, index_href: str | None = None) -> str:
-    env = _env()
-    script = _asset("report.js")
+    env = jinja_env()
+    script = asset("report.js")
     from .memo_view import memo_view
 
     return env.get_template("report.html").render(
-        page=_page(script), report=report_view(report, ruleset), index_href=index_href,
+        page=page_context(script), report=report_view(report, ruleset), index_href=index_href,
         memo=memo_view(report, ruleset),
         ruleset_name=(run.ruleset if run else getattr(ruleset, "name", "")) or "",
         script=_markup(script))
@@ -86,12 +86,12 @@ def render_report(report: ReportResult, ruleset, run: RunResult | None = None, i
 def render_index(run: RunResult, ruleset, pages: list[str] | None, options=None) -> str:
     from .roster_view import roster_view
 
-    env = _env()
-    script = _asset("index.js")
+    env = jinja_env()
+    script = asset("index.js")
     config = getattr(options, "config", None)
     batch = index_view(run, ruleset, pages)
     batch["roster"] = roster_view(run.reports, _roster(options), config, ruleset)
-    return env.get_template("index.html").render(page=_page(script), batch=batch,
+    return env.get_template("index.html").render(page=page_context(script), batch=batch,
                                                  ruleset_name=run.ruleset, script=_markup(script))
 
 
@@ -100,7 +100,7 @@ def _roster(options) -> tuple:
     return tuple(getattr(getattr(options, "config", None), "roster", ()) or ())
 
 
-def _env():
+def jinja_env():
     import jinja2
 
     global _ENV
@@ -114,7 +114,7 @@ _ENV = None
 _ASSETS: dict[str, str] = {}
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     if name not in _ASSETS:
         _ASSETS[name] = (TEMPLATES / name).read_text(encoding="utf-8")
     return _ASSETS[name]
@@ -127,12 +127,12 @@ def _markup(text: str):
     return Markup(text)
 
 
-def _page(script: str) -> dict:
+def page_context(script: str) -> dict:
     """What every page shares: the stylesheet, the script's CSP hash, the version."""
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    return {"css": _markup(_asset("fzcheck.css")), "csp": csp, "version": __version__,
+    return {"css": _markup(asset("fzcheck.css")), "csp": csp, "version": __version__,
             "severities": [{"key": s, "label": SEVERITY_LABELS[s]} for s in SEVERITIES]}
 
 

@@ -23,10 +23,10 @@ def render(run: RunResult, ruleset=None, options=None) -> str:
 
 
 def render_memos(memos: list[dict], ruleset_name: str) -> str:
-    from .html import _env, _page
+    from .html import jinja_env, page_context
 
     summary = summary_rows(memos) if len(memos) > 1 else None
-    return _env().get_template("memo.html").render(page=_page(""), memos=memos, summary=summary,
+    return jinja_env().get_template("memo.html").render(page=page_context(""), memos=memos, summary=summary,
                                                    ruleset_name=ruleset_name or "", script="")
 
 

@@ -35,7 +35,6 @@ import os
 import threading
 import time
 from dataclasses import replace
-from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs
 
@@ -61,7 +60,6 @@ from .http import (
 )
 from .upload import RAW_DEFAULT_NAME, Upload, download_stem, read_body, read_form, safe_name, upload_from_fields
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_MAX_BYTES = 20 * MB
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_QUEUE_WAIT = 10.0
@@ -107,7 +105,6 @@ class WebApp:
         self.queue_wait = float(queue_wait)
         self.slots = threading.BoundedSemaphore(self.max_checks)
         self.log = log or stderr_log
-        self._env = None
         self.check_fn = _check_upload  # replaceable in tests
 
     # -- WSGI entry
@@ -252,18 +249,19 @@ class WebApp:
         return report
 
     # -- templates
-    def env(self):
-        if self._env is None:
-            import jinja2
+    @staticmethod
+    def env():
+        """The report pages' template environment: the upload pages share its templates and settings."""
+        from checker.formats.html import jinja_env
 
-            self._env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                                           trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-        return self._env
+        return jinja_env()
 
     def _page(self) -> dict:
         from markupsafe import Markup
 
-        return {"css": Markup(_css()), "version": __version__, "csp": PAGE_CSP_META}
+        from checker.formats.html import asset
+
+        return {"css": Markup(asset("fzcheck.css")), "version": __version__, "csp": PAGE_CSP_META}
 
     def _ruleset_options(self) -> list[dict]:
         return [{"key": k, "label": _ruleset_label(k, r)} for k, r in self.rulesets.items()]
@@ -326,16 +324,6 @@ def _ruleset_label(key: str, ruleset) -> str:
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-_CSS: str | None = None
-
-
-def _css() -> str:
-    global _CSS
-    if _CSS is None:
-        _CSS = (TEMPLATES / "fzcheck.css").read_text(encoding="utf-8")
-    return _CSS
 
 
 # ----------------------------------------------------------------------------- ``checker.web:app``

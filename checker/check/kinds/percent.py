@@ -99,15 +99,8 @@ def _bases(before: str, unit: str, part: float, cues: list[str]) -> list[float]:
 def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
     """The nearest earlier count with the same unit that a base word introduces (exact
     numbers only: 4万余件 is no base)."""
-    candidates = list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))
-    for m in reversed(candidates):
-        value = _value(m.group(1))
-        context = before[max(0, m.start() - 6):m.start()]
-        after = before[m.end():m.end() + 1]
-        if value > part and any(c in context for c in cues) and after not in ("余", "多"):
-            return value
-    return None
-
+    bases = _bases(before, unit, part, cues)
+    return bases[0] if bases else None
 
 def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
