@@ -23,10 +23,12 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     findings: list[Finding] = []
     cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
     rules = [rule for rule in ruleset.active() if only is None or rule.id in only]
-    gates = [rule for rule in rules if rule.id in gate_rules(ruleset)]
-    for rule in gates + [rule for rule in rules if rule not in gates]:
-        if rule not in gates and gated(findings, ruleset):
-            break  # not a report (a 解读, a news item …): the report rules would only mislead
+    gate_ids = gate_rules(ruleset)  # once: it walks every rule
+    gates = [rule for rule in rules if rule.id in gate_ids]
+    others = [rule for rule in rules if rule.id not in gate_ids]
+    for index, rule in enumerate(gates + others):
+        if index == len(gates) and any(f.rule in gate_ids for f in findings):
+            break  # a gate fired — not a report (a 解读, a news item …): the report rules would only mislead
         try:
             found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
             hits = list(itertools.islice(found, cap))
