@@ -161,10 +161,11 @@ def substance(doc: Document, ruleset) -> dict:
     # figure patterns cost quadratic time on a run of tens of thousands of digits.
     # Counting stops at the reference: the score needs no more (and a 30 MB report has 200,000 sentences).
     enough, count = spec.get("reference", 30), 0
+    answers = figures.memo(doc, rule.compiled["figures"])  # the rules asked about many of these sentences
     for sentence in found.values():
         if count >= enough:
             break
-        count += figures.has_figure(sentence.text[:FIGURE_WINDOW], rule.compiled["figures"])
+        count += figures.has_figure_memo(sentence.text[:FIGURE_WINDOW], rule.compiled["figures"], answers)
     out["figure_sentences"] = count
     return out
 

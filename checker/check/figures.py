@@ -155,6 +155,22 @@ def has_figure(text: str, spec: FigureSpec) -> bool:
     return any(_is_count(m) for m in spec.count.finditer(masked))
 
 
+def memo(doc, spec: FigureSpec) -> dict[str, bool]:
+    """The document's remembered :func:`has_figure` answers for ``spec``: claim, coverage,
+    duty and the score ask about the same sentences, and masking is the costly part."""
+    return doc.shared.setdefault(("has_figure", id(spec)), {})
+
+
+def has_figure_memo(text: str, spec: FigureSpec, answers: dict[str, bool] | None) -> bool:
+    """:func:`has_figure`, looked up in (and added to) ``answers`` (see :func:`memo`)."""
+    if answers is None:
+        return has_figure(text, spec)
+    found = answers.get(text)
+    if found is None:
+        found = answers[text] = has_figure(text, spec)
+    return found
+
+
 @lru_cache(maxsize=64)
 def cached(measure_words: tuple[str, ...], slogans: tuple[str, ...], not_figures: tuple[str, ...],
            arabic_only: tuple[str, ...], mask_quoted: int) -> FigureSpec:

@@ -105,6 +105,9 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     previous: "Document | None" = None  # last year's report of the same issuer, when paired
+    # What several kinds (and the score) would otherwise each work out again for the same
+    # document: per figure spec, whether a sentence gives a figure; the coverage table.
+    shared: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_source(cls, source: Source, normalize) -> "Document":

@@ -84,17 +84,18 @@ def claim_in(text: str, compiled: dict) -> re.Match | None:
     return next((m for m in hits if not _is_action(visible, m, compiled)), None)
 
 
-def unquantified(text: str, compiled: dict, before: str = "") -> str | None:
+def unquantified(text: str, compiled: dict, before: str = "", answers: dict | None = None) -> str | None:
     """The claim a sentence makes without figure or evidence, or None.  ``before`` is the
-    previous sentence of the same paragraph: its last clause supports a claim that opens this one."""
+    previous sentence of the same paragraph: its last clause supports a claim that opens this one.
+    ``answers``: the document's figure answers (:func:`figures.memo`)."""
     match = claim_in(text, compiled)
     if match is None or any(word in text for word in compiled["evidence"]):
         return None
-    if figures.has_figure(text, compiled["figures"]):
+    if figures.has_figure_memo(text, compiled["figures"], answers):
         return None
     if before and _clause_start(text, match.start()) == 0:
         last = before.rstrip("。!?;")
-        if figures.has_figure(last[_clause_start(last, len(last)):], compiled["figures"]):
+        if figures.has_figure_memo(last[_clause_start(last, len(last)):], compiled["figures"], answers):
             return None
     return match.group()
 
@@ -108,6 +109,7 @@ def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sen
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     seen: set[int] = set()
+    answers = figures.memo(doc, rule.compiled["figures"])
     for lo, hi, key in spans(doc, rule.scope):
         sentences = doc.sentences_in(lo, hi)
         for index, sentence in enumerate(sentences):
@@ -115,7 +117,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 continue
             if runs_into_cut(doc, sentence.end):
                 continue  # an unfinished sentence may give its figure after the cut
-            claim = unquantified(sentence.text, rule.compiled, _previous(doc, sentence, index, sentences))
+            claim = unquantified(sentence.text, rule.compiled, _previous(doc, sentence, index, sentences), answers)
             if claim is not None:
                 seen.add(sentence.start)
                 yield Hit(sentence.start, sentence.end, section=key,

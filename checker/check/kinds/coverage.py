@@ -63,7 +63,17 @@ def level_of(doc: Document, params: dict) -> str:
 
 def coverage_map(doc: Document, rule) -> list[dict]:
     """Per entry for this report's level: where it is first named (line) and whether a sentence
-    naming it gives a figure.  Empty when the parts are too short to judge."""
+    naming it gives a figure.  Empty when the parts are too short to judge.  Worked out once
+    per document and rule: the check and the HTML page's table both need it."""
+    kept = doc.shared.get(("coverage_map", id(rule)))
+    if kept is not None and kept[0] is rule:
+        return kept[1]
+    table = _coverage_map(doc, rule)
+    doc.shared[("coverage_map", id(rule))] = (rule, table)
+    return table
+
+
+def _coverage_map(doc: Document, rule) -> list[dict]:
     params, compiled = rule.params, rule.compiled
     if any(runs_into_cut(doc, sec.end) for sec in doc.sections if sec.key in params["sections"]):
         return []  # a cut-off part may name the rest in the missing text
@@ -72,12 +82,10 @@ def coverage_map(doc: Document, rule) -> list[dict]:
     if sum(len(s.text) for s in sentences) < params["min_chars"]:
         return []
     level = level_of(doc, params)
-    figure_of: dict[int, bool] = {}  # per sentence, computed at most once for all entries
+    answers = figures.memo(doc, compiled["figures"])  # per sentence, at most once for all entries (and kinds)
 
     def has_figure(sentence) -> bool:
-        if sentence.start not in figure_of:
-            figure_of[sentence.start] = figures.has_figure(sentence.text[:FIGURE_WINDOW], compiled["figures"])
-        return figure_of[sentence.start]
+        return figures.has_figure_memo(sentence.text[:FIGURE_WINDOW], compiled["figures"], answers)
 
     out = []
     for entry in compiled["entries"]:

@@ -34,15 +34,17 @@ def prepare(params: dict) -> dict:
     return {"elements": elements, "figures": figures.spec_from(params)}
 
 
-def missing(texts: list[str], compiled: dict) -> list[str]:
+def missing(texts: list[str], compiled: dict, answers: dict | None = None) -> list[str]:
     """The checklist entries the sentences do not give: the element's name when no sentence
-    names it, its count name when sentences name it but none gives a figure."""
+    names it, its count name when sentences name it but none gives a figure (``answers``: the
+    document's figure answers, :func:`figures.memo`)."""
     out = []
     for element in compiled["elements"]:
         naming = [t for t in texts if any(w in t for w in element["words"])]
         if not naming:
             out.append(element["name"])
-        elif element["figure"] and not any(figures.has_figure(t[:FIGURE_WINDOW], compiled["figures"]) for t in naming):
+        elif element["figure"] and not any(figures.has_figure_memo(t[:FIGURE_WINDOW], compiled["figures"], answers)
+                                           for t in naming):
             out.append(element["count_name"])
     return out
 
@@ -55,7 +57,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         texts = [s.text for s in doc.part_sentences(sec)]
         if not texts or runs_into_cut(doc, sec.end):
             continue  # an empty part is section-thin's finding; a cut-off one may say the rest later
-        lacking = missing(texts, rule.compiled)
+        lacking = missing(texts, rule.compiled, figures.memo(doc, rule.compiled["figures"]))
         if lacking:
             yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
                       fields={"name": ruleset.section_name(sec.key), "missing": "、".join(lacking),
