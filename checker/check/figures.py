@@ -56,6 +56,7 @@ class FigureSpec:
     slogans: tuple[str, ...]
     slogan_re: re.Pattern[str] | None
     maskers: tuple[tuple[re.Pattern[str], prefilter.Prefilter | None], ...]  # what mask() blanks, in order
+    slogan_guard: prefilter.Prefilter | None = None  # characters one of which every slogan holds
 
 
 def build(measure_words: list[str], slogans: list[str], not_figures: list[str] | None = None,
@@ -79,7 +80,8 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]
     return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
-                      maskers=tuple((p, prefilter.build(p)) for p in maskers))
+                      maskers=tuple((p, prefilter.build(p)) for p in maskers),
+                      slogan_guard=prefilter.build(slogan_re) if slogan_re is not None else None)
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -99,22 +101,40 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# Every percentage holds % ‰ or 百 (百分之…, …个百分点); every rank 第 or 前.  Sentences without
+# them skip the search, which tries every digit of the text.
+PERCENT_CHARS = ("%", "‰", "百")
+RANK_CHARS = ("第", "前")
+
+
+def _holds(text: str, chars) -> bool:  # noqa: ANN001 - a tuple or frozenset of characters
+    """Whether ``text`` holds one of ``chars`` (a plain loop of ``in``: building a set of a Chinese
+    text's characters costs more, each character becomes an object)."""
+    for char in chars:
+        if char in text:
+            return True
+    return False
+
+
 def mask(text: str, spec: FigureSpec) -> str:
     """``text`` with every numeral that is not a figure replaced by :data:`MASK` (same length).
     Ranks (位列全市第一) are kept although they contain an ordinal."""
     spans: list[tuple[int, int]] = []
-    ranks = [m.span() for m in RANK.finditer(text)]  # in order, not overlapping
-    rank_starts = [lo for lo, _ in ranks]
     for pattern, guard in spec.maskers:
         if guard is None or guard.may_match(text):
-            spans.extend(m.span() for m in pattern.finditer(text))
-    if spec.slogan_re is not None:  # one alternation, longest first: one pass over the text
-        spans.extend(m.span() for m in spec.slogan_re.finditer(text))
-    for m in ORDINAL.finditer(text):
-        index = bisect.bisect_right(rank_starts, m.start()) - 1
-        if not (index >= 0 and m.end() <= ranks[index][1]):
-            spans.append(m.span())
-    return blank_spans(text, spans)
+            spans += [m.span() for m in pattern.finditer(text)]
+    if spec.slogan_re is not None and (spec.slogan_guard is None or spec.slogan_guard.may_match(text)):
+        spans += [m.span() for m in spec.slogan_re.finditer(text)]  # one alternation, longest first
+    if "第" in text:  # ordinals; ranks (which may hold one) looked for only then
+        ranks: list[tuple[int, int]] | None = None
+        for m in ORDINAL.finditer(text):
+            if ranks is None:
+                ranks = [r.span() for r in RANK.finditer(text)]  # in order, not overlapping
+                rank_starts = [lo for lo, _ in ranks]
+            index = bisect.bisect_right(rank_starts, m.start()) - 1
+            if not (index >= 0 and m.end() <= ranks[index][1]):
+                spans.append(m.span())
+    return blank_spans(text, spans) if spans else text
 
 
 def _is_count(match: re.Match[str]) -> bool:
@@ -149,8 +169,10 @@ def find(text: str, spec: FigureSpec) -> list[tuple[int, int, str]]:
 def has_figure(text: str, spec: FigureSpec) -> bool:
     """Whether :func:`find` would find anything, stopping at the first figure: a percentage
     or a rank is enough, and without either no count can be covered by one."""
-    masked = mask(text, spec)
-    if PERCENT.search(masked) or RANK.search(masked):
+    masked = mask(text, spec)  # masking only blanks characters: it adds none of those tested here
+    if _holds(text, PERCENT_CHARS) and PERCENT.search(masked):
+        return True
+    if _holds(text, RANK_CHARS) and RANK.search(masked):
         return True
     return any(_is_count(m) for m in spec.count.finditer(masked))
 
