@@ -10,7 +10,6 @@ length is converted character by character instead.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -31,18 +30,32 @@ def _char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+@lru_cache(maxsize=1)
+def _changing():
+    """One character class of the Han characters OpenCC changes (checker/read/traditional_chars.py,
+    generated from OpenCC): finding them is one regex scan, and a simplified report, almost every
+    report, never loads OpenCC."""
+    from .traditional_chars import CHARACTERS
+
+    return re.compile(f"[{CHARACTERS}]")
+
+
+def changing_characters() -> str:
+    """The Han characters (U+4E00–U+9FFF) that t2s converts, one for one, to another one, in
+    code-point order: the source of checker/read/traditional_chars.py."""
+    return "".join(ch for ch in map(chr, range(0x4E00, 0xA000)) if _char(ch) != ch)
+
+
 def is_traditional(text: str) -> bool:
     """Whether a text is written in traditional characters (the Han characters of its first
-    20,000 characters).  Counted per distinct character: this runs on every report, and
-    almost every report is simplified."""
-    counts = Counter(text[:20000])
-    han = {ch: n for ch, n in counts.items() if "\u4e00" <= ch <= "\u9fff"}
-    if not han:
+    20,000 characters): at least TRADITIONAL_MIN distinct characters that convert, making at
+    least TRADITIONAL_SHARE of its Han characters.  This runs on every report, and almost every
+    report is simplified: one scan for the convertible characters decides."""
+    sample = text[:20000]
+    changed = _changing().findall(sample)
+    if len(set(changed)) < TRADITIONAL_MIN:
         return False
-    changed = [ch for ch in han if _char(ch) != ch]
-    if len(changed) < TRADITIONAL_MIN:
-        return False
-    return sum(han[ch] for ch in changed) >= TRADITIONAL_SHARE * sum(han.values())
+    return len(changed) >= TRADITIONAL_SHARE * len(HAN.findall(sample))
 
 
 def to_simplified(text: str) -> str:

@@ -49,3 +49,23 @@ def test_findings_quote_the_original_characters(national):
         if finding.excerpt:
             line = lines[finding.line - 1]
             assert line[finding.column - 1:].startswith(finding.excerpt.split("\n")[0][:10])
+
+
+def test_the_table_of_convertible_characters_is_opencc_s():
+    """checker/read/traditional_chars.py is generated from OpenCC (scripts/gen_traditional_chars.py):
+    is_traditional must count exactly the characters the conversion changes."""
+    from checker.read.chinese import changing_characters
+    from checker.read.traditional_chars import CHARACTERS
+
+    assert CHARACTERS == changing_characters(), "stale: run scripts/gen_traditional_chars.py"
+
+
+def test_a_simplified_report_does_not_load_the_converter():
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker.read.chinese import is_traditional; "
+            "assert not is_traditional('云溪区人民政府2024年法治政府建设情况报告。' * 50); "
+            "print('opencc' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
