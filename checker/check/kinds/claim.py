@@ -79,9 +79,18 @@ def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
 
 def claim_in(text: str, compiled: dict) -> re.Match | None:
     """The first trigger in a sentence that stands as a result claim (titles 《…》 masked)."""
-    visible = figures.TITLE.sub(lambda m: figures.MASK * len(m.group()), text)
-    hits = sorted((m for t in compiled["triggers"] for m in t.finditer(visible)), key=lambda m: m.start())
+    visible = figures.TITLE.sub(lambda m: figures.MASK * len(m.group()), text) if "《" in text else text
+    hits: list[re.Match] = []
+    for trigger in compiled["triggers"]:  # most sentences have none: no generator, no sort
+        hits += trigger.finditer(visible)
+    if not hits:
+        return None
+    hits.sort(key=_match_start)  # stable: the order sorted() gave
     return next((m for m in hits if not _is_action(visible, m, compiled)), None)
+
+
+def _match_start(match: re.Match) -> int:
+    return match.start()
 
 
 def unquantified(text: str, compiled: dict, before: str = "", answers: dict | None = None) -> str | None:
