@@ -175,6 +175,9 @@ class LineHeadings:
         if index not in self._found:
             line_start = self.doc.line_starts[index]
             line = self._line(index)
+            if not line.strip():  # a blank line is no heading, nor a label above one
+                self._found[index] = None
+                return None
             heading = detect_heading(line, index + 1, line_start)
             below = self._next_nonblank(index) if heading is None and len(line) <= LABEL_MAX else None
             if below is not None:
@@ -255,10 +258,13 @@ def split_sentences(doc: Document, start: int, end: int, heading_spans: set[tupl
     """Split body text into sentences on 。！？； and line ends, keeping heading titles whole."""
     sentences: list[Sentence] = []
     heading_spans = sorted(heading_spans)  # looked up by bisect per line: linear, not lines × headings
+    norm = doc.norm
     for index, line_start in enumerate(doc.line_starts):
         line_end = line_start + len(doc.source.lines[index])
         if line_end <= start or line_start >= end:
             continue
+        if not norm[line_start:line_end].strip(" "):
+            continue  # an empty line, or spaces only: no sentence (headings never start on one)
         sentences.extend(_line_sentences(doc, index + 1, max(line_start, start), min(line_end, end),
                                          heading_spans))
     return sentences

@@ -161,12 +161,13 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
     if first is None:
         return None
     last = first
-    for index in range(first, len(lines)):
-        line = lines[index]
+    for index in range(len(lines) - 1, first - 1, -1):  # from the end: the last such line, found
+        line = lines[index]                              # without testing every body line for furniture
         if not line.strip() or _is_furniture(line):
             continue
         if is_heading(index) or _is_prose(line):
             last = index
+            break
     for index in range(last + 1, len(lines)):
         line = lines[index]
         if not line.strip():

@@ -70,3 +70,17 @@ def test_real_reports_rank_as_a_reviewer_ranks_them(national):
     live = [_score_of(p, national) for p in (SHARED / "live").glob("*.txt")]
     assert max(live) < min(scores.values())
     assert _score_of(EMPTY, national) < min(scores.values())
+
+
+def test_counted_characters_do_not_depend_on_the_chunks(monkeypatch):
+    """The body's length is counted chunk by chunk (bounded memory): a run cut by a chunk's
+    end must count once, whole."""
+    import re
+
+    from checker.check import engine
+
+    text = "一、总体情况\n2024年，云溪区办理复议案件120件（同比+5%），ABC abc。\n" * 7
+    expected = len(re.findall(r"[\u4e00-\u9fff0-9A-Za-z]", text[3:-4]))
+    for chunk in (1, 2, 5, 7, 64, 1 << 16):
+        monkeypatch.setattr(engine, "COUNT_CHUNK", chunk)
+        assert engine._counted(text, 3, len(text) - 4) == expected
