@@ -87,7 +87,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     width = rule.params["context"]
     done: set[int] = set()
     for lo, hi, key in spans(doc, rule.scope):
-        for a, b in doc.lines_in(lo, hi):
+        for a, b in _lines_with_marks(doc.norm, lo, hi, marks):
             closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
             if runs_into_cut(doc, b):
                 open_at_end = []  # in the paragraph a cut broke off, they may close after the cut
@@ -101,6 +101,21 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 yield Hit(at, at + 1, section=key or section_of(doc, at),
                           fields={"mark": mark, "partner": partner, "mark_name": mark_name(mark),
                                   "partner_name": mark_name(partner), "context": context})
+
+
+def _lines_with_marks(norm: str, lo: int, hi: int, marks: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The pieces of :meth:`Document.lines_in` that hold a mark, in order: one scan of the
+    whole span finds the marks, and a line without any (most) costs nothing."""
+    end = lo
+    for found in marks.finditer(norm, lo, hi):
+        at = found.start()
+        if at < end:
+            continue  # in the line just given
+        start = norm.rfind("\n", lo, at) + 1 or lo
+        end = norm.find("\n", at, hi)
+        end = hi if end < 0 else end
+        yield max(start, lo), end
+        end += 1
 
 
 def _display(partner: str | None, mark: str) -> str:

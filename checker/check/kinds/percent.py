@@ -38,11 +38,13 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         for index, sentence in enumerate(sentences):
             if "%" not in sentence.text:  # both checks need a percent sign; most sentences have none
                 continue
+            yield from _over_hundred(sentence, rule.params, key)
+            if "占" not in sentence.text:  # a share needs 占 (SHARE): no base to look for
+                continue
             before = ""
             if rule.params["neighbour"]:  # the sentences before it in the same paragraph, nearest last
                 earlier = [t for t in sentences[max(0, index - 6):index] if t.line == sentence.line]
                 before = "。".join(t.text for t in earlier)
-            yield from _over_hundred(sentence, rule.params, key)
             yield from _wrong_share(sentence, rule.params, key, before)
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.reportkit import findings, report
 
@@ -47,3 +49,17 @@ def test_a_mark_skipped_over_is_stray_even_in_a_cut_off_paragraph(national):
     text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n落实《云溪区法治宣传教育规划(2021—2025年》，全年开展主题活动320场，覆盖群众6.8万人次，组织"
     got = findings(text, national, RULE)
     assert [f.excerpt for f in got] == ["("]
+
+
+@given(st.text(alphabet="“”《》()\n 法治a", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_lines_with_marks_are_the_lines_that_hold_one(text, lo, hi):
+    """One scan for marks over the span gives exactly the line pieces that hold a mark."""
+    from checker.check.kinds.pairs import _lines_with_marks, marks_regex
+    from checker.parse.document import Document
+    from checker.read.source import Source
+
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    doc = Document.from_source(Source(path="t", lines=text.split("\n")), lambda t: t)
+    marks = marks_regex({"“": "”", "《": "》", "(": ")"}, {"”": "“", "》": "《", ")": "("})
+    expected = [(a, b) for a, b in doc.lines_in(lo, hi) if marks.search(text, a, b)]
+    assert list(_lines_with_marks(text, lo, hi, marks)) == expected
