@@ -92,3 +92,59 @@ def test_extends_itself(tmp_path):
 def test_missing_rule_file():
     with pytest.raises(RuleSetError, match="not found"):
         load("/nonexistent/rules.yaml")
+
+
+def test_bundled_rule_files_have_fresh_json_twins():
+    """A bundled rule set is read from its JSON twin (fast start); the twin must be made from
+    the YAML as it is now: run scripts/gen_rule_data.py after editing a bundled rule file."""
+    import json
+
+    from checker.check.ruleset import bundled_files, data_twin, source_digest
+    from checker.read.limits import load_yaml
+
+    for path in bundled_files():
+        text = path.read_text(encoding="utf-8")
+        twin = json.loads(data_twin(path).read_text(encoding="utf-8"))
+        assert twin["source_sha256"] == source_digest(text), f"stale {data_twin(path).name}: run scripts/gen_rule_data.py"
+        assert twin["data"] == load_yaml(text)
+
+
+def test_an_edited_bundled_file_is_read_from_its_yaml(tmp_path):
+    """When the YAML no longer matches its twin (edited, twin not made again), the YAML wins."""
+    import shutil
+
+    from checker.check import ruleset as rs_module
+
+    shutil.copy(rs_module.rules_dir() / "national.yaml", tmp_path / "national.yaml")
+    shutil.copy(rs_module.rules_dir() / "national.data.json", tmp_path / "national.data.json")
+    path = tmp_path / "national.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title: 改过的", 1), encoding="utf-8")
+    data = rs_module._read_yaml(path, bundled=True)
+    assert str(data["title"]).startswith("改过的")
+
+
+@pytest.mark.parametrize("name", bundled_names())
+def test_bundled_patterns_pass_the_backtracking_checks(name, monkeypatch):
+    """A bundled rule set compiles its patterns without the backtracking analysis (it is
+    trusted, for a faster start): here every one of them is analysed as a user's would be."""
+    from checker.check import regex_safety, ruleset as rs_module
+
+    analysed: list[str] = []
+    real = regex_safety._nested_repeat
+
+    def counting(pattern: str) -> bool:
+        analysed.append(pattern)
+        return real(pattern)
+
+    monkeypatch.setattr(regex_safety, "_nested_repeat", counting)
+    monkeypatch.setattr(rs_module, "_is_bundled", lambda path: False)  # analyse as a user's file
+    rs_module.load(name)
+    assert analysed
+
+
+def test_a_user_file_extending_national_is_analysed(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("extends: national\nrules:\n  - id: mine\n    kind: pattern\n    severity: info\n"
+                    "    message: m\n    params: {patterns: ['(a+)+b']}\n", encoding="utf-8")
+    with pytest.raises(RuleSetError, match="catastrophic"):
+        load(str(path))
