@@ -59,6 +59,14 @@ def concrete_in(text: str, compiled: dict) -> str | None:
     return None
 
 
+def has_concrete(text: str, compiled: dict) -> bool:
+    """Whether :func:`concrete_in` finds something: the cheap patterns first, then a figure,
+    stopping at the first one (no list of every figure in the text)."""
+    if any(pattern.search(text) for pattern in compiled["concrete"]):
+        return True
+    return compiled["figures"] is not None and figures.has_figure(text, compiled["figures"])
+
+
 def items(doc: Document, sec: Section) -> list[tuple[str, str]]:
     """(name, text) of each item of a part: numbered headings, else enumerations, else paragraphs."""
     nodes = [n for top in sec.nodes for n in top.children if n.heading is not None]
@@ -89,7 +97,7 @@ def _per_item(doc: Document, sec: Section, rule, ruleset) -> Iterator[Hit]:
         whole = "。".join(s.text for s in doc.part_sentences(sec))
         found = [(_name(whole), whole)]
     vague = [(name, text) for name, text in found
-             if len(compiled["stock"].findall(text)) >= params["min_stock"] and concrete_in(text, compiled) is None]
+             if len(compiled["stock"].findall(text)) >= params["min_stock"] and not has_concrete(text, compiled)]
     concrete_share = 1 - len(vague) / len(found) if found else 1.0
     if not vague or concrete_share >= params["min_concrete_share"]:
         return
@@ -112,7 +120,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         # Item titles count; the part's own title does not (its year would count as a date).
         text = "。".join(s.text for s in doc.part_sentences(sec, item_titles=True))
         stock = list(dict.fromkeys(m.group() for m in rule.compiled["stock"].finditer(text)))
-        if len(stock) < params["min_stock"] or concrete_in(text, rule.compiled) is not None:
+        if len(stock) < params["min_stock"] or has_concrete(text, rule.compiled):
             continue
         yield Hit(sec.heading_start, sec.heading_end, section=sec.key,
                   fields={"name": ruleset.section_name(sec.key), "phrases": "、".join(f"“{w}”" for w in stock[:5])})

@@ -62,3 +62,19 @@ def test_problems_are_judged_one_by_one(national):
 def test_plan_heading_year_is_not_a_date(national):
     text = report(plan="持续推进执法规范化，进一步加强执法监督。")
     assert "2025年工作安排" in text and len(findings(text, national, "plan-vague")) == 1
+
+
+@pytest.mark.parametrize("rule_id", ["plan-vague", "problems-generic"])
+def test_has_concrete_says_what_concrete_in_finds(national, rule_id):
+    """The yes/no test the rules use agrees with the function that names the concrete thing,
+    on every line of our samples."""
+    from checker.check.kinds.stock_phrases import concrete_in, has_concrete
+    from checker.read.normalize import normalize
+    from tests.conftest import SAMPLES
+
+    compiled = national.rule(rule_id).compiled
+    lines = [normalize(line) for path in sorted(SAMPLES.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) > 100
+    for line in lines:
+        assert has_concrete(line, compiled) == (concrete_in(line, compiled) is not None), line
