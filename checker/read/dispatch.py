@@ -242,7 +242,11 @@ def _read_file(path: str, limits: Limits | None = None) -> bytes:
         if size > cap:
             raise _too_big(path, size, cap)
         try:
-            data = fh.read(cap + 1)
+            # read(n) allocates n bytes first: ask for the file's size (+1, to notice growth),
+            # not the whole limit, and read on to the limit only when the file has grown
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(cap + 1 - len(data))
         except OSError as exc:
             raise InputError(path, f"无法读取文件：{exc.strerror or exc}", "请检查文件是否可读") from None
     if len(data) > cap:  # the file grew while we read it

@@ -60,8 +60,11 @@ class Decoded:
 
 def read_text(data: bytes, path: str, kind: str = "text") -> Source:
     """Read a .txt/.md file: lines map one-to-one onto the file's lines."""
-    check_not_binary(data, path)
+    for magic, what, hint in _MAGIC:  # a picture or archive is refused before any decoding
+        if data.startswith(magic):
+            raise InputError(path, f"{what}，不是文本文件，无法检查", hint)
     decoded = decode_bytes(data)
+    check_not_binary(data, path, decoded)
     text = decoded.text
     check_no_nul(text, path)
     lines, regions = text_markers(split_lines(text))
@@ -83,8 +86,10 @@ def read_text(data: bytes, path: str, kind: str = "text") -> Source:
     )
 
 
-def check_not_binary(data: bytes, path: str) -> None:
-    """Refuse pictures, archives, PDFs and other binary files given a text extension."""
+def check_not_binary(data: bytes, path: str, decoded: Decoded | None = None) -> None:
+    """Refuse pictures, archives, PDFs and other binary files given a text extension.
+    ``decoded``: the whole file already decoded, which is the sample when the file is shorter
+    than one (the file is then decoded once, not twice)."""
     for magic, what, hint in _MAGIC:
         if data.startswith(magic):
             raise InputError(path, f"{what}，不是文本文件，无法检查", hint)
@@ -93,9 +98,12 @@ def check_not_binary(data: bytes, path: str) -> None:
         return
     if b"\x00" in sample and sniff_utf16(sample):
         return
-    decoded = decode_bytes(sample[:-4] if len(sample) == 65536 else sample).text  # a cut character is not damage
-    junk = len(_CONTROL.findall(decoded))
-    if junk > max(8, len(decoded) // 10):
+    if decoded is not None and len(data) < 65536:
+        text = decoded.text  # the sample is the whole file
+    else:
+        text = decode_bytes(sample[:-4] if len(sample) == 65536 else sample).text  # a cut character is not damage
+    junk = len(_CONTROL.findall(text))
+    if junk > max(8, len(text) // 10):
         raise InputError(path, "文件看起来是二进制文件（如图片、压缩包或程序），不是文本，无法检查", _BINARY_HINT)
 
 
