@@ -45,9 +45,22 @@ def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> 
     return findings
 
 
+def _kinds_with(flag: str) -> frozenset[str]:
+    """Names of the kinds that set ``flag`` (GATE, CROSS_YEAR): looked up once, not per rule
+    and report (a missing module attribute costs an exception each time)."""
+    found = _FLAGGED.get(flag)
+    if found is None:
+        found = _FLAGGED[flag] = frozenset(name for name, kind in KINDS.items() if getattr(kind, flag, False))
+    return found
+
+
+_FLAGGED: dict[str, frozenset[str]] = {}
+
+
 def gate_rules(ruleset) -> set[str]:
     """Ids of the active rules whose kind decides whether the text is a report at all."""
-    return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "GATE", False)}
+    kinds = _kinds_with("GATE")
+    return {r.id for r in ruleset.active() if r.kind in kinds}
 
 
 def gated(findings: list[Finding], ruleset) -> bool:
@@ -214,4 +227,5 @@ def coverage_views(doc: Document, ruleset, only: set[str] | None = None) -> list
 
 def cross_year_rules(ruleset) -> set[str]:
     """Ids of the active rules whose kind compares with last year's report."""
-    return {r.id for r in ruleset.active() if getattr(KINDS.get(r.kind), "CROSS_YEAR", False)}
+    kinds = _kinds_with("CROSS_YEAR")
+    return {r.id for r in ruleset.active() if r.kind in kinds}

@@ -12,6 +12,7 @@ the HTML page; ``check`` reports only what is missing, once per report.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from checker.check import figures
@@ -87,14 +88,13 @@ def _coverage_map(doc: Document, rule) -> list[dict]:
     def has_figure(sentence) -> bool:
         return figures.has_figure_memo(sentence.text[:FIGURE_WINDOW], compiled["figures"], answers)
 
+    naming = _Naming(sentences)
     out = []
     for entry in compiled["entries"]:
         if level not in entry["levels"]:
             continue
         first = with_figure = None
-        for sentence in sentences:  # stops at the first sentence that names it with a figure
-            if not any(w in sentence.text for w in entry["words"]):
-                continue
+        for sentence in naming.sentences(entry["words"]):  # stops at the first that names it with a figure
             first = first or sentence
             if has_figure(sentence):
                 with_figure = sentence
@@ -104,6 +104,32 @@ def _coverage_map(doc: Document, rule) -> list[dict]:
                     "line": shown.line if shown else None, "mentioned": first is not None,
                     "figure": with_figure is not None})
     return out
+
+
+class _Naming:
+    """The sentences that name any of some words, in order: each word is looked for with
+    ``str.find`` over the sentences joined once (the words hold no line break, so no find
+    spans two sentences), instead of testing every word in every sentence."""
+
+    def __init__(self, sentences: list) -> None:
+        self.items = sentences
+        self.text = "\n".join(s.text for s in sentences)
+        self.starts: list[int] = []
+        pos = 0
+        for sentence in sentences:
+            self.starts.append(pos)
+            pos += len(sentence.text) + 1
+
+    def sentences(self, words: list[str]) -> list:
+        if any("\n" in w for w in words):  # cannot happen after normalising; kept exact anyway
+            return [s for s in self.items if any(w in s.text for w in words)]
+        found: set[int] = set()
+        for word in words:
+            at = self.text.find(word)
+            while at >= 0:
+                found.add(bisect.bisect_right(self.starts, at) - 1)
+                at = self.text.find(word, at + 1)
+        return [self.items[i] for i in sorted(found)]
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:

@@ -3,6 +3,8 @@ never mentions, or mentions without a figure; a per-level list; the map the HTML
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.check.kinds import coverage
 from checker.parse.parser import parse
@@ -56,3 +58,15 @@ def test_entries_are_checked_when_the_rule_set_loads():
         coverage.prepare({**coverage.DEFAULTS, "entries": []})
     with pytest.raises(ValueError, match=r"entries\[0\]\.levels"):
         coverage.prepare({**coverage.DEFAULTS, "entries": [{"name": "x", "words": ["x"], "levels": ["province"]}]})
+
+
+@given(st.lists(st.text(alphabet="复议应诉率法治 \n", min_size=0, max_size=8), max_size=8),
+       st.lists(st.text(alphabet="复议应诉率法", min_size=1, max_size=3), min_size=1, max_size=3))
+def test_the_sentences_naming_words_are_those_holding_one(texts, words):
+    """One find per word over the joined sentences gives exactly the sentences holding a word."""
+    from checker.check.kinds.coverage import _Naming
+    from checker.parse.document import Sentence
+
+    sentences = [Sentence(start=i * 10, end=i * 10 + len(t), line=i + 1, text=t) for i, t in enumerate(texts)]
+    expected = [s for s in sentences if any(w in s.text for w in words)]
+    assert _Naming(sentences).sentences(words) == expected
