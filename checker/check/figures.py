@@ -57,6 +57,9 @@ class FigureSpec:
     slogan_re: re.Pattern[str] | None
     maskers: tuple[tuple[re.Pattern[str], prefilter.Prefilter | None], ...]  # what mask() blanks, in order
     slogan_guard: prefilter.Prefilter | None = None  # characters one of which every slogan holds
+    # One class of every character a guard above (or PERCENT_CHARS, RANK_CHARS, 第) tests for:
+    # one findall per text tells which of them it holds, instead of a search per guard.
+    guard_chars: re.Pattern[str] | None = None
 
 
 def build(measure_words: list[str], slogans: list[str], not_figures: list[str] | None = None,
@@ -79,9 +82,13 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
     maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]
-    return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re,
-                      maskers=tuple((p, prefilter.build(p)) for p in maskers),
-                      slogan_guard=prefilter.build(slogan_re) if slogan_re is not None else None)
+    guarded = tuple((p, prefilter.build(p)) for p in maskers)
+    slogan_guard = prefilter.build(slogan_re) if slogan_re is not None else None
+    tested = {*PERCENT_CHARS, *RANK_CHARS, "第"}
+    for guard in [g for _, g in guarded] + [slogan_guard]:
+        tested |= guard.chars if guard is not None else set()
+    return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re, maskers=guarded, slogan_guard=slogan_guard,
+                      guard_chars=re.compile("[" + "".join(re.escape(c) for c in sorted(tested)) + "]"))
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -107,25 +114,27 @@ PERCENT_CHARS = ("%", "‰", "百")
 RANK_CHARS = ("第", "前")
 
 
-def _holds(text: str, chars) -> bool:  # noqa: ANN001 - a tuple or frozenset of characters
-    """Whether ``text`` holds one of ``chars`` (a plain loop of ``in``: building a set of a Chinese
-    text's characters costs more, each character becomes an object)."""
-    for char in chars:
-        if char in text:
-            return True
-    return False
+def _present(text: str, spec: FigureSpec) -> set[str]:
+    """Which of the characters the guards test for ``text`` holds (one scan)."""
+    return set(spec.guard_chars.findall(text)) if spec.guard_chars is not None else set(text)
 
 
 def mask(text: str, spec: FigureSpec) -> str:
     """``text`` with every numeral that is not a figure replaced by :data:`MASK` (same length).
     Ranks (位列全市第一) are kept although they contain an ordinal."""
+    return _mask(text, spec, _present(text, spec))
+
+
+def _mask(text: str, spec: FigureSpec, present: set[str]) -> str:
+    """:func:`mask`, given the guarded characters the text holds (:func:`_present`): a pattern
+    none of whose required characters occurs is not run."""
     spans: list[tuple[int, int]] = []
     for pattern, guard in spec.maskers:
-        if guard is None or guard.may_match(text):
+        if guard is None or not guard.chars.isdisjoint(present):
             spans += [m.span() for m in pattern.finditer(text)]
-    if spec.slogan_re is not None and (spec.slogan_guard is None or spec.slogan_guard.may_match(text)):
+    if spec.slogan_re is not None and (spec.slogan_guard is None or not spec.slogan_guard.chars.isdisjoint(present)):
         spans += [m.span() for m in spec.slogan_re.finditer(text)]  # one alternation, longest first
-    if "第" in text:  # ordinals; ranks (which may hold one) looked for only then
+    if "第" in present:  # ordinals; ranks (which may hold one) looked for only then
         ranks: list[tuple[int, int]] | None = None
         for m in ORDINAL.finditer(text):
             if ranks is None:
@@ -169,10 +178,11 @@ def find(text: str, spec: FigureSpec) -> list[tuple[int, int, str]]:
 def has_figure(text: str, spec: FigureSpec) -> bool:
     """Whether :func:`find` would find anything, stopping at the first figure: a percentage
     or a rank is enough, and without either no count can be covered by one."""
-    masked = mask(text, spec)  # masking only blanks characters: it adds none of those tested here
-    if _holds(text, PERCENT_CHARS) and PERCENT.search(masked):
+    present = _present(text, spec)
+    masked = _mask(text, spec, present)  # masking only blanks characters: it adds none of those tested here
+    if not present.isdisjoint(PERCENT_CHARS) and PERCENT.search(masked):
         return True
-    if _holds(text, RANK_CHARS) and RANK.search(masked):
+    if not present.isdisjoint(RANK_CHARS) and RANK.search(masked):
         return True
     return any(_is_count(m) for m in spec.count.finditer(masked))
 
