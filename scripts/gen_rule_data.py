@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the JSON twins of the bundled rule files (rules/national.data.json …; a test
+"""Regenerate the JSON twin of the bundled rule set (rules/national.data.json; a test
 fails when one is stale).
 
 Each twin holds the data the YAML file loads to and the SHA-256 of the YAML text it was made
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.check.ruleset import bundled_files, data_twin, source_digest  # noqa: E402
+from checker.check.ruleset import data_twin, source_digest, twinned_files  # noqa: E402
 from checker.read.limits import load_yaml  # noqa: E402
 
 
@@ -30,7 +30,7 @@ def twin_text(path: Path) -> str:
 
 
 def main() -> int:
-    for path in bundled_files():
+    for path in twinned_files():
         data_twin(path).write_text(twin_text(path), encoding="utf-8")
         print(f"wrote {data_twin(path).relative_to(ROOT)}")
     return 0

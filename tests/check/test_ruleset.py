@@ -99,10 +99,11 @@ def test_bundled_rule_files_have_fresh_json_twins():
     the YAML as it is now: run scripts/gen_rule_data.py after editing a bundled rule file."""
     import json
 
-    from checker.check.ruleset import bundled_files, data_twin, source_digest
+    from checker.check.ruleset import data_twin, source_digest, twinned_files
     from checker.read.limits import load_yaml
 
-    for path in bundled_files():
+    assert twinned_files()
+    for path in twinned_files():
         text = path.read_text(encoding="utf-8")
         twin = json.loads(data_twin(path).read_text(encoding="utf-8"))
         assert twin["source_sha256"] == source_digest(text), f"stale {data_twin(path).name}: run scripts/gen_rule_data.py"
