@@ -74,6 +74,8 @@ def _example(example) -> list[str]:
         out += [f"（发布日期：{example['published']}" + ("，网页" if example.get("expects_date") else "") + "）", ""]
     elif example.get("expects_date"):
         out += ["（网页，未标明发布日期）", ""]
+    if example.get("draft"):
+        out += ["（检查的是尚未公开的草稿：配置 draft: true 或命令行 --draft）", ""]
     if example.get("previous"):
         out += ["上一年度报告：", "", "```text", example["previous"].rstrip(), "```", "", "本年度报告：", ""]
     return out + ["```text", example["text"].rstrip(), "```", ""]
