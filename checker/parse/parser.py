@@ -194,6 +194,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
         data.title_line = title_index + 1
     elif doc.source.title_hint:
         data.title = doc.source.title_hint
+    else:  # run-in text: the title heads the line the report runs on in (no title line of its own)
+        data.title = _run_in_title(lines, first, doc.source.lines, traditional)
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
     data.from_page = any(_is_furniture(line) for line in head if line.strip())
@@ -207,6 +209,15 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head))
     return data
+
+
+def _run_in_title(lines: list[str], first: int | None, original: list[str], traditional: bool) -> str | None:
+    """The title heading the report's first line, as written, when nothing but page furniture
+    stands above that line."""
+    if first is None or any(line.strip() for line in lines[:first] if not _is_furniture(line)):
+        return None
+    line = original[first]
+    return meta.run_in_title(to_simplified(line) if traditional else line)
 
 
 def _issuer_from_signature(lines: list[str], last: int | None) -> str | None:

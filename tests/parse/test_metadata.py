@@ -85,6 +85,8 @@ def test_page_header_clocks_are_refused(banner, national):
     ("2024年，市交通运输局在市委市政府的坚强领导下，深入推进依法行政，《云中市道路运输条例》施行。",
      "云中市交通运输局"),
     ("2024年，我局坚持依法行政。", None),
+    ("2024年，xx市人民政府坚持以习近平法治思想为指导。", "xx市人民政府"),  # a template's placeholder
+    ("2024年，××县人民政府坚持依法行政。", "××县人民政府"),
 ])
 def test_issuer_from_the_opening_sentence(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]

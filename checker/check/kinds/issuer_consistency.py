@@ -23,6 +23,12 @@ NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document
 NOT_A_NAME = ("关于", "法治", "建设", "的", "推进", "实施")  # a document title's words, never a body's name
 BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 LEVELS = "省市区县州旗盟镇乡"
+LEVEL_WORDS = ("自治区", "自治州", "自治县", "街道", "新区")  # a level written with more than one character
+GOVERNMENT_RESTS = ("人民政府", "政府", "办事处", "")
+SELF_LEVELS = ("街道", "镇", "乡")
+# A lower place inside a name (长寿区, 金龙街道): two to six characters, no 和 (住房和城乡建设局
+# is an office, 城市管理局 is not a city).
+INNER_PLACE = re.compile(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
 JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
 
 
@@ -62,22 +68,45 @@ def signature(doc: Document, lines: int) -> tuple[int, int] | None:
 def short_forms(name: str, place: str | None) -> set[str]:
     """The standard ways a report refers to the body its title names: 宝丰县人民政府 →
     宝丰县政府, 宝丰县, 县政府; 中共汉中市委汉中市人民政府 → each of its two bodies, 市委、市政府;
-    金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府."""
+    金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府; an autonomous region's
+    government → 自治区人民政府, 自治区政府; a name under a higher place (重庆市长寿区司法局)
+    → the forms of the lower body (长寿区司法局, 区司法局); a body under its district's
+    government (鲤城区人民政府金龙街道办事处) → the forms of that body (金龙街道, 我街道, 本街道)."""
     forms = {name}
     joint = JOINT.match(name)
     if joint:  # 中共汉中市委汉中市人民政府: either body, or 市委、市政府
         party, government = joint.group(1), joint.group(2).strip()
         return forms | {"中共" + party, party, government} | short_forms(government, government[:-4] or None)
-    if place:
-        level = place[-1]
-        rest = name[len(place):]
-        if rest in ("人民政府", "政府", ""):
-            forms |= {place, place + "政府", level + "政府", level + "委、" + level + "政府"}
-            if rest == "" and len(place) > 2 and level in LEVELS:
-                forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
-        elif level in LEVELS:
-            forms.add(level + rest)  # 金华市教育局 → 市教育局
+    if not place:
+        return forms
+    level = next((word for word in LEVEL_WORDS if place.endswith(word)), place[-1])
+    rest = name[len(place):]
+    inner = _inner_body(rest)
+    if inner:
+        return forms | short_forms(inner, _inner_place(inner))
+    if rest in GOVERNMENT_RESTS:
+        forms |= {place, place + "政府", level + "政府", level + "人民政府", level + "委、" + level + "政府"}
+        if rest == "" and len(place) > 2 and level in LEVELS:
+            forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
+        if level in SELF_LEVELS:  # a 街道办事处 or 镇 speaks of itself as 我街道, 本镇
+            forms |= {"我" + level, "本" + level} | ({"街道办事处"} if level == "街道" else set())
+    elif level in LEVELS:
+        forms.add(level + rest)  # 金华市教育局 → 市教育局
     return forms
+
+
+def _inner_body(rest: str) -> str | None:
+    """The lower body a name goes on to (长寿区司法局 in 重庆市长寿区司法局, 金龙街道办事处 in
+    鲤城区人民政府金龙街道办事处), or None when the rest is the body's own office name."""
+    for parent in ("人民政府", "政府"):
+        if rest.startswith(parent) and _inner_place(rest[len(parent):]):
+            return rest[len(parent):]
+    return rest if _inner_place(rest) and INNER_PLACE.match(rest).end() < len(rest) else None
+
+
+def _inner_place(name: str) -> str | None:
+    match = INNER_PLACE.match(name)
+    return match.group(0) if match else None
 
 
 def _is_name(found: str, doc: Document, start: int) -> bool:

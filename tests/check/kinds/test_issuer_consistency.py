@@ -1,6 +1,8 @@
 """issuer_consistency kind (issuer-mismatch): the title's issuer speaks and signs the report."""
 from __future__ import annotations
 
+import pytest
+
 from tests.reportkit import findings, report
 
 RULE = "issuer-mismatch"
@@ -70,3 +72,30 @@ def test_a_different_body_still_fails(national):
     got = findings(report(title=GOV_TITLE, opening="2024年，云溪区政府坚持依法行政。",
                           tail="云溪区司法局\n2025年2月26日"), national, RULE)
     assert len(got) == 1 and got[0].excerpt == "云溪区司法局"
+
+
+@pytest.mark.parametrize("title, opening", [
+    # a higher place the body leaves out
+    ("云中市云溪区司法局2024年法治政府建设情况报告", "2024年，云溪区司法局坚持依法行政。"),
+    ("云中市云溪区人民政府2024年法治政府建设情况报告", "2024年，云溪区政府坚持依法行政。"),
+    # an autonomous region's government speaks as 自治区人民政府 / 自治区
+    ("云岭彝族自治区人民政府关于2024年法治政府建设情况的报告", "2024年，自治区人民政府坚持依法行政。"),
+    ("云岭彝族自治州人民政府关于2024年法治政府建设情况的报告", "2024年，自治州政府坚持依法行政。"),
+    # a 街道办事处 under its district's government, and a 镇, speak as 我街道 / 本镇
+    ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，我街道坚持依法行政。"),
+    ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，金桥街道坚持依法行政。"),
+    ("云溪区金桥镇人民政府2024年法治政府建设情况报告", "2024年，本镇坚持依法行政。"),
+])
+def test_more_standard_short_forms_pass(title, opening, national):
+    assert findings(report(title=title, opening=opening), national, RULE) == [], title
+
+
+def test_short_forms_do_not_hide_another_body(national):
+    """The forms of a nested name stay the forms of that body: another district's bureau,
+    or a 住房和城乡建设局 (an office, not a place), still fails."""
+    got = findings(report(title="云中市云溪区司法局2024年法治政府建设情况报告",
+                          opening="2024年，云中市司法局坚持依法行政。"), national, RULE)
+    assert len(got) == 1
+    got = findings(report(title="云溪区住房和城乡建设局2024年法治政府建设情况报告",
+                          opening="2024年，城乡建设局坚持依法行政。"), national, RULE)
+    assert len(got) == 1
