@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-TITLE_RE = re.compile(r"法治(?:政府)?建设.{0,20}(?:报告|总结|情况)$")
+# 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
+TITLE_RE = re.compile(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
 DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
@@ -51,6 +52,10 @@ JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
 CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
+# 下 or comma the drafter left out).
+NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
+PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
 SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                        r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
@@ -191,8 +196,11 @@ def speaker_name(subject: str) -> str | None:
     whole = PLACE_ALL.match(subject)
     if whole:  # 江苏省各级政府及其部门: the province's report
         return whole.group(1) + "人民政府"
-    if subject.startswith(("我", "全", "各", "本")):
+    if subject.startswith(("我", "全", "各", "本")) or NOT_SUBJECT.match(subject):
         return None
+    topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
+    if topic:
+        subject = topic.group(1)
     if subject[0] in BARE_LEVEL:
         return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):

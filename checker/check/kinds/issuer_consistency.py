@@ -18,14 +18,14 @@ from checker.read.normalize import normalize
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
                                "委员会", "办公室", "厅", "署", "中心", "委", "办"],
                   "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
-                  "signature_lines": 4}
+                  "signature_lines": 4, "abbreviations": {}}
 NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
 NOT_A_NAME = ("关于", "法治", "建设", "的", "推进", "实施")  # a document title's words, never a body's name
 BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 LEVELS = "省市区县州旗盟镇乡"
 LEVEL_WORDS = ("自治区", "自治州", "自治县", "街道", "新区")  # a level written with more than one character
 GOVERNMENT_RESTS = ("人民政府", "政府", "办事处", "")
-SELF_LEVELS = ("街道", "镇", "乡")
+DEPARTMENT_ENDS = "局厅委署"
 # A lower place inside a name (长寿区, 金龙街道): two to six characters, no 和 (住房和城乡建设局
 # is an office, 城市管理局 is not a city).
 INNER_PLACE = re.compile(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
@@ -85,14 +85,30 @@ def short_forms(name: str, place: str | None) -> set[str]:
     if inner:
         return forms | short_forms(inner, _inner_place(inner))
     if rest in GOVERNMENT_RESTS:
-        forms |= {place, place + "政府", level + "政府", level + "人民政府", level + "委、" + level + "政府"}
+        forms |= {place, place + "政府", level + "政府", level + "人民政府", level + "委、" + level + "政府",
+                  "我" + level, "本" + level}  # a government speaks of itself as 我县, 本区
         if rest == "" and len(place) > 2 and level in LEVELS:
             forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
-        if level in SELF_LEVELS:  # a 街道办事处 or 镇 speaks of itself as 我街道, 本镇
-            forms |= {"我" + level, "本" + level} | ({"街道办事处"} if level == "街道" else set())
+        if level == "街道":
+            forms.add("街道办事处")
     elif level in LEVELS:
         forms.add(level + rest)  # 金华市教育局 → 市教育局
+        if rest.endswith("局"):
+            forms.add(level + "局")  # 四平市公安局 → 市局 (市局党委)
+    if name[-1] in DEPARTMENT_ENDS and rest not in GOVERNMENT_RESTS:
+        forms |= {"我" + name[-1], "本" + name[-1]}  # a department speaks of itself as 我局, 我厅
     return forms
+
+
+def abbreviated(forms: set[str], abbreviations: dict[str, list[str]]) -> set[str]:
+    """The forms again with a department's standard abbreviation (市场监督管理局 → 市场监管局,
+    人力资源和社会保障局 → 人社局), from the rule set's ``abbreviations``."""
+    out = set(forms)
+    for full, shorts in abbreviations.items():
+        for form in forms:
+            if full in form:
+                out |= {form.replace(full, short) for short in shorts}
+    return out
 
 
 def _inner_body(rest: str) -> str | None:
@@ -128,7 +144,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if not name:
         return
     place = place_of(name, params["place_suffixes"])
-    forms = short_forms(name, place)
+    forms = abbreviated(short_forms(name, place), params["abbreviations"])
     lo, hi = doc.body_start, doc.body_end
     sign = signature(doc, params["signature_lines"])
     if sign and place:

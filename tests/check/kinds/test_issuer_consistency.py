@@ -85,6 +85,13 @@ def test_a_different_body_still_fails(national):
     ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，我街道坚持依法行政。"),
     ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，金桥街道坚持依法行政。"),
     ("云溪区金桥镇人民政府2024年法治政府建设情况报告", "2024年，本镇坚持依法行政。"),
+    # a government speaks as 我县 / 本区, a department as 我局 / 我厅 / 市局
+    ("云中县人民政府2024年度法治政府建设情况报告", "2024年，我县坚持依法行政。"),
+    ("云中省交通运输厅2024年法治政府部门建设工作情况", "2024年，我厅坚持依法行政。"),
+    ("云中市公安局关于2024年度法治政府建设情况的报告", "2024年，市局党委坚持依法行政。"),
+    # a department's standard abbreviation (the rule set's abbreviations)
+    ("云中省市场监督管理局关于2024年度法治政府建设情况的报告", "2024年，省市场监管局坚持依法行政。"),
+    ("云溪区人力资源和社会保障局2024年法治政府建设情况报告", "2024年，区人社局坚持依法行政。"),
 ])
 def test_more_standard_short_forms_pass(title, opening, national):
     assert findings(report(title=title, opening=opening), national, RULE) == [], title
