@@ -89,7 +89,7 @@ def test_statistics(capsys):
 
 
 def test_quiet_lists_only_reports_with_findings(capsys):
-    main([str(SAMPLES / "clean-2024.txt"), str(SAMPLES / "missing-duty-2024.txt"), "-q", "--no-config"])
+    main([str(SAMPLES / "clean-2024.txt"), str(SAMPLES / "missing-duty-2024.txt"), "-q", "--no-config", "--draft"])
     out = capsys.readouterr().out
     assert "clean-2024.txt" not in out and "missing-duty-2024.txt" in out
 
