@@ -34,7 +34,7 @@ EPILOG = """示例 examples:
   severity: {rule-id: error|warning|info}, disable: [rule-id], enable: [rule-id],
   params: {rule-id: {param: value}}, ignore: [{path: glob, rules: [rule-id]}],
   overrides: [{files: glob, severity: {...}, disable: [...], enable: [...], params: {...},
-               deadline: "03-01"}]
+               deadline: "03-01", draft: true}], draft: true (= --draft)
 退出码 exit status: 0 无达到 --fail-on 的问题；1 有；2 用法、规则文件、配置或路径错误；130 被中断。"""
 
 
