@@ -150,7 +150,6 @@ def test_usage_errors_and_help_speak_chinese(capsys):
 def test_draft_flag_quiets_the_undated_note_and_info_never_fails_the_run(capsys):
     """An undated draft gets one info note that timeliness could not be judged (exit 0 under
     the default --fail-on error); --draft says the inputs are drafts and the note goes."""
-    import json
 
     assert main([str(SAMPLES / "clean-2024.txt"), "--no-config", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
