@@ -33,12 +33,16 @@ JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}
 
 
 def place_of(name: str, place_suffixes: list[str]) -> str | None:
-    """The place prefix of a body's name (云溪区 in 云溪区城市管理和综合执法局)."""
+    """The place prefix of a body's name (云溪区 in 云溪区城市管理和综合执法局).  A 州 that
+    is part of the place's own name (广州市, 贵州省: a level follows it) is not its level."""
     best = None
     for suffix in place_suffixes:
         at = name.find(suffix)
-        if at > 0 and (best is None or at + len(suffix) < best):
-            best = at + len(suffix)
+        end = at + len(suffix)
+        if at == 1 and name[end:end + 1] in LEVELS:
+            continue
+        if at > 0 and (best is None or end < best):
+            best = end
     return name[:best] if best else None
 
 

@@ -106,3 +106,12 @@ def test_short_forms_do_not_hide_another_body(national):
     got = findings(report(title="云溪区住房和城乡建设局2024年法治政府建设情况报告",
                           opening="2024年，城乡建设局坚持依法行政。"), national, RULE)
     assert len(got) == 1
+
+
+@pytest.mark.parametrize("title, opening", [
+    # 州 in the place's own name is not its level (广州市, 贵州省)
+    ("云州市司法局关于2024年度法治政府建设情况的报告", "2024年，市司法局坚持依法行政。"),
+    ("云州省人民政府关于2024年法治政府建设情况的报告", "2024年，省政府坚持依法行政。"),
+])
+def test_a_zhou_inside_the_place_name(title, opening, national):
+    assert findings(report(title=title, opening=opening), national, RULE) == [], title
