@@ -37,6 +37,8 @@ def _scoring(ruleset: RuleSet) -> list[str]:
            (f"；同一规则最多扣 {scoring['rule_cap']} 分" if scoring.get("rule_cap") is not None else "") + "。"]
     for rule_id, weight in (scoring.get("rule_weights") or {}).items():
         out.append(f"- `{rule_id}` 每条扣 {weight} 分")
+    for rule_id in scoring.get("unscored_info") or []:
+        out.append(f"- `{rule_id}` 的提示只说明无法检查，不扣分")
     return out + [""]
 
 
