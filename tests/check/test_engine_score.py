@@ -84,3 +84,13 @@ def test_counted_characters_do_not_depend_on_the_chunks(monkeypatch):
     for chunk in (1, 2, 5, 7, 64, 1 << 16):
         monkeypatch.setattr(engine, "COUNT_CHUNK", chunk)
         assert engine._counted(text, 3, len(text) - 4) == expected
+
+
+def test_a_note_that_a_check_could_not_run_costs_nothing(national):
+    """The deadline rule's info on an undated draft says timeliness was not judged: no deduction."""
+    from checker.run.pipeline import check_text
+    from tests.conftest import SAMPLES
+
+    text = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
+    result = check_text(text, national, "clean-2024.txt")
+    assert [(f.rule, f.severity) for f in result.findings] == [("deadline", "info")] and result.score == 100
