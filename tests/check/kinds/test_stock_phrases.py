@@ -12,10 +12,19 @@ def test_generic_problems(national):
     assert len(got) == 1 and "有待加强" in got[0].message
 
 
-@pytest.mark.parametrize("problems", ["行政执法规范化水平有待提高，主要是培训不足。",
-                                      "工作水平还有差距，3个街道未配备法制审核人员，主要是编制不足。"])
-def test_domain_noun_or_figure_makes_problems_concrete(national, problems):
+@pytest.mark.parametrize("problems", ["行政复议纠错案件有待减少，主要是培训不足。",
+                                      "工作水平还有差距，3个街道未配备法制审核人员，主要是编制不足。",
+                                      "非强制性执法手段运用偏少，主要是培训不足。"])
+def test_specific_noun_figure_or_plain_field_makes_problems_concrete(national, problems):
     assert findings(report(problems=problems), national, "problems-generic") == []
+
+
+@pytest.mark.parametrize("problems", ["行政执法规范化水平有待提高，主要是培训不足。",
+                                      "部分执法人员法律素养仍需提升，普法方式和途径有待创新。",
+                                      "普法工作与日常工作结合不够紧密。"])
+def test_broad_field_with_an_abstract_noun_is_still_stock(national, problems):
+    """不够/有待/仍需 + 意识/能力/水平 is stock phrasing even where 执法 or 普法 is named (issue #13)."""
+    assert len(findings(report(problems=problems), national, "problems-generic")) == 1
 
 
 def test_vague_plan(national):
