@@ -171,3 +171,12 @@ def test_thin_duty_sample_names_every_missing_duty_element(national):
     result = check_text((SAMPLES / "thin-duty-2024.txt").read_text(encoding="utf-8"), national)
     got = [f.message for f in result.findings if f.rule == "duty-elements"]
     assert len(got) == 1 and "未写明：研究法治议题、会前学法、述法、出庭应诉、督察整改。" in got[0]
+
+
+@pytest.mark.skipif(not (SEEDS.parent / "live" / "051.txt").is_file(), reason="../shared/live absent")
+def test_live_051_a_stated_cause_and_a_stock_problem(national):
+    """051 (judged in docs/precision.md): 我局执法人员较少 is a cause, so no cause-missing; the one
+    problem is stock phrasing, so problems-generic; its causes are not thin (one problem)."""
+    result = check_text((SEEDS.parent / "live" / "051.txt").read_text(encoding="utf-8"), national, "051.txt")
+    rules = {f.rule for f in result.findings}
+    assert "cause-missing" not in rules and "cause-thin" not in rules and "problems-generic" in rules
