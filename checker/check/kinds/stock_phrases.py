@@ -114,6 +114,8 @@ def _per_item(doc: Document, sec: Section, rule, ruleset) -> Iterator[Hit]:
     found = items(doc, sec)
     if len(found) < params["min_items"]:
         whole = "。".join(s.text for s in doc.part_sentences(sec))
+        if not whole.strip():
+            return  # an empty part is section-thin's finding, not a list of one nameless vague item
         found = [(_name(whole), whole)]
     vague = [(name, text) for name, text in found
              if len(compiled["stock"].findall(text)) >= params["min_stock"] and concrete_in(text, compiled) is None]

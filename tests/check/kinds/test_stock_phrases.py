@@ -71,3 +71,9 @@ def test_problems_are_judged_one_by_one(national):
 def test_plan_heading_year_is_not_a_date(national):
     text = report(plan="持续推进执法规范化，进一步加强执法监督。")
     assert "2025年工作安排" in text and len(findings(text, national, "plan-vague")) == 1
+
+
+def test_an_empty_part_is_not_one_vague_item(national):
+    """An empty plan is section-thin's finding; plan-vague must not list a nameless item “”."""
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n二、存在的不足和原因\n三、履行推进法治建设第一责任人职责情况\n四、2025年工作安排"
+    assert findings(text, national, "plan-vague") == [] and findings(text, national, "problems-generic") == []
