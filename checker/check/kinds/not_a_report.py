@@ -13,7 +13,8 @@ another kind (……述法报告, ……政府信息公开工作年度报告) is
 现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
 opening's cues.  A first line that reads like a report title but is not one — a headline
 announcing a report (某委发布2020年度法治政府建设报告), one leader's 述法 report on the
-第一责任人 duty — is not taken for a title (``not_title_cues``).  The cue words are the rule set's (``kinds``);
+第一责任人 duty, a survey or evaluation report — is not taken for a title (``not_title_cues``).
+A title printed over two lines (硚口区司法局2024年政府 / 信息公开工作年度报告) is also read joined.  The cue words are the rule set's (``kinds``);
 this module only applies them in order.
 """
 from __future__ import annotations
@@ -109,6 +110,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     if has_report_title(doc, heads, compiled):
         return
+    if doc.metadata.title and doc.metadata.title_line:  # a title printed over two lines, joined
+        heads = heads + [doc.metadata.title]
     for item in compiled["kinds"]:
         if any(p.search(line) for p in item["head"] for line in heads):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
