@@ -34,6 +34,8 @@ ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
 JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?委)(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+# A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
+BREADCRUMB_MARK = re.compile(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
 MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
 LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
@@ -92,7 +94,7 @@ def is_title_line(line: str) -> bool:
     """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结),
     whatever site suffix or date the page appends to it."""
     stripped = MARKUP.sub("", line.strip()).strip()
-    if not stripped or len(stripped) > 90 or "。" in stripped:
+    if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped):
         return False
     return bool(TITLE_RE.search(clean_title(stripped)))
 
