@@ -24,7 +24,7 @@ from typing import Iterator
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
-from checker.parse.metadata import TITLE_RE, clean_title
+from checker.parse.metadata import DECORATION, TITLE_RE, clean_title
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
@@ -71,6 +71,7 @@ def first_text(doc: Document) -> tuple[int, int] | None:
 
 
 def _is_report_title(line: str, compiled: dict) -> bool:
+    line = DECORATION.sub("", line)  # 【权威发布】 is the site's, not a headline's 发布
     return bool(TITLE_RE.search(clean_title(line))) and not any(p.search(line) for p in compiled["not_title"])
 
 
@@ -101,7 +102,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if where is None:
         return
     start, end = where
-    heads = [doc.norm[lo:hi].strip() for lo, hi in head_lines(doc, params["head_lines"])]
+    heads = [DECORATION.sub("", doc.norm[lo:hi].strip()) for lo, hi in head_lines(doc, params["head_lines"])]
     first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
     opening = doc.norm[start:max(start, min(start + params["opening_chars"], first_heading))]
     if is_record(doc, params):

@@ -137,3 +137,10 @@ def test_a_report_on_a_yearbook_styled_page_keeps_its_title(national):
     """A report title on top wins over any cue below it (【权威发布】 is a decoration, not an entry)."""
     text = "【权威发布】" + report()
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_run_in_report_under_a_site_decoration_is_a_report(national):
+    """One 【…】 line heading a long run-in text is a decoration, not a yearbook entry."""
+    text = ("【权威发布】云溪区2024年法治政府建设情况报告2024年，云溪区坚持以习近平法治思想为指导，"
+            "全面推进依法行政，全年审核规范性文件37件。\n" + report().split("\n", 1)[1])
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
