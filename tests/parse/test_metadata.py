@@ -152,3 +152,39 @@ def test_catalogue_table_rows_with_spaced_labels_are_furniture(national):
 def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # pinyin a learners' site puts after characters
+    ("2024年，应(yīng)急管理部坚持依法行政。", "", "应急管理部"),
+    # the body named only where the report is announced
+    ("根据《关于做好年度报告工作的通知》要求，现将云中市农业农村局2024年法治政府建设情况报告如下：", "",
+     "云中市农业农村局"),
+    # 我区 in the opening, the autonomous region named elsewhere in the text
+    ("2024年，我区坚持依法行政。", "编写《法治宁夏建设发展报告》，自治区人民政府常务会议审议2次。",
+     "宁夏回族自治区人民政府"),
+    # a 省 department's short form, its province named once in the text
+    ("2024年，省农业农村厅坚持依法行政。", "厅主要负责人在《福建日报》发表署名文章。", "福建省农业农村厅"),
+    # 我市 with a local regulation cited: the city's government
+    ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
+])
+def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited", [
+    ("2024年，省农业农村厅坚持依法行政。", "与浙江、江西两省签订执法协作协议。"),  # two provinces: which one?
+    ("2024年，我区坚持依法行政。", "全区审核文件37件。"),  # no place named at all
+    ("2024年，我区坚持依法行政。", "自治区人民政府常务会议审议2次。"),  # 自治区 but no region named
+])
+def test_issuer_left_empty_when_the_text_does_not_say_which_place(opening, cited, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] is None
+
+
+def test_a_breadcrumb_is_not_the_title(national):
+    text = "首页 > 政务公开 > 年度法治政府建设情况报告\n" + TITLE + "\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府"
+    assert not meta.is_title_line("首页 > 政务公开 > 年度法治政府建设情况报告")
