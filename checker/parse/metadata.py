@@ -53,7 +53,11 @@ HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = re.compile(r"[《〈]([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
+# 行政规范性文件管理办法》): taken when the text cites exactly one such name.
+OWN_SHORT = re.compile(r"^我(厅|局|委)$")
+OWN_CITED = re.compile(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
@@ -217,6 +221,8 @@ def speaker_name(subject: str) -> str | None:
     short = SHORT_GOVERNMENT.match(subject)
     if short:  # 市政府: the place's government, its place put back by ``qualify``
         return short.group(1) + "人民政府"
+    if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
+        return subject
     own = SELF_PLACE.match(subject)
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
@@ -249,6 +255,11 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
     above the body (the title block): a province it names counts, and so does a place that
     starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
+    own = OWN_SHORT.match(name or "")
+    if own:
+        suffix = "委员会" if own.group(1) == "委" else own.group(1)
+        names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
+        return names.pop() if len(names) == 1 else None
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]

@@ -224,3 +224,25 @@ def test_a_short_form_completed_by_the_place_in_the_title_block(national):
 def test_a_joint_title_with_committee_written_out(national):
     assert meta.issuer_from_title("中共云中镇委员会云中镇人民政府关于2024年度法治政府建设的报告") == \
         "中共云中镇委员会 云中镇人民政府"
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # a district department, its district cited under the city's name in a nested title
+    ("2024年，区教育局坚持依法行政。", "落实《关于印发〈云中市云溪区2024年法治政府建设工作要点〉的通知》。", "云溪区教育局"),
+    # 我厅, its own full name heading the rules it revised
+    ("2024年，我厅坚持依法行政。", "修订《云南省生态环境厅行政规范性文件管理办法》。", "云南省生态环境厅"),
+    # 我委 likewise
+    ("2024年，我委坚持依法行政。", "修订《云中市发展和改革委员会重大行政决策程序规定》。", "云中市发展和改革委员会"),
+])
+def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("cited", [
+    "落实《云南省生态环境厅规定》和《云南省交通运输厅规定》。",  # two bureaus cited: which one speaks?
+    "落实《云南省生态环境保护条例》。",  # no 厅 named
+])
+def test_wo_ting_left_empty_when_the_text_does_not_say_which_body(cited, national):
+    text = "2024年，我厅坚持依法行政。\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] is None
