@@ -33,7 +33,7 @@ ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
-JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?委)(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 # A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
 BREADCRUMB_MARK = re.compile(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
 MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
@@ -53,7 +53,18 @@ HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
+# 行政规范性文件管理办法》): taken when the text cites exactly one such name.
+OWN_SHORT = re.compile(r"^我(厅|局|委)$")
+OWN_CITED = re.compile(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
+# only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
+QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
+# The standard short forms of a government a report calls itself by (市政府坚持……).
+SHORT_GOVERNMENT = re.compile(r"^(省|市|区|县)政府$")
+# A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
+HEAD_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
 NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
@@ -78,7 +89,9 @@ SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
 RUN_IN_TITLE = re.compile(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
-                          r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来))")
+                          r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
+                          # or the addressee line: 中共某市委、某市人民政府:
+                          r"|(?:中共)?[\u4e00-\u9fff、 ]{2,30}?(?:委|政府|常委会)\s*[:：]))")
 
 
 def run_in_title(line: str) -> str | None:
@@ -205,6 +218,11 @@ def speaker_name(subject: str) -> str | None:
     subject = subject.strip(TITLE_NAME_TRIM).removeprefix("原")
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
+    short = SHORT_GOVERNMENT.match(subject)
+    if short:  # 市政府: the place's government, its place put back by ``qualify``
+        return short.group(1) + "人民政府"
+    if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
+        return subject
     own = SELF_PLACE.match(subject)
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
@@ -229,24 +247,38 @@ def speaker_name(subject: str) -> str | None:
     return None
 
 
-def qualify(name: str | None, text: str) -> str | None:
+def qualify(name: str | None, text: str, head: str = "") -> str | None:
     """A short form that drops the place (市市场监管局, 市卫健委) with the place put back from
     a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局), a 省
     department's with the one province the text names (省农业农村厅 and 《福建日报》), 我区's
     government with the one autonomous region a text naming 自治区 names; None when the text
-    names none, since a reader cannot tell which city's bureau speaks."""
+    names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
+    above the body (the title block): a province it names counts, and so does a place that
+    starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
+    own = OWN_SHORT.match(name or "")
+    if own:
+        suffix = "委员会" if own.group(1) == "委" else own.group(1)
+        names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
+        return names.pop() if len(names) == 1 else None
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
     if level == "省" or (name == "区人民政府" and "自治区" in text):
         places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
-        named = [full for short, full in places.items() if short in text]
+        named = [full for short, full in places.items() if short in head + text]
         if len(named) == 1:
             return named[0] + (name[1:] if level == "省" else "人民政府")
         if level == "区":
             return None
     for match in CITED_PLACE.finditer(text):
         if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
+            return match.group(1) + name
+    for line in head.splitlines():
+        match = HEAD_PLACE.match(line)
+        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
+            return match.group(1) + name
+    for match in QUOTED_PLACE.finditer(text):
+        if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
     return None
 

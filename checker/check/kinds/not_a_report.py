@@ -105,7 +105,10 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     heads = [DECORATION.sub("", doc.norm[lo:hi].strip()) for lo, hi in head_lines(doc, params["head_lines"])]
     first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
     opening = doc.norm[start:max(start, min(start + params["opening_chars"], first_heading))]
-    if is_record(doc, params):
+    # a record block above a report that announces itself and starts its numbered parts is the
+    # report's own page, however short the copy: only a bare record is a catalogue entry
+    announced = says_report_follows(opening, compiled) and any(h.level <= 1 for h in doc.headings)
+    if is_record(doc, params) and not announced:
         yield Hit(start, end, fields={"what": "政务公开目录中的一条信息记录（只有标题和编目信息，没有报告正文）",
                                       "detail": "请打开报告正文页面或附件后再检查。"})
         return

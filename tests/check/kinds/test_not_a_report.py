@@ -144,3 +144,15 @@ def test_a_run_in_report_under_a_site_decoration_is_a_report(national):
     text = ("【权威发布】云溪区2024年法治政府建设情况报告2024年，云溪区坚持以习近平法治思想为指导，"
             "全面推进依法行政，全年审核规范性文件37件。\n" + report().split("\n", 1)[1])
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_short_copy_of_a_report_under_its_record_block_is_a_report(national):
+    # the directory's labels above a report whose copy is short (little prose ending in 。):
+    # it announces itself and starts its first part, so it is the report, not a catalogue entry
+    text = ("索引号：0001-2025-0012\n主题分类：教育\n发布机构：云溪区教委\n成文日期：2025-01-15\n发布日期：2025-01-15\n"
+            "云溪区教育委员会关于2024年法治政府建设情况的报告\n"
+            "在区委、区政府的坚强领导下，区教委依法全面履行职能。现将有关情况报告如下：\n"
+            "一、2024年推进法治建设的主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。")
+    assert "not-a-report" not in {f.rule for f in check_text(text, national, "page.txt").findings}
+    bare = text.split("\n在区委")[0]  # the record alone stays a catalogue entry
+    assert "not-a-report" in {f.rule for f in check_text(bare, national, "page.txt").findings}
