@@ -214,7 +214,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year = meta.vote_year(data.year_sources)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
-                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end])
+                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end],
+                                 doc.norm[:doc.body_start])
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head))
     return data

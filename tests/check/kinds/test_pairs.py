@@ -63,3 +63,16 @@ def test_lines_with_marks_are_the_lines_that_hold_one(text, lo, hi):
     marks = marks_regex({"“": "”", "《": "》", "(": ")"}, {"”": "“", "》": "《", ")": "("})
     expected = [(a, b) for a, b in doc.lines_in(lo, hi) if marks.search(text, a, b)]
     assert list(_lines_with_marks(text, lo, hi, marks)) == expected
+
+
+def test_a_mark_left_open_by_an_ellipsis_is_not_reported(national):
+    """A page that shortens a paragraph ("开展“法治进社区...") left the closing mark out, not the drafter."""
+    for ending in ("...", "……"):
+        text = f"全年审核规范性文件37件，开展“法治进社区{ending}"
+        assert findings(report(measures=text), national, RULE) == []
+    assert len(findings(report(measures="全年开展“法治进社区活动12场。"), national, RULE)) == 1
+
+
+def test_a_closer_without_opener_before_an_ellipsis_is_still_stray(national):
+    got = findings(report(measures="全年开展法治进社区”活动12场……"), national, RULE)
+    assert [f.excerpt for f in got] == ["”"]

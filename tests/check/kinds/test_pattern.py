@@ -25,6 +25,18 @@ def test_stars_in_a_sentence_are_still_placeholders(national):
     assert [f.excerpt for f in got] == ["*"]
 
 
+def test_underscore_blanks_are_placeholders(national):
+    """A template's fill-in blanks: "20__年", "以____思想为指导" (also split by a line break)."""
+    text = "20__年，区政府坚持以____思想为指导，以__\n_法治思想为指引，全年审核规范性文件37件。"
+    got = findings(report(measures=text), national, RULE)
+    assert [f.excerpt for f in got] == ["20__", "____", "__"]
+
+
+def test_single_underscores_and_identifiers_pass(national):
+    text = "登录网址www.example.gov.cn/fz_2024，访问代码a__b，审核规范性文件37件。"
+    assert findings(report(measures=text), national, RULE) == []
+
+
 def _without_prefilter(rule):
     compiled = dict(rule.compiled, matchers=[(matcher, None) for matcher, _ in rule.compiled["matchers"]])
     return dataclasses.replace(rule, compiled=compiled)
