@@ -106,6 +106,11 @@ def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> C
     return lambda index: detect_heading(lines[index], index + 1, 0) is not None
 
 
+def is_furniture(line: str) -> bool:
+    """A page's furniture line (menu, breadcrumb, footer, the page's date/source line)."""
+    return _is_furniture(line)
+
+
 def _is_furniture(line: str) -> bool:
     if BULLET.match(line) and len(line.strip()) < 24:
         return True

@@ -19,6 +19,9 @@ RULE = "claim-unquantified"
     "开展“送法进企业”活动，取得了企业欢迎的良好效果。",
     "组织执法人员参加庭审旁听，群众的监督权得到有效保障。",
     "二是依法行政能力明显提升。",
+    # 了 between the result verb and the result
+    "全面推行行政执法公示制度，法治政府建设取得了新成效。",
+    "深化“放管服”改革，营商环境建设取得了新成绩。",
 ])
 def test_claims_without_figures_fire(national, sentence):
     got = findings(report(measures=sentence), national, RULE)

@@ -81,3 +81,16 @@ def test_a_paragraph_broken_before_its_percent_is_not_unclosed(national):
     line = "全年受理行政复议申请468件，审结398件，通过调解和解结案76件，占比"
     assert findings(report(measures=line + "\n××%。"), national, "paragraph-unclosed") == []
     assert len(findings(report(measures=line + "\n全年审核规范性文件37件。"), national, "paragraph-unclosed")) == 1
+
+
+@pytest.mark.parametrize("text,hits", [
+    ("今年8月出台行政执法监督办法，审核规范性文件37件。", ["今年"]),  # a bare 今年 names no year
+    ("今年以来审核规范性文件37件。", ["今年以来"]),  # reported once, as 今年以来
+    ("2024年8月出台行政执法监督办法，审核规范性文件37件。", []),
+])
+def test_a_bare_jinnian_in_the_measures_is_a_time_expression(national, text, hits):
+    assert [f.excerpt for f in findings(report(measures=text), national, "time-expression")] == hits
+
+
+def test_jinnian_in_the_plan_is_the_plan_year(national):
+    assert findings(report(plan="今年6月底前出台监督办法。"), national, "time-expression") == []

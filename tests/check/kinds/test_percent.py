@@ -16,7 +16,9 @@ def test_impossible_percentages(national, text):
 
 @pytest.mark.parametrize("text", ["新收复议案件3146件，同比上升106.4%。", "全年受理复议案件412件，其中调解结案76件，占18.4%。",
                                   "全年受理412件，调解76件，占18%。", "办理事项4万余件，其中网办3.1万件，占80%。",
-                                  "适用简易程序复议案件2044件，占64.9%。", "出庭应诉率100%。"])
+                                  "适用简易程序复议案件2044件，占64.9%。", "出庭应诉率100%。",
+                                  # more than a plan or target was done
+                                  "全年完成投资6.1亿元，占年计划的112.5%。", "年度目标任务完成率105%。"])
 def test_valid_percentages(national, text):
     assert findings(report(measures=text), national, RULE) == []
 
