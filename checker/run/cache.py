@@ -38,7 +38,8 @@ from checker.check.finding import SEVERITIES, Finding
 
 from .result import ReportResult
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
+FOLDER = "v1"  # entries of any format live here: an old entry is never hit (its key holds the old code's digest) and is pruned
 GITIGNORE = "# fzcheck --cache: results of earlier runs, safe to delete\n*\n"
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by fzcheck (https://bford.info/cachedir/).\n")
@@ -54,7 +55,7 @@ class ResultCache:
 
     def __init__(self, directory: str) -> None:
         self.directory = directory
-        self.root = Path(directory) / f"v{FORMAT}"
+        self.root = Path(directory) / FOLDER
         self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(rule set) → (rule set, digest)
         self._last_settings: tuple[Any, tuple, str] | None = None
 
@@ -97,16 +98,35 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> ReportResult | None:
         """The cached result for ``path``, or None when there is no usable entry."""
+        found = self.packed(key, path)
+        if found is None:
+            return None
         try:
-            with open(self._entry(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            return entry_result(found.blob, path)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def packed(self, key: str, path: str):
+        """The entry for ``path`` ready for a batch (checker/run/spill.py: its row, its report's
+        JSON text and its result still as JSON, decoded only if a format needs it), or None
+        when there is no usable entry."""
+        from .jsontext import with_path
+        from .spill import CACHED, Packed, Row
+
+        try:
+            with open(self._entry(key), "rb") as handle:
+                data = handle.read()
+            head, text, result = _split(data, key)
+            issuer, year, counts, score, rules = head["row"]
+            if not (_metadata_ok({"issuer": issuer, "year": year}) and isinstance(counts, list) and len(counts) == 3
+                    and _all(int, score, *counts) and isinstance(rules, list) and _all(str, *rules)):
                 return None
-            result = result_from_json(entry["result"], path)
+            row = Row(path=path, issuer=issuer, year=year, counts=tuple(counts), score=score, rules=tuple(rules))
+            packed = Packed(row, with_path(text.decode("utf-8", "surrogatepass"), path), CACHED, result)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited or foreign: check the file again
         _touch(self._entry(key))  # in use: pruning keeps it
-        return result
+        return packed
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries unused for MAX_AGE_DAYS and stale temporary files, unless the cache
@@ -135,17 +155,26 @@ class ResultCache:
 
     def put(self, key: str, report: ReportResult) -> None:
         """Store a result (silently not, when it cannot be stored faithfully or written)."""
+        from .jsontext import report_text, without_path
+        from .spill import Row
+
         data = result_to_json(report)
-        if data is None:
+        tail = without_path(report_text(report.as_dict()), report.path)
+        if data is None or tail is None:
             return
-        text = json.dumps({"format": FORMAT, "key": key, "result": data}, ensure_ascii=False)
+        row = Row.of(report)
+        text = tail.encode("utf-8", "surrogatepass")
+        result = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        head = {"format": FORMAT, "key": key, "row": [row.issuer, row.year, list(row.counts), row.score, list(row.rules)],
+                "sizes": [len(text), len(result)], "sha256": hashlib.sha256(text + result).hexdigest()}
+        body = json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + text + b"\n" + result + b"\n"
         target = self._entry(key)
         try:
             self._prepare(target.parent)
             fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(body)
                 os.replace(temp, target)  # atomic: a reader sees the old entry, or the whole new one
             except BaseException:
                 _remove(temp)
@@ -166,6 +195,28 @@ class ResultCache:
             for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 (top / name).write_text(text, encoding="utf-8")
         folder.mkdir(parents=True, exist_ok=True)
+
+
+def _split(data: bytes, key: str) -> tuple[dict, bytes, bytes]:
+    """An entry's header, report JSON text and result JSON; ValueError when it is not one of
+    ours for ``key`` or is damaged (sizes and digest checked: a truncated or edited entry)."""
+    cut = data.index(b"\n")
+    head = json.loads(data[:cut])
+    if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key:
+        raise ValueError("not an entry for this key")
+    text_size, result_size = head["sizes"]
+    if not _all(int, text_size, result_size) or len(data) != cut + text_size + result_size + 3:
+        raise ValueError("entry of the wrong size")
+    text = data[cut + 1:cut + 1 + text_size]
+    result = data[cut + 2 + text_size:cut + 2 + text_size + result_size]
+    if hashlib.sha256(text + result).hexdigest() != head.get("sha256"):
+        raise ValueError("damaged entry")
+    return head, text, result
+
+
+def entry_result(data: bytes, path: str) -> ReportResult:
+    """A cached result (an entry's result JSON) for ``path``; ValueError and the like when malformed."""
+    return result_from_json(json.loads(data), path)
 
 
 def _file_digest(path: str) -> str:
