@@ -41,10 +41,10 @@ def rule_ids(run, ruleset) -> list[str]:
     """Every rule of the rule set, then built-in or unknown ids that occur in the run."""
     ids = [r.id for r in ruleset.rules] if ruleset is not None else []
     seen = set(ids)
-    for finding in run.findings():
-        if finding.rule not in seen:
-            seen.add(finding.rule)
-            ids.append(finding.rule)
+    for rule in run.fired():  # from the batch's rows: no result is read again
+        if rule not in seen:
+            seen.add(rule)
+            ids.append(rule)
     return ids
 
 

@@ -12,9 +12,13 @@ so most files are unchanged between runs.  An entry is keyed by what decides a f
 The path is not part of the key: a moved or copied file is a hit, and its path is put back into
 the result.  Entries are JSON, never pickle (a cache directory committed to a shared repository
 or restored by CI must not be a way to run code), written atomically (a temporary file renamed
-into place).  An entry that cannot be read, parsed or does not match is ignored and the file is
-checked again; a cache that cannot be written is ignored too.  A hit refreshes its entry's
-modification time, and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
+into place).  An entry is three parts: a one-line JSON header (the key, the row a batch keeps
+for the report, the sizes of the other parts and their SHA-256), the report's ``--format json``
+object without its path, and the whole result as JSON.  A warm run decodes the header only and
+writes the JSON text as it is (checker/run/spill.py); the result is decoded when a format needs
+more.  An entry that cannot be read, parsed, does not match or fails its sizes or digest is
+ignored and the file is checked again; a cache that cannot be written is ignored too.  A hit
+refreshes its entry's modification time (when older than a day), and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
 new fzcheck version or rule set leaves every old entry unused) and temporary files left by a run
 that was killed; deleting the directory is always safe.
 
@@ -46,6 +50,7 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _HASH_CHUNK = 1 << 20
 MAX_AGE_DAYS = 30
 PRUNE_EVERY = 24 * 3600  # seconds between two prunes of one cache
+TOUCH_AFTER = 24 * 3600  # a hit refreshes its entry's modification time when it is older than this
 STAMP = ".pruned"  # its modification time is the last prune
 _CODE_DIGEST: str | None = None
 
@@ -56,6 +61,7 @@ class ResultCache:
     def __init__(self, directory: str) -> None:
         self.directory = directory
         self.root = Path(directory) / FOLDER
+        self.root_name = str(self.root)
         self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(rule set) → (rule set, digest)
         self._last_settings: tuple[Any, tuple, str] | None = None
 
@@ -113,9 +119,11 @@ class ResultCache:
         from .jsontext import with_path
         from .spill import CACHED, Packed, Row
 
+        entry = self._entry_name(key)
         try:
-            with open(self._entry(key), "rb") as handle:
+            with open(entry, "rb") as handle:
                 data = handle.read()
+                used = os.fstat(handle.fileno()).st_mtime
             head, text, result = _split(data, key)
             issuer, year, counts, score, rules = head["row"]
             if not (_metadata_ok({"issuer": issuer, "year": year}) and isinstance(counts, list) and len(counts) == 3
@@ -125,7 +133,8 @@ class ResultCache:
             packed = Packed(row, with_path(text.decode("utf-8", "surrogatepass"), path), CACHED, result)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited or foreign: check the file again
-        _touch(self._entry(key))  # in use: pruning keeps it
+        if time.time() - used > TOUCH_AFTER:
+            _touch(entry)  # in use: pruning keeps it (once a day is enough, and spares a write per hit)
         return packed
 
     def prune(self, now: float | None = None) -> int:
@@ -182,6 +191,9 @@ class ResultCache:
         except OSError:
             return
 
+    def _entry_name(self, key: str) -> str:
+        return f"{self.root_name}{os.sep}{key[:2]}{os.sep}{key}.json"  # str, not Path: once per file of a warm run
+
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
@@ -235,11 +247,11 @@ def _remove(path: str) -> int:
         return 0
 
 
-def _touch(path: Path, create: bool = False) -> None:
+def _touch(path: Path | str, create: bool = False) -> None:
     """Set a file's modification time to now (a read-only cache is still usable)."""
     try:
         if create:
-            path.touch()
+            Path(path).touch()
         else:
             os.utime(path)
     except OSError:

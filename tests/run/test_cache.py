@@ -69,6 +69,23 @@ def entries(cache) -> list:
     return sorted((cache / "v1").rglob("*.json"))
 
 
+def entry_parts(entry) -> tuple[dict, bytes, dict]:
+    """An entry's header, report JSON text and result (checker/run/cache.py's layout)."""
+    data = entry.read_bytes()
+    cut = data.index(b"\n")
+    head = json.loads(data[:cut])
+    size, result_size = head["sizes"]
+    text = data[cut + 1:cut + 1 + size]
+    result = json.loads(data[cut + 2 + size:cut + 2 + size + result_size])
+    return head, text, result
+
+
+def write_entry(entry, head: dict, text: bytes, result: dict) -> None:
+    """Write an entry back as it is laid out, keeping the header (sizes, digest) as it was."""
+    body = json.dumps(result).encode("utf-8")
+    entry.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + text + b"\n" + body + b"\n")
+
+
 def test_hit_gives_the_cold_output(tmp_path, reports, capsys, checked):
     cache = tmp_path / "cache"
     plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1")
@@ -166,12 +183,12 @@ def test_corrupt_entry_is_checked_again(tmp_path, reports, capsys, checked, dama
         if isinstance(damage, bytes):
             entry.write_bytes(damage)
             continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        head, text, data = entry_parts(entry)
         if damage.endswith("finding"):
-            data["result"]["findings"] = [[1, 2, 3]]
+            data["findings"] = [[1, 2, 3]]
         else:
-            data["result"]["metadata"] = {"issuer": 12}
-        entry.write_text(json.dumps(data), encoding="utf-8")
+            data["metadata"] = {"issuer": 12}
+        write_entry(entry, head, text, data)  # the sizes or the digest no longer match
     checked.clear()
     assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache)) == cold
     assert len(checked) == len(FILES)  # every file checked again, no error
@@ -231,8 +248,7 @@ def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys)
     fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))  # a hit, refreshed
     left = entries(cache)
     assert len(left) == 1 and not temp.exists()
-    entry = json.loads(left[0].read_text(encoding="utf-8"))
-    assert entry["result"]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
+    assert entry_parts(left[0])[2]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
 
 
 def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
