@@ -48,6 +48,13 @@ def rule_ids(run, ruleset) -> list[str]:
     return ids
 
 
+def light(run):
+    """Each report's path, metadata and ``unreadable`` without reading its results again: a
+    batch's rows (checker/run/spill.py) when the run has them, else its reports."""
+    rows = getattr(run, "rows", None)
+    return rows if rows is not None else run.reports
+
+
 def display_path(path: str, base: str | None = None) -> str:
     """A report's path relative to ``base`` (default: the working directory), with ``/``;
     a path outside it stays absolute."""

@@ -125,11 +125,13 @@ class ResultCache:
                 data = handle.read()
                 used = os.fstat(handle.fileno()).st_mtime
             head, text, result = _split(data, key)
-            issuer, year, counts, score, rules = head["row"]
-            if not (_metadata_ok({"issuer": issuer, "year": year}) and isinstance(counts, list) and len(counts) == 3
-                    and _all(int, score, *counts) and isinstance(rules, list) and _all(str, *rules)):
+            issuer, year, counts, score, rules, title, published, unreadable = head["row"]
+            if not (_metadata_ok({"issuer": issuer, "year": year, "title": title, "published": published})
+                    and isinstance(counts, list) and len(counts) == 3 and _all(int, score, *counts)
+                    and isinstance(rules, list) and _all(str, *rules) and isinstance(unreadable, bool)):
                 return None
-            row = Row(path=path, issuer=issuer, year=year, counts=tuple(counts), score=score, rules=tuple(rules))
+            row = Row(path=path, issuer=issuer, year=year, counts=tuple(counts), score=score, rules=tuple(rules),
+                      title=title, published=published, unreadable=unreadable)
             packed = Packed(row, with_path(text.decode("utf-8", "surrogatepass"), path), CACHED, result)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited or foreign: check the file again
@@ -174,7 +176,8 @@ class ResultCache:
         row = Row.of(report)
         text = tail.encode("utf-8", "surrogatepass")
         result = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        head = {"format": FORMAT, "key": key, "row": [row.issuer, row.year, list(row.counts), row.score, list(row.rules)],
+        head = {"format": FORMAT, "key": key, "row": [row.issuer, row.year, list(row.counts), row.score, list(row.rules),
+                                                      row.title, row.published, row.unreadable],
                 "sizes": [len(text), len(result)], "sha256": hashlib.sha256(text + result).hexdigest()}
         body = json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + text + b"\n" + result + b"\n"
         target = self._entry(key)

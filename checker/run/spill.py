@@ -42,11 +42,14 @@ class Row:
     counts: tuple[int, int, int]  # error, warning, info
     score: int
     rules: tuple[str, ...]  # the rules that fired, in the order of their first finding
+    title: str | None = None
+    published: str | None = None
+    unreadable: bool = False
 
     @property
     def metadata(self) -> dict:
-        """The metadata pairing reads (checker/run/pairing.py: issuer and year)."""
-        return {"issuer": self.issuer, "year": self.year}
+        """The metadata pairing and the roster read (checker/run/pairing.py, formats/roster_view.py)."""
+        return {"title": self.title, "issuer": self.issuer, "year": self.year, "published": self.published}
 
     @classmethod
     def of(cls, report: ReportResult) -> "Row":
@@ -56,7 +59,8 @@ class Row:
         meta = report.metadata or {}
         return cls(path=report.path, issuer=meta.get("issuer"), year=meta.get("year"),
                    counts=(counts["error"], counts["warning"], counts["info"]), score=report.score,
-                   rules=tuple(dict.fromkeys(f.rule for f in report.findings)))
+                   rules=tuple(dict.fromkeys(f.rule for f in report.findings)), title=meta.get("title"),
+                   published=meta.get("published"), unreadable=report.unreadable)
 
 
 @dataclass(frozen=True)
