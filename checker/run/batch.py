@@ -56,7 +56,7 @@ def stream(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
         from .pipeline import read_stdin_now
 
         read_stdin_now()
-    spill = Spill(len(files))
+    spill = Spill(len(files), decode_cached=_cached_result)
     try:
         if previous is not None:  # --previous FILE: one report, paired by hand
             _share(rulesets, keep_lines, None, previous)
@@ -104,6 +104,17 @@ def _crashed(task, text: str) -> ReportResult:
 
     path = task[0] if isinstance(task, tuple) else task
     return input_error_result(path, f"无法检查此文件（{text}）")
+
+
+def _cached_result(data: bytes, path: str) -> ReportResult:
+    """A result the cache gave (decoded only when a format needs more than its JSON text)."""
+    from .cache import entry_result
+    from .pipeline import input_error_result
+
+    try:
+        return entry_result(data, path)
+    except (ValueError, KeyError, TypeError, AttributeError):  # an entry made to pass its own digest
+        return input_error_result(path, "缓存中保存的检查结果已损坏", "请删除缓存目录后重新检查")
 
 
 def _packed(path: str, result) -> Packed:

@@ -85,7 +85,10 @@ class Spill:
     """``count`` reports' entries in a temporary file; ``put`` in any order, ``text``/``load``
     by input index."""
 
-    def __init__(self, count: int, directory: str | None = None) -> None:
+    def __init__(self, count: int, directory: str | None = None, decode_cached=None) -> None:
+        """``decode_cached(data, path)``: a cache entry's result JSON → its result (the batch
+        gives it; the cache's own module is above this one)."""
+        self.decode_cached = decode_cached
         self.handle = tempfile.TemporaryFile(prefix="fzcheck-batch-", dir=directory)
         self.fd = self.handle.fileno()
         self.end = 0
@@ -113,15 +116,7 @@ class Spill:
         at, size = self.places[4 * index + 2], self.places[4 * index + 3]
         data = _read(self.fd, size, at)
         if self.kinds[index] == CACHED:
-            from .cache import entry_result
-
-            path = self.rows[index].path
-            try:
-                return entry_result(data, path)
-            except (ValueError, KeyError, TypeError, AttributeError):  # an entry made to pass the digest
-                from .pipeline import input_error_result
-
-                return input_error_result(path, "缓存中保存的检查结果已损坏", "请删除缓存目录后重新检查")
+            return self.decode_cached(data, self.rows[index].path)
         return pickle.loads(data)
 
     def close(self) -> None:
