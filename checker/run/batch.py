@@ -74,10 +74,10 @@ def stream(files: list[str], ruleset: RuleSet, spec: str, jobs: int,
             store = ResultCache(cache)
         _share(rulesets, keep_lines, store)
         with Pool(jobs if parallel else 1, budget) as pool:
-            _main_pass(files, rulesets, pool, progress, store, spill)
+            keys = _main_pass(files, rulesets, pool, progress, store, spill)
             if store is not None:
                 store.prune()
-            _cross_year(spill, rulesets, pool)
+            _cross_year(spill, rulesets, pool, store, keys)
         return StreamedRun(ruleset.name, spill)
     except BaseException:
         spill.close()
@@ -123,15 +123,18 @@ def _packed(path: str, result) -> Packed:
 
 
 def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, int], None] | None,
-               store, spill: Spill) -> None:
+               store, spill: Spill) -> list[str | None]:
     """Every file's result into ``spill``: from the cache when it has it, else checked in the
-    pool's worker processes (stored as they finish, whatever their order)."""
+    pool's worker processes (stored as they finish, whatever their order).  Returns each
+    file's cache key (for the pairs' entries), or an empty list without a cache."""
     todo: list[tuple[int, str | None]] = []  # (index, cache key computed here: the workers only store)
+    keys: list[str | None] = []
     done = 0
     if store is not None:
         for index, path in enumerate(files):
             ruleset, dropped = rulesets.for_path(path)
             key = store.key(path, ruleset, dropped, _WORKER_KEEP_LINES)
+            keys.append(key)
             cached = store.packed(key, path) if key is not None else None
             if cached is None:
                 todo.append((index, key))
@@ -151,12 +154,14 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
     for k, result in pool.each(_work, tasks, advance, on_error=_crashed, count=len(todo)):
         index = todo[k][0]
         spill.put(index, _packed(files[index], result))
+    return keys
 
 
-def _cross_year(spill: Spill, rulesets, pool: Pool) -> None:
+def _cross_year(spill: Spill, rulesets, pool: Pool, store=None, keys: list[str | None] = ()) -> None:
     """Pair reports with last year's of the same issuer and add the cross-year findings
     (checker/run/pairing.py), in the pool's worker processes; only the reports that change are
-    written to the spill again."""
+    written to the spill again.  With a cache, a pair whose two files (and rule set) are
+    unchanged takes its comparison from the cache (a repeat run over two years re-checks no pair)."""
     from checker.check.engine import cross_year_rules
 
     from .pairing import find_pairs, merge
@@ -166,17 +171,28 @@ def _cross_year(spill: Spill, rulesets, pool: Pool) -> None:
     pairs = find_pairs(spill.rows, rulesets.config)
     if not pairs:
         return
-    tasks = ((spill.rows[i].path, spill.rows[j].path) for i, j in pairs)
-    for k, extra in pool.each(_work_cross, tasks, on_error=lambda task, text: None, count=len(pairs)):
-        index = pairs[k][0]
+    def add(index: int, extra) -> None:
         if extra is None:
-            continue
+            return
         report = spill.load(index)
         if isinstance(extra, Exceeded):
             extra = ([_cross_stopped(report.path, extra)], report.crossyear)
         merged = merge(report, extra, rulesets.for_path(report.path)[0])
         if merged is not report:
             spill.put(index, Packed.of(merged))
+
+    todo: list[tuple[int, str, str, str | None]] = []  # (index, path, last year's path, pair's cache key)
+    for i, j in pairs:
+        path, previous = spill.rows[i].path, spill.rows[j].path
+        pair_key = store.cross_key(keys[i], keys[j], previous) if store is not None and keys[i] and keys[j] else None
+        cached = store.get_cross(pair_key, path) if pair_key is not None else None
+        if cached is not None:
+            add(i, cached)
+        else:
+            todo.append((i, path, previous, pair_key))
+    tasks = ((path, previous, pair_key) for _i, path, previous, pair_key in todo)
+    for k, extra in pool.each(_work_cross, tasks, on_error=lambda task, text: None, count=len(todo)):
+        add(todo[k][0], extra)
 
 
 def _cross_stopped(path: str, exceeded: Exceeded) -> Finding:
@@ -185,10 +201,14 @@ def _cross_stopped(path: str, exceeded: Exceeded) -> Finding:
                    line=1, column=1, end_line=1, end_column=1, path=path)
 
 
-def _work_cross(task: tuple[str, str]):
+def _work_cross(task: tuple[str, str, str | None]):
     from .pairing import recheck
 
-    return recheck(task[0], task[1], _WORKER_SETS)
+    path, previous, pair_key = task
+    extra = recheck(path, previous, _WORKER_SETS)
+    if pair_key is not None and extra is not None and _WORKER_CACHE is not None:
+        _WORKER_CACHE.put_cross(pair_key, path, extra)  # None (a file that failed to read) is not kept
+    return extra
 
 
 def _work_by_hand(path: str) -> Packed:

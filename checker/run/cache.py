@@ -179,7 +179,10 @@ class ResultCache:
         head = {"format": FORMAT, "key": key, "row": [row.issuer, row.year, list(row.counts), row.score, list(row.rules),
                                                       row.title, row.published, row.unreadable],
                 "sizes": [len(text), len(result)], "sha256": hashlib.sha256(text + result).hexdigest()}
-        body = json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + text + b"\n" + result + b"\n"
+        self._write(key, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + text + b"\n" + result + b"\n")
+
+    def _write(self, key: str, body: bytes) -> None:
+        """An entry written atomically (silently not, when the cache cannot be written)."""
         target = self._entry(key)
         try:
             self._prepare(target.parent)
@@ -193,6 +196,44 @@ class ResultCache:
                 raise
         except OSError:
             return
+
+    # -- the cross-year comparison of a pair (checker/run/pairing.py) ---------------------------
+
+    @staticmethod
+    def cross_key(key: str, previous_key: str, previous_path: str) -> str:
+        """The entry key of a pair's comparison: both files' keys (content, rule set, fzcheck)
+        and last year's path (the page and an unreadable file's message name it)."""
+        parts = ["cross", key, previous_key, previous_path]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_cross(self, key: str, path: str) -> tuple | None:
+        """A pair's cross-year findings, page data and suppressed counts, as
+        :func:`checker.run.pairing.recheck` gives them, or None."""
+        try:
+            with open(self._entry_name(key), encoding="utf-8", errors="surrogatepass") as handle:
+                entry = json.load(handle)
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            data = entry["cross"]
+            probe = {"metadata": {}, "sections": [], "score": 0, "lines": [], "outline": {}, "pages": [],
+                     "findings": data["findings"], "crossyear": data["crossyear"], "suppressed": data["suppressed"]}
+            found = result_from_json(probe, path)  # the same checks as a result's
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return found.findings, found.crossyear, found.suppressed
+
+    def put_cross(self, key: str, path: str, extra: tuple) -> None:
+        """Store a pair's comparison (silently not, when it cannot be stored faithfully)."""
+        findings, crossyear = extra[0], extra[1]
+        hidden = extra[2] if len(extra) > 2 else {}
+        probe = ReportResult(path=path, metadata={}, sections=[], findings=list(findings), score=0,
+                             crossyear=crossyear, suppressed=hidden)
+        data = result_to_json(probe)
+        if data is None:
+            return
+        cross = {"findings": data["findings"], "crossyear": data["crossyear"], "suppressed": hidden}
+        self._write(key, json.dumps({"format": FORMAT, "key": key, "cross": cross}, ensure_ascii=False)
+                    .encode("utf-8", "surrogatepass"))
 
     def _entry_name(self, key: str) -> str:
         return f"{self.root_name}{os.sep}{key[:2]}{os.sep}{key}.json"  # str, not Path: once per file of a warm run

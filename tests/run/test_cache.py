@@ -94,7 +94,7 @@ def test_hit_gives_the_cold_output(tmp_path, reports, capsys, checked):
     warm = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
     assert warm == cold == plain
     assert len(checked) == 2 * len(FILES)  # nothing checked again
-    assert len(entries(cache)) == len(FILES)
+    assert len(entries(cache)) == len(FILES) + 1  # and the one pair's comparison
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     crossyear = [f for r in json.loads(warm)["reports"] for f in r["findings"] if f["rule"] == "plan-unaddressed"]
     assert crossyear  # pairing with last year's report still runs on cached results
@@ -183,6 +183,8 @@ def test_corrupt_entry_is_checked_again(tmp_path, reports, capsys, checked, dama
         if isinstance(damage, bytes):
             entry.write_bytes(damage)
             continue
+        if b'"cross"' in entry.read_bytes().split(b"\n")[0]:
+            continue  # a pair's comparison: damaged with bytes above, its own test below
         head, text, data = entry_parts(entry)
         if damage.endswith("finding"):
             data["findings"] = [[1, 2, 3]]
@@ -284,3 +286,29 @@ def test_prune_deletes_only_what_the_cache_wrote(tmp_path, reports, capsys):
     _age(cache / "v1" / ".pruned", 2)
     fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))
     assert foreign.exists() and len(entries(cache)) == 2  # notes.json and the entry just used
+
+
+def test_a_pair_of_unchanged_files_is_not_compared_again(tmp_path, reports, capsys, monkeypatch):
+    """The cross-year comparison of a pair is cached under both files' keys: a warm run over two
+    years re-checks no pair; a changed previous year's file is compared again."""
+    from checker.run import pairing
+
+    log = tmp_path / "rechecked.log"
+    real = pairing.recheck
+
+    def spy(path, previous, rulesets):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(path + "\n")
+        return real(path, previous, rulesets)
+
+    monkeypatch.setattr(pairing, "recheck", spy)
+    cache = str(tmp_path / "cache")
+    plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "2")
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache) == plain
+    assert log.read_text(encoding="utf-8").count("\n") == 2  # plain and cold: one pair each
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache) == plain
+    assert log.read_text(encoding="utf-8").count("\n") == 2  # warm: from the cache
+    previous = reports / "prev-2023.txt"
+    previous.write_text(previous.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache)
+    assert log.read_text(encoding="utf-8").count("\n") == 3  # last year's file changed: compared again
