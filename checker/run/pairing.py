@@ -108,7 +108,7 @@ def recheck(path: str, previous_path: str, rulesets) -> tuple | None:
     """The cross-year findings and page data of ``path`` against ``previous_path``, and the
     cross-year findings the report's own markers suppressed (None: no cross-year rule is active
     for this file)."""
-    from .pipeline import check_path, read_document
+    from .pipeline import cross_check, read_document
 
     ruleset, dropped = rulesets.for_path(path)
     cross = cross_year_rules(ruleset)
@@ -120,11 +120,13 @@ def recheck(path: str, previous_path: str, rulesets) -> tuple | None:
         finding = previous_unreadable(path, previous_path, exc.problem)
         return ([] if finding.rule in dropped else [finding]), {}
     try:
-        result = check_path(path, ruleset, only=cross, previous=previous)
+        findings, crossyear, suppressed = cross_check(path, ruleset, cross, previous)
+    except InputError:
+        return [], {}, {}  # this year's file cannot be read: its main result already says so
     except (OSError, RecursionError, MemoryError, ValueError):
         return None
-    hidden = {rule: n for rule, n in result.suppressed.items() if rule in cross}
-    return [f for f in result.findings if f.rule in cross], result.crossyear, hidden
+    hidden = {rule: n for rule, n in suppressed.items() if rule in cross}
+    return [f for f in findings if f.rule in cross], crossyear, hidden
 
 
 def previous_unreadable(path: str, previous_path: str, problem: str) -> Finding:
