@@ -139,7 +139,7 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
             if cached is None:
                 todo.append((index, key))
                 continue
-            spill.put(index, cached)
+            spill.put(index, cached)  # its row holds files[index] itself: one string per path
             done += 1
             if progress:
                 progress(done, len(files))
@@ -153,7 +153,9 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
     tasks = ((files[index], key) for index, key in todo)
     for k, result in pool.each(_work, tasks, advance, on_error=_crashed, count=len(todo)):
         index = todo[k][0]
-        spill.put(index, _packed(files[index], result))
+        packed = _packed(files[index], result)
+        packed.row.path = files[index]  # the same string, not a copy from the worker (10⁵ paths)
+        spill.put(index, packed)
     return keys
 
 
@@ -179,7 +181,9 @@ def _cross_year(spill: Spill, rulesets, pool: Pool, store=None, keys: list[str |
             extra = ([_cross_stopped(report.path, extra)], report.crossyear)
         merged = merge(report, extra, rulesets.for_path(report.path)[0])
         if merged is not report:
-            spill.put(index, Packed.of(merged))
+            packed = Packed.of(merged)
+            packed.row.path = spill.rows[index].path
+            spill.put(index, packed)
 
     todo: list[tuple[int, str, str, str | None]] = []  # (index, path, last year's path, pair's cache key)
     for i, j in pairs:
