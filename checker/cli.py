@@ -34,7 +34,7 @@ EPILOG = """示例 examples:
   severity: {rule-id: error|warning|info}, disable: [rule-id], enable: [rule-id],
   params: {rule-id: {param: value}}, ignore: [{path: glob, rules: [rule-id]}],
   overrides: [{files: glob, severity: {...}, disable: [...], enable: [...], params: {...},
-               deadline: "03-01"}]
+               deadline: "03-01", draft: true}], draft: true (= --draft)
 退出码 exit status: 0 无达到 --fail-on 的问题；1 有；2 用法、规则文件、配置或路径错误；130 被中断。"""
 
 
@@ -134,6 +134,10 @@ def build_parser() -> Parser:
     parser.add_argument("--no-progress", action="store_true", help=_help("不显示进度条", "never show the progress bar"))
     parser.add_argument("--list-rules", action="store_true",
                         help=_help("列出规则集中的规则后退出", "list the rule set's rules and exit"))
+    parser.add_argument("--draft", action="store_true",
+                        help=_help("输入是尚未公开的草稿：不提示缺少发布日期（同配置 draft: true）",
+                                   "the inputs are unpublished drafts: no note that the publication date "
+                                   "is missing (same as draft: true in the config)"))
     parser.add_argument("--previous", metavar="FILE",
                         help=_help("同一单位上一年度的报告，用于比对安排落实和照抄（批量检查时自动配对）",
                                    "last year's report of the same issuer, to compare one report with "

@@ -89,7 +89,7 @@ def test_statistics(capsys):
 
 
 def test_quiet_lists_only_reports_with_findings(capsys):
-    main([str(SAMPLES / "clean-2024.txt"), str(SAMPLES / "missing-duty-2024.txt"), "-q", "--no-config"])
+    main([str(SAMPLES / "clean-2024.txt"), str(SAMPLES / "missing-duty-2024.txt"), "-q", "--no-config", "--draft"])
     out = capsys.readouterr().out
     assert "clean-2024.txt" not in out and "missing-duty-2024.txt" in out
 
@@ -145,3 +145,17 @@ def test_usage_errors_and_help_speak_chinese(capsys):
     assert text.startswith("用法 usage: fzcheck")
     assert "显示本帮助并退出\n" in text and "show this help and exit" in text
     assert text.index("报告文件或目录") < text.index("report files or directories")
+
+
+def test_draft_flag_quiets_the_undated_note_and_info_never_fails_the_run(capsys):
+    """An undated draft gets one info note that timeliness could not be judged (exit 0 under
+    the default --fail-on error); --draft says the inputs are drafts and the note goes."""
+
+    assert main([str(SAMPLES / "clean-2024.txt"), "--no-config", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in found] == [("deadline", "info")]
+    assert "无法判断是否按时公开" in found[0]["message"]
+    assert main([str(SAMPLES / "clean-2024.txt"), "--no-config", "--format", "json", "--draft"]) == 0
+    assert json.loads(capsys.readouterr().out)["reports"][0]["findings"] == []
+    assert main([str(SAMPLES / "clean-2024.txt"), "--no-config", "--fail-on", "info"]) == 1
+    capsys.readouterr()

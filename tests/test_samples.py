@@ -49,8 +49,10 @@ def test_wrong_plan_year_points_at_the_year(national):
 
 
 def test_stale_template_gives_exactly_its_three_findings(national):
+    """…and the deadline rule's note that a draft with no date cannot be judged for timeliness."""
     result = check_path(str(SAMPLES / "stale-template-2024.txt"), national)
     got = [(f.rule, f.line, f.excerpt) for f in result.findings]
-    assert got == [("plan-out-of-period", 3, "《法治政府建设实施纲要（2015—2020年）》"),
+    assert got == [("deadline", 1, "云溪区人民政府2024年法治政府建设情况报告"),
+                   ("plan-out-of-period", 3, "《法治政府建设实施纲要（2015—2020年）》"),
                    ("personal-data", 29, "13907318826"),
                    ("problem-unaddressed", 33, "四是法治宣传针对性有待增强。")]

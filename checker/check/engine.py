@@ -101,8 +101,11 @@ def score(findings: list[Finding], scoring: dict, substance: dict | None = None)
     caps = scoring.get("rule_caps") or {}  # a rule that fires per sentence needs a lower cap
     scale = _length_scale(scoring, substance)
     scaled = set(scoring.get("length_scaled") or [])
+    notes = set(scoring.get("unscored_info") or [])  # info that a check could not run is no defect
     per_rule: dict[str, float] = {}
     for finding in findings:
+        if finding.severity == "info" and finding.rule in notes:
+            continue
         weight = rule_weights.get(finding.rule, weights.get(finding.severity, 0))
         if finding.rule in scaled:
             weight *= scale

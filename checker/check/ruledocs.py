@@ -37,6 +37,8 @@ def _scoring(ruleset: RuleSet) -> list[str]:
            (f"；同一规则最多扣 {scoring['rule_cap']} 分" if scoring.get("rule_cap") is not None else "") + "。"]
     for rule_id, weight in (scoring.get("rule_weights") or {}).items():
         out.append(f"- `{rule_id}` 每条扣 {weight} 分")
+    for rule_id in scoring.get("unscored_info") or []:
+        out.append(f"- `{rule_id}` 的提示只说明无法检查，不扣分")
     return out + [""]
 
 
@@ -74,6 +76,8 @@ def _example(example) -> list[str]:
         out += [f"（发布日期：{example['published']}" + ("，网页" if example.get("expects_date") else "") + "）", ""]
     elif example.get("expects_date"):
         out += ["（网页，未标明发布日期）", ""]
+    if example.get("draft"):
+        out += ["（检查的是尚未公开的草稿：配置 draft: true 或命令行 --draft）", ""]
     if example.get("previous"):
         out += ["上一年度报告：", "", "```text", example["previous"].rstrip(), "```", "", "本年度报告：", ""]
     return out + ["```text", example["text"].rstrip(), "```", ""]

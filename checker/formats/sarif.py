@@ -116,7 +116,8 @@ def artifact_uri(rel: str) -> dict:
 
 
 def fingerprint(rule: str, rel: str, excerpt: str, occurrence: int) -> str:
-    data = "\0".join((rule, rel, excerpt, str(occurrence))).encode("utf-8")
+    """A stable id for a finding; a file name that is not UTF-8 (lone surrogates) still hashes."""
+    data = "\0".join((rule, rel, excerpt, str(occurrence))).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-TITLE_RE = re.compile(r"法治(?:政府)?建设.{0,20}(?:报告|总结|情况)$")
+# 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
+TITLE_RE = re.compile(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
 DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
 TITLE_DATE = re.compile(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
 TITLE_SPLIT = re.compile(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
-YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=年)")  # see figures.YEAR
+# A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
+YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
 DATE_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
@@ -44,14 +46,34 @@ OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]
 OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
-HAN_NAME = re.compile(r"(?:中共)?[\u4e00-\u9fff、 ]+")
+# A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
+HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
 CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
+# 下 or comma the drafter left out).
+NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
+PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
 SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                        r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
+
+
+# Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
+# opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
+RUN_IN_TITLE = re.compile(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
+                          r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来))")
+
+
+def run_in_title(line: str) -> str | None:
+    """The title at the head of a line that runs on into the report (a text with no line
+    breaks), or None when the line is a title or a sentence of its own."""
+    if is_title_line(line):
+        return None
+    match = RUN_IN_TITLE.match(line)
+    return match.group(1).strip() if match and is_title_line(match.group(1)) else None
 
 
 def is_title_line(line: str) -> bool:
@@ -174,8 +196,11 @@ def speaker_name(subject: str) -> str | None:
     whole = PLACE_ALL.match(subject)
     if whole:  # 江苏省各级政府及其部门: the province's report
         return whole.group(1) + "人民政府"
-    if subject.startswith(("我", "全", "各", "本")):
+    if subject.startswith(("我", "全", "各", "本")) or NOT_SUBJECT.match(subject):
         return None
+    topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
+    if topic:
+        subject = topic.group(1)
     if subject[0] in BARE_LEVEL:
         return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):

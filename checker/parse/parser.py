@@ -21,7 +21,7 @@ from .sections import SectionDef, classify, heading_key
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
 HEADER_FURNITURE = re.compile(
-    r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索引号|"
+    r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
     r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
 BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
 FOOTER_FURNITURE = re.compile(
@@ -41,6 +41,8 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     is_heading = _heading_test(lines, source, detected)
     title_index = _title_index(lines, is_heading)
     title_lines = 1
+    if title_index and _issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
+        title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
         title_index = _split_title_index(lines, is_heading)
         title_lines = 1 if title_index is None else 2
@@ -111,6 +113,12 @@ def _is_furniture(line: str) -> bool:
         return True
     # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
     return "。" not in line and bool(meta.DATE_LABEL_RE.search(line) or meta.SOURCE_DATE_RE.search(line))
+
+
+def _names_no_body(line: str) -> bool:
+    """A title line that starts with 关于 or the year: the body's name is on the line above."""
+    stripped = meta.MARKUP.sub("", line.strip())
+    return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
 
 
 def _is_prose(line: str) -> bool:
@@ -194,6 +202,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
         data.title_line = title_index + 1
     elif doc.source.title_hint:
         data.title = doc.source.title_hint
+    else:  # run-in text: the title heads the line the report runs on in (no title line of its own)
+        data.title = _run_in_title(lines, first, doc.source.lines, traditional)
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
     data.from_page = any(_is_furniture(line) for line in head if line.strip())
@@ -207,6 +217,15 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head))
     return data
+
+
+def _run_in_title(lines: list[str], first: int | None, original: list[str], traditional: bool) -> str | None:
+    """The title heading the report's first line, as written, when nothing but page furniture
+    stands above that line."""
+    if first is None or any(line.strip() for line in lines[:first] if not _is_furniture(line)):
+        return None
+    line = original[first]
+    return meta.run_in_title(to_simplified(line) if traditional else line)
 
 
 def _issuer_from_signature(lines: list[str], last: int | None) -> str | None:

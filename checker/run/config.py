@@ -354,6 +354,9 @@ def with_flags(config: Config, args) -> Config:
         if value is not None:
             updates[name] = value
             sources[name] = "command line"
+    if getattr(args, "draft", False):
+        updates["draft"] = True
+        sources["draft"] = "command line"
     if getattr(args, "no_cache", False):
         updates["cache"] = None
         sources["cache"] = "command line"

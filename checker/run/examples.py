@@ -1,7 +1,8 @@
 """A rule's examples as runnable cases: a plain string is a whole report; a mapping gives the
 report (``text``) with what a single text cannot carry — last year's report (``previous``,
 for the cross-year rules), the publication date (``published``, YYYY-MM-DD, as a web page's
-metadata would give it) and whether the input is a web page (``expects_date``)."""
+metadata would give it), whether the input is a web page (``expects_date``) and whether the run
+is on drafts (``draft``: the config's ``draft: true``)."""
 from __future__ import annotations
 
 from checker.parse.parser import parse
@@ -24,6 +25,13 @@ def _with_enabled(ruleset, rule_id: str | None):
     return derive(ruleset, RuleChanges(enable=(rule_id,)), "<example>", "")
 
 
+def _as_draft(ruleset):
+    from .config import RuleChanges, with_shorthands
+    from .rulesets import derive
+
+    return derive(ruleset, with_shorthands(RuleChanges(), ruleset, draft=True), "<example>", "")
+
+
 def example_text(example) -> str:
     """The report text of an example (string or mapping)."""
     return example["text"] if isinstance(example, dict) else str(example)
@@ -37,6 +45,8 @@ def check_example(example, ruleset, path: str = "<example>", rule_id: str | None
     ruleset = _with_enabled(ruleset, rule_id)
     if not isinstance(example, dict):
         return check_source(Source(path=path, lines=_lines(str(example))), ruleset)
+    if example.get("draft"):
+        ruleset = _as_draft(ruleset)
     previous = None
     if example.get("previous"):
         previous = parse(Source(path="上一年度报告.txt", lines=_lines(example["previous"])), ruleset.sections)

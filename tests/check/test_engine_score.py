@@ -70,3 +70,13 @@ def test_real_reports_rank_as_a_reviewer_ranks_them(national):
     live = [_score_of(p, national) for p in (SHARED / "live").glob("*.txt")]
     assert max(live) < min(scores.values())
     assert _score_of(EMPTY, national) < min(scores.values())
+
+
+def test_a_note_that_a_check_could_not_run_costs_nothing(national):
+    """The deadline rule's info on an undated draft says timeliness was not judged: no deduction."""
+    from checker.run.pipeline import check_text
+    from tests.conftest import SAMPLES
+
+    text = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
+    result = check_text(text, national, "clean-2024.txt")
+    assert [(f.rule, f.severity) for f in result.findings] == [("deadline", "info")] and result.score == 100

@@ -28,6 +28,6 @@ def test_commands_and_levels():
 
 
 def test_cli_github(capsys):
-    code = main([str(SAMPLES / "missing-duty-2024.txt"), "--format", "github", "--no-config"])
+    code = main([str(SAMPLES / "missing-duty-2024.txt"), "--format", "github", "--no-config", "--draft"])
     out = capsys.readouterr().out
     assert code == 1 and out.startswith("::error file=") and "title=fzcheck section-missing::" in out

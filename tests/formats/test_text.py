@@ -37,7 +37,7 @@ def test_text_lists_where_each_rule_is_explained(capsys, monkeypatch):
     from checker.cli import main as cli
 
     monkeypatch.setenv("FZCHECK_DOCS_URL", "https://docs.example.org/rules.md")
-    cli([str(SAMPLES / "missing-duty-2024.txt"), "--no-config"])
+    cli([str(SAMPLES / "missing-duty-2024.txt"), "--no-config", "--draft"])  # a draft: no note on the date
     out = capsys.readouterr().out.splitlines()
     at = out.index("规则说明：")
     assert out[at + 1].split() == ["section-missing", "https://docs.example.org/rules.md#section-missing"]

@@ -85,6 +85,8 @@ def test_page_header_clocks_are_refused(banner, national):
     ("2024年，市交通运输局在市委市政府的坚强领导下，深入推进依法行政，《云中市道路运输条例》施行。",
      "云中市交通运输局"),
     ("2024年，我局坚持依法行政。", None),
+    ("2024年，xx市人民政府坚持以习近平法治思想为指导。", "xx市人民政府"),  # a template's placeholder
+    ("2024年，××县人民政府坚持依法行政。", "××县人民政府"),
 ])
 def test_issuer_from_the_opening_sentence(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]
@@ -119,3 +121,34 @@ def test_year_from_title_then_opening_then_measures_never_the_plan(national):
 def test_the_plan_heading_never_sets_the_year():
     assert meta.vote_year({"opening": 2024, "plan": 2030}) == 2024
     assert meta.vote_year({"plan": 2024}) is None
+
+
+@pytest.mark.parametrize("head, title, issuer", [
+    # a department's 法治政府部门建设 report, its name on the line above the year
+    ("云溪区交通运输局\n2024年法治政府部门建设工作情况", "云溪区交通运输局2024年法治政府部门建设工作情况", "云溪区交通运输局"),
+    # the body's name above a title that starts with 关于 (no year in the title)
+    ("云溪区金桥乡人民政府\n关于法治政府建设的情况报告", "云溪区金桥乡人民政府关于法治政府建设的情况报告",
+     "云溪区金桥乡人民政府"),
+])
+def test_title_whose_body_name_is_on_the_line_above(head, title, issuer, national):
+    got = metadata(head + "\n" + BODY, national)
+    assert got["title"] == title and got["issuer"] == issuer
+
+
+def test_catalogue_table_rows_with_spaced_labels_are_furniture(national):
+    """索 引 号 | … | 发布日期: | 2025-02-14 |: the table above the report dates it."""
+    text = ("索 引 号: | 0001/2025-0000012 | 公开目录: | 法治政府建设 |\n"
+            "成文日期: | 2025-02-14 | 发布日期: | 2025-02-14 |\n发布机构: | 云溪区金桥街道 |\n"
+            + BODY.replace("2024年，云溪区坚持", "2024年，金桥街道在区委、区政府的坚强领导下，紧密围绕"))
+    got = metadata(text, national)
+    assert got["published"] == "2025-02-14" and got["issuer"] == "金桥街道办事处"
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，在省委、省政府坚强领导我厅坚持依法行政。", None),        # 领导(下) left out: no name
+    ("2024年，得益于县委、县政府的坚强领导和县委依法治县委员会的指导，我乡积极作为。", None),
+    ("2024年，金桥乡法治政府建设工作在县委、县政府的正确领导下，认真落实各项部署。", "金桥乡人民政府"),
+])
+def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == issuer

@@ -23,7 +23,9 @@ def _shape(result):
 
 
 def _findings(result):
-    return [(f.rule, f.line) for f in result.findings]
+    """The findings, less the deadline rule's note that an undated draft cannot be judged for
+    timeliness: it is the same for every layout of the report."""
+    return [(f.rule, f.line) for f in result.findings if not (f.rule == "deadline" and f.severity == "info")]
 
 
 @pytest.fixture(scope="module")

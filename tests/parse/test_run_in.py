@@ -35,3 +35,21 @@ def test_line_broken_reports_are_untouched(national):
     text = RUN_IN.replace("。一、", "。\n一、").replace("。二、", "。\n二、")
     parts = [h for h in check_text(text, national, "lines.txt").outline["headings"] if h["level"] == 1]
     assert [(h["line"], h["column"]) for h in parts] == [(3, 1), (4, 1)]
+
+
+def test_a_title_running_into_the_opening(national):
+    """No line break after the title either, and the year spaced as a PDF viewer copies it:
+    the title is the head of the line, up to where the opening starts."""
+    text = RUN_IN.replace("报告\n2024年，", "报告2024 年，").replace("2024年法治", "2024 年度法治")
+    result = check_text(text, national, "pdf.txt")
+    meta = result.metadata
+    assert meta["title"] == "云溪区人民政府2024 年度法治政府建设情况报告"
+    assert meta["issuer"] == "云溪区人民政府" and meta["year"] == 2024
+    assert not any(f.rule == "title-format" and "找不到报告标题" in f.message for f in result.findings)
+
+
+def test_a_sentence_about_a_report_is_not_a_run_in_title(national):
+    """A first line that mentions a report in a sentence has no title at its head."""
+    text = RUN_IN.replace("云溪区人民政府2024年法治政府建设情况报告\n",
+                          "按照要求，现将云溪区2024年法治政府建设情况报告如下。")
+    assert check_text(text, national, "pdf.txt").metadata["title"] is None

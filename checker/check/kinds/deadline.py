@@ -13,11 +13,11 @@ body's level.
   when the deadline is 3月31日, for the levels in ``edge_warning`` (default: governments): a
   warning, because the 规定 says "before 4月1日" and evaluators read the day itself
   differently.  A deadline other than 3月31日 has no such edge.  Published
-  before 12月31日 of the report year: impossible for a full-year report (error).  No date on
-  a web page, or on the text of a saved page (its furniture — 来源, 浏览次数, a breadcrumb —
-  is still there): one info finding, so a reviewer knows the check did not run — unless
-  ``missing_date`` is false (config ``draft: true``).  A bare draft says nothing: it has no
-  date yet, and a finding on every draft would teach drafters to ignore the rule.
+  before 12月31日 of the report year: impossible for a full-year report (error).  No date read
+  — on a web page, on the text of a saved page, or in a bare draft (.txt/.docx with no page
+  furniture): one info finding, so a reviewer knows the check did not run.  Info never
+  changes the exit code (default ``--fail-on error``).  A run on drafts says so with
+  ``draft: true`` in the config or ``--draft`` (``missing_date: false``), and the rule is quiet.
 """
 from __future__ import annotations
 
@@ -86,13 +86,20 @@ def limit_date(year: int, month_day: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+def _where(doc: Document) -> str:
+    """Where the date was looked for, as the reader knows the input."""
+    if doc.source.expects_date:
+        return "网页上"
+    return "保存的网页文字中" if doc.metadata.from_page else "文中"
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params = rule.params
     meta = doc.metadata
     start, end = crossyear.title_span(doc)
     if not meta.published:
-        if params["missing_date"] and (doc.source.expects_date or meta.from_page):
-            where = "网页上" if doc.source.expects_date else "保存的网页文字中"
+        if params["missing_date"]:
+            where = _where(doc)
             yield Hit(start, end, severity="info",
                       fields={"detail": f"{where}没有找到发布日期，无法判断是否按时公开；"
                                         "公开时请在页面上标明发布时间（尚未公开的草稿可忽略本提示）。"})

@@ -18,21 +18,31 @@ from checker.read.normalize import normalize
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
                                "委员会", "办公室", "厅", "署", "中心", "委", "办"],
                   "place_suffixes": ["自治区", "自治州", "自治县", "街道", "新区", "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡"],
-                  "signature_lines": 4}
+                  "signature_lines": 4, "abbreviations": {}}
 NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
 NOT_A_NAME = ("关于", "法治", "建设", "的", "推进", "实施")  # a document title's words, never a body's name
 BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 LEVELS = "省市区县州旗盟镇乡"
+LEVEL_WORDS = ("自治区", "自治州", "自治县", "街道", "新区")  # a level written with more than one character
+GOVERNMENT_RESTS = ("人民政府", "政府", "办事处", "")
+DEPARTMENT_ENDS = "局厅委署"
+# A lower place inside a name (长寿区, 金龙街道): two to six characters, no 和 (住房和城乡建设局
+# is an office, 城市管理局 is not a city).
+INNER_PLACE = re.compile(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
 JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
 
 
 def place_of(name: str, place_suffixes: list[str]) -> str | None:
-    """The place prefix of a body's name (云溪区 in 云溪区城市管理和综合执法局)."""
+    """The place prefix of a body's name (云溪区 in 云溪区城市管理和综合执法局).  A 州 that
+    is part of the place's own name (广州市, 贵州省: a level follows it) is not its level."""
     best = None
     for suffix in place_suffixes:
         at = name.find(suffix)
-        if at > 0 and (best is None or at + len(suffix) < best):
-            best = at + len(suffix)
+        end = at + len(suffix)
+        if at == 1 and name[end:end + 1] in LEVELS:
+            continue
+        if at > 0 and (best is None or end < best):
+            best = end
     return name[:best] if best else None
 
 
@@ -62,22 +72,61 @@ def signature(doc: Document, lines: int) -> tuple[int, int] | None:
 def short_forms(name: str, place: str | None) -> set[str]:
     """The standard ways a report refers to the body its title names: 宝丰县人民政府 →
     宝丰县政府, 宝丰县, 县政府; 中共汉中市委汉中市人民政府 → each of its two bodies, 市委、市政府;
-    金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府."""
+    金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府; an autonomous region's
+    government → 自治区人民政府, 自治区政府; a name under a higher place (重庆市长寿区司法局)
+    → the forms of the lower body (长寿区司法局, 区司法局); a body under its district's
+    government (鲤城区人民政府金龙街道办事处) → the forms of that body (金龙街道, 我街道, 本街道)."""
     forms = {name}
     joint = JOINT.match(name)
     if joint:  # 中共汉中市委汉中市人民政府: either body, or 市委、市政府
         party, government = joint.group(1), joint.group(2).strip()
         return forms | {"中共" + party, party, government} | short_forms(government, government[:-4] or None)
-    if place:
-        level = place[-1]
-        rest = name[len(place):]
-        if rest in ("人民政府", "政府", ""):
-            forms |= {place, place + "政府", level + "政府", level + "委、" + level + "政府"}
-            if rest == "" and len(place) > 2 and level in LEVELS:
-                forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
-        elif level in LEVELS:
-            forms.add(level + rest)  # 金华市教育局 → 市教育局
+    if not place:
+        return forms
+    level = next((word for word in LEVEL_WORDS if place.endswith(word)), place[-1])
+    rest = name[len(place):]
+    inner = _inner_body(rest)
+    if inner:
+        return forms | short_forms(inner, _inner_place(inner))
+    if rest in GOVERNMENT_RESTS:
+        forms |= {place, place + "政府", level + "政府", level + "人民政府", level + "委、" + level + "政府",
+                  "我" + level, "本" + level}  # a government speaks of itself as 我县, 本区
+        if rest == "" and len(place) > 2 and level in LEVELS:
+            forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
+        if level == "街道":
+            forms.add("街道办事处")
+    elif level in LEVELS:
+        forms.add(level + rest)  # 金华市教育局 → 市教育局
+        if rest.endswith("局"):
+            forms.add(level + "局")  # 四平市公安局 → 市局 (市局党委)
+    if name[-1] in DEPARTMENT_ENDS and rest not in GOVERNMENT_RESTS:
+        forms |= {"我" + name[-1], "本" + name[-1]}  # a department speaks of itself as 我局, 我厅
     return forms
+
+
+def abbreviated(forms: set[str], abbreviations: dict[str, list[str]]) -> set[str]:
+    """The forms again with a department's standard abbreviation (市场监督管理局 → 市场监管局,
+    人力资源和社会保障局 → 人社局), from the rule set's ``abbreviations``."""
+    out = set(forms)
+    for full, shorts in abbreviations.items():
+        for form in forms:
+            if full in form:
+                out |= {form.replace(full, short) for short in shorts}
+    return out
+
+
+def _inner_body(rest: str) -> str | None:
+    """The lower body a name goes on to (长寿区司法局 in 重庆市长寿区司法局, 金龙街道办事处 in
+    鲤城区人民政府金龙街道办事处), or None when the rest is the body's own office name."""
+    for parent in ("人民政府", "政府"):
+        if rest.startswith(parent) and _inner_place(rest[len(parent):]):
+            return rest[len(parent):]
+    return rest if _inner_place(rest) and INNER_PLACE.match(rest).end() < len(rest) else None
+
+
+def _inner_place(name: str) -> str | None:
+    match = INNER_PLACE.match(name)
+    return match.group(0) if match else None
 
 
 def _is_name(found: str, doc: Document, start: int) -> bool:
@@ -99,7 +148,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if not name:
         return
     place = place_of(name, params["place_suffixes"])
-    forms = short_forms(name, place)
+    forms = abbreviated(short_forms(name, place), params["abbreviations"])
     lo, hi = doc.body_start, doc.body_end
     sign = signature(doc, params["signature_lines"])
     if sign and place:

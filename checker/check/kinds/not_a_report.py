@@ -7,9 +7,14 @@ a cascade of "part missing" errors that help nobody.  This kind looks at the hea
 (its first lines) and the opening, says once what the text seems to be, and the engine then
 skips the report rules for it (``GATE``).
 
-Precision first: a text that calls itself a report — a report title, or 现将……报告如下 — is
-always a report, whatever else it mentions; so is a template with placeholders (××区).
-The cue words are the rule set's (``kinds``); this module only applies them in order.
+Precision first: a text whose first lines carry a report title is always a report, whatever
+else it mentions; so is a template with placeholders (××区).  Then a first line that names
+another kind (……述法报告, ……政府信息公开工作年度报告) is that kind, even though its opening says
+现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
+opening's cues.  A first line that reads like a report title but is not one — a headline
+announcing a report (某委发布2020年度法治政府建设报告), one leader's 述法 report on the
+第一责任人 duty — is not taken for a title (``not_title_cues``).  The cue words are the rule set's (``kinds``);
+this module only applies them in order.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from checker.parse.document import Document
 from checker.parse.metadata import TITLE_RE, clean_title
 
 GATE = True  # when this kind fires, the engine skips the report rules
-DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "kinds": [],
+DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
                   "record_labels": [], "record_min_labels": 3, "record_max_prose": 200}
 
 
@@ -33,7 +38,8 @@ def prepare(params: dict) -> dict:
         kinds.append({"what": item["what"], "detail": item.get("detail", ""),
                       "head": [compile_safe(p, f"kinds[{index}].head") for p in item.get("head", [])],
                       "opening": [compile_safe(p, f"kinds[{index}].opening") for p in item.get("opening", [])]})
-    return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]]}
+    return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]],
+            "not_title": [compile_safe(p, "not_title_cues") for p in params["not_title_cues"]]}
 
 
 HEAD_MAX = 80  # characters: a longer line is prose, read as part of the opening
@@ -63,12 +69,20 @@ def first_text(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def calls_itself_a_report(doc: Document, heads: list[str], opening: str, compiled: dict) -> bool:
-    """A report title among the first lines, or the opening's 现将……报告如下."""
-    if any(TITLE_RE.search(clean_title(line)) for line in heads):
+def _is_report_title(line: str, compiled: dict) -> bool:
+    return bool(TITLE_RE.search(clean_title(line))) and not any(p.search(line) for p in compiled["not_title"])
+
+
+def has_report_title(doc: Document, heads: list[str], compiled: dict) -> bool:
+    """A report title among the first lines (not one of ``not_title_cues``)."""
+    if any(_is_report_title(line, compiled) for line in heads):
         return True
-    if doc.metadata.title and TITLE_RE.search(clean_title(doc.metadata.title)) and doc.metadata.title_line:
-        return True
+    title = doc.metadata.title
+    return bool(title and doc.metadata.title_line and _is_report_title(title, compiled))
+
+
+def says_report_follows(opening: str, compiled: dict) -> bool:
+    """The opening's 现将……报告如下."""
     return any(p.search(opening) for p in compiled["report"])
 
 
@@ -93,10 +107,15 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         yield Hit(start, end, fields={"what": "政务公开目录中的一条信息记录（只有标题和编目信息，没有报告正文）",
                                       "detail": "请打开报告正文页面或附件后再检查。"})
         return
-    if calls_itself_a_report(doc, heads, opening, compiled):
+    if has_report_title(doc, heads, compiled):
         return
     for item in compiled["kinds"]:
-        if any(p.search(line) for p in item["head"] for line in heads) or \
-                any(p.search(opening) for p in item["opening"]):
+        if any(p.search(line) for p in item["head"] for line in heads):
+            yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
+            return
+    if says_report_follows(opening, compiled):
+        return
+    for item in compiled["kinds"]:
+        if any(p.search(opening) for p in item["opening"]):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return

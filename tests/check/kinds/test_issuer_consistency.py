@@ -1,6 +1,8 @@
 """issuer_consistency kind (issuer-mismatch): the title's issuer speaks and signs the report."""
 from __future__ import annotations
 
+import pytest
+
 from tests.reportkit import findings, report
 
 RULE = "issuer-mismatch"
@@ -70,3 +72,46 @@ def test_a_different_body_still_fails(national):
     got = findings(report(title=GOV_TITLE, opening="2024年，云溪区政府坚持依法行政。",
                           tail="云溪区司法局\n2025年2月26日"), national, RULE)
     assert len(got) == 1 and got[0].excerpt == "云溪区司法局"
+
+
+@pytest.mark.parametrize("title, opening", [
+    # a higher place the body leaves out
+    ("云中市云溪区司法局2024年法治政府建设情况报告", "2024年，云溪区司法局坚持依法行政。"),
+    ("云中市云溪区人民政府2024年法治政府建设情况报告", "2024年，云溪区政府坚持依法行政。"),
+    # an autonomous region's government speaks as 自治区人民政府 / 自治区
+    ("云岭彝族自治区人民政府关于2024年法治政府建设情况的报告", "2024年，自治区人民政府坚持依法行政。"),
+    ("云岭彝族自治州人民政府关于2024年法治政府建设情况的报告", "2024年，自治州政府坚持依法行政。"),
+    # a 街道办事处 under its district's government, and a 镇, speak as 我街道 / 本镇
+    ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，我街道坚持依法行政。"),
+    ("云溪区人民政府金桥街道办事处关于2024年度法治政府建设情况的报告", "2024年，金桥街道坚持依法行政。"),
+    ("云溪区金桥镇人民政府2024年法治政府建设情况报告", "2024年，本镇坚持依法行政。"),
+    # a government speaks as 我县 / 本区, a department as 我局 / 我厅 / 市局
+    ("云中县人民政府2024年度法治政府建设情况报告", "2024年，我县坚持依法行政。"),
+    ("云中省交通运输厅2024年法治政府部门建设工作情况", "2024年，我厅坚持依法行政。"),
+    ("云中市公安局关于2024年度法治政府建设情况的报告", "2024年，市局党委坚持依法行政。"),
+    # a department's standard abbreviation (the rule set's abbreviations)
+    ("云中省市场监督管理局关于2024年度法治政府建设情况的报告", "2024年，省市场监管局坚持依法行政。"),
+    ("云溪区人力资源和社会保障局2024年法治政府建设情况报告", "2024年，区人社局坚持依法行政。"),
+])
+def test_more_standard_short_forms_pass(title, opening, national):
+    assert findings(report(title=title, opening=opening), national, RULE) == [], title
+
+
+def test_short_forms_do_not_hide_another_body(national):
+    """The forms of a nested name stay the forms of that body: another district's bureau,
+    or a 住房和城乡建设局 (an office, not a place), still fails."""
+    got = findings(report(title="云中市云溪区司法局2024年法治政府建设情况报告",
+                          opening="2024年，云中市司法局坚持依法行政。"), national, RULE)
+    assert len(got) == 1
+    got = findings(report(title="云溪区住房和城乡建设局2024年法治政府建设情况报告",
+                          opening="2024年，城乡建设局坚持依法行政。"), national, RULE)
+    assert len(got) == 1
+
+
+@pytest.mark.parametrize("title, opening", [
+    # 州 in the place's own name is not its level (广州市, 贵州省)
+    ("云州市司法局关于2024年度法治政府建设情况的报告", "2024年，市司法局坚持依法行政。"),
+    ("云州省人民政府关于2024年法治政府建设情况的报告", "2024年，省政府坚持依法行政。"),
+])
+def test_a_zhou_inside_the_place_name(title, opening, national):
+    assert findings(report(title=title, opening=opening), national, RULE) == [], title

@@ -23,6 +23,19 @@ NOT_REPORTS = {
     "通知": ("云政办〔2024〕3号\n云溪区人民政府办公室\n关于印发云溪区2024年法治政府建设工作要点的通知\n"
              "各街道办事处，区政府各部门：\n现将《工作要点》印发给你们，请认真贯彻执行。\n"
              "一、依法全面履行政府职能\n（一）深化审批改革。"),
+    "述法报告": ("云溪区司法局局长2024年述法报告\n今年以来，我认真履行法治建设第一责任人职责，"
+                 "现将我履行职责情况报告如下：\n一、强化领导责任\n我主持召开会议研究法治工作4次。"),
+    "第一责任人职责报告": ("云溪区关于履行推进法治建设第一责任人职责情况的报告\n区长 张明\n2025年2月\n"
+                          "2024年，我切实履行第一责任人职责。现将本人2024年述法工作情况报告如下：\n"
+                          "一、履职情况\n主持召开常务会议研究法治议题4次。"),
+    "新闻标题": ("云中市卫健委发布2024年度法治政府建设报告\n发布时间：2025-04-06\n"
+                 "云中市卫生健康委日前发布《2024年度法治政府建设工作报告》，报告指出全年审核文件37件。"),
+    "新闻（标题下一段）": ("云溪区出台法治政府建设工作要点\n2025-05-06  20:39\n"
+                           "日前，云溪区出台2025年法治政府建设工作要点及任务分解，明确目标任务。"),
+    "信息公开年报": ("云溪区公安局2024年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》，"
+                     "现将本局2024年政府信息公开工作情况报告如下：\n一、总体情况\n全年主动公开信息120条。"),
+    "文献摘要": ("2024年，云中市深入推进依法行政，法治政府建设迈上新台阶。\n"
+                 "In 2024 the city further promoted the construction of a government under the rule of law."),
     "目录": ("索引号：0001-2025-0012\n主题分类：法治政府\n发布机构：云溪区人民政府\n成文日期：2025-03-20\n"
              "云溪区人民政府2024年法治政府建设情况报告"),
 }
@@ -68,3 +81,9 @@ def test_not_judged_as_a_report_anywhere(national, tmp_path):
     assert result.sections == [] and result.crossyear == {}
     out = render(RunResult(ruleset="national", reports=[result]), national)
     assert "不是法治政府建设年度报告，没有按报告逐项检查" in out and "各部分" not in out
+
+
+def test_a_report_issued_under_a_document_number_is_a_report(national):
+    """A 文号 line heads reports too (交法发〔2025〕31号): it does not make a notice."""
+    text = "云交法发〔2025〕31号\n" + report()
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
