@@ -22,8 +22,9 @@ refreshes its entry's modification time (when older than a day), and at most onc
 new fzcheck version or rule set leaves every old entry unused) and temporary files left by a run
 that was killed; deleting the directory is always safe.
 
-Only the main pass is cached.  Pairing with last year's report and the cross-year rules run on
-every run from the cached metadata (checker/run/batch.py), as do the baseline and the formats.
+Pairing runs on every run from the cached metadata (checker/run/batch.py), as do the baseline
+and the formats.  A pair's cross-year comparison is cached too, under both files' keys and last
+year's path (:meth:`ResultCache.cross_key`): a repeat run over two unchanged years compares no pair.
 """
 from __future__ import annotations
 
