@@ -18,6 +18,7 @@ EXPECTED = {
     "thin-duty-2024.txt": {("section-thin", "duty")},
     "embedded-duty-2024.txt": {("section-embedded", "duty")},
     "stale-template-2024.txt": set(),
+    "thin-causes-2024.txt": set(),
 }
 
 
@@ -56,3 +57,11 @@ def test_stale_template_gives_exactly_its_three_findings(national):
                    ("plan-out-of-period", 3, "《法治政府建设实施纲要（2015—2020年）》"),
                    ("personal-data", 29, "13907318826"),
                    ("problem-unaddressed", 33, "四是法治宣传针对性有待增强。")]
+
+
+def test_thin_causes_gives_only_the_soft_cause_finding(national):
+    """One cause for four problems: cause-thin (info), not cause-missing, and nothing else."""
+    result = check_path(str(SAMPLES / "thin-causes-2024.txt"), national)
+    got = [f for f in result.findings if f.rule != "deadline"]  # a text without a date: timeliness not judged
+    assert [(f.rule, f.severity, f.line) for f in got] == [("cause-thin", "info", 31)]
+    assert "4项问题只对应一条原因" in got[0].message

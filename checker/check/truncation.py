@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from checker.parse.document import Document
+from checker.parse.parser import is_furniture
 
 # What a finished paragraph may end with: closing punctuation, a closing quote or bracket.  The
 # signature block (issuer, date) under the last paragraph is skipped first.
 CLOSING = set("。！？!?；;…”’」』）)》】.")
 HEADING_MAX = 40
+LEFTOVER_HEADING_MIN = 4  # a two-character leftover ("组建") is a cut word, not a heading
 TAIL = 4000  # characters at the end of the body that decide whether it was cut off
 
 
@@ -33,13 +35,32 @@ def cut_off(doc: Document) -> bool:
     lines = [(n, line.strip()) for n, line in enumerate(pieces, start=first_line) if line.strip()]
     while lines and _signature_line(lines[-1][1]):
         lines.pop()  # the issuer and the date under the last paragraph
+    leftover = _leftover(doc)
+    if leftover is not None:
+        # A fragment the cut left after the last paragraph (too short to count as body text) is
+        # where the text stops ("根据", "组建"); a short heading there ("存在不足的原因") is a part
+        # left empty, not a cut.
+        heading = (len(leftover) >= LEFTOVER_HEADING_MIN and _short_heading(leftover)
+                   and not any(mark in leftover for mark in "，,；;：:。"))
+        doc.__dict__["_cut_off"] = not heading and leftover[-1] not in CLOSING
+        return doc.__dict__["_cut_off"]
     headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}
     # A text that ends with a heading ends with an empty part (section-thin says so), not mid-sentence.
     # (a heading line is short: a long "heading" is a numbered paragraph that the cut left unclosed).
-    last_is_heading = bool(lines) and lines[-1][0] in headings and len(lines[-1][1]) <= HEADING_MAX
+    last_is_heading = bool(lines) and lines[-1][0] in headings and _short_heading(lines[-1][1])
     result = bool(lines) and not last_is_heading and lines[-1][1][-1] not in CLOSING
     doc.__dict__["_cut_off"] = result
     return result
+
+
+def _leftover(doc: Document) -> str | None:
+    """The last line after the body when it is neither a signature nor page furniture."""
+    trailing = [line.strip() for line in doc.norm[doc.body_end:].split("\n") if line.strip()]
+    while trailing and _signature_line(trailing[-1]):
+        trailing.pop()
+    if not trailing or any(is_furniture(line) for line in trailing):
+        return None
+    return trailing[-1]
 
 
 def runs_into_cut(doc: Document, end: int) -> bool:
@@ -49,9 +70,36 @@ def runs_into_cut(doc: Document, end: int) -> bool:
     return not doc.norm[end:doc.body_end].strip()
 
 
-SIGNATURE_DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+SIGNATURE_DATE = re.compile(
+    r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
+    r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$"
+)
+# What the name of an issuing body ends with (a government, a department, a party body, a place
+# whose government signs by the place's name alone).
+BODY_SUFFIXES = (
+    "政府", "委员会", "办公室", "办事处", "街道", "党委", "党组", "管委会", "委", "局", "厅", "办",
+    "部", "院", "署", "室", "中心", "站", "所", "队", "处", "司", "会", "省", "市", "区", "县", "旗",
+    "州", "盟", "镇", "乡",
+)
+# Words a heading or a finished line never ends with: a function word leaves the phrase open
+# ("根据", "……以上率下的"), as does a comma ("3.精准开展普法，").
+OPEN_ENDINGS = ("根据", "按照", "依据", "通过", "围绕", "对于", "关于", "为了", "以及", "并且", "而且",
+                "的", "了", "和", "与", "及", "并", "或", "在", "对", "把", "将", "以", "为", "从",
+                "向", "被", "等", "由", "就", "是", "而")
+OPEN_MARKS = set("，,、：:（(“‘《【—")
 
 
 def _signature_line(line: str) -> bool:
-    """A signature block line: a date, or a short line with no punctuation (the issuer)."""
-    return bool(SIGNATURE_DATE.match(line)) or (len(line) <= 25 and not any(ch in line for ch in "，,。；;：:、"))
+    """A signature block line: a date, or a short unpunctuated line that names a body (the issuer).
+
+    A short leftover of a cut-off sentence ("根据", "组建") names no body and is not skipped.
+    """
+    if SIGNATURE_DATE.match(line):
+        return True
+    return (len(line) <= 25 and not any(ch in line for ch in "，,。；;：:、")
+            and line.endswith(BODY_SUFFIXES))
+
+
+def _short_heading(line: str) -> bool:
+    """A heading that ends the text: short, and not left open by a comma or a function word."""
+    return len(line) <= HEADING_MAX and line[-1] not in OPEN_MARKS and not line.endswith(OPEN_ENDINGS)

@@ -33,7 +33,9 @@ ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
-JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?委)(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+# A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
+BREADCRUMB_MARK = re.compile(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
 MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
 LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
@@ -51,12 +53,35 @@ HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = re.compile(r"《([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
+# 行政规范性文件管理办法》): taken when the text cites exactly one such name.
+OWN_SHORT = re.compile(r"^我(厅|局|委)$")
+OWN_CITED = re.compile(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
+# only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
+QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
+# The standard short forms of a government a report calls itself by (市政府坚持……).
+SHORT_GOVERNMENT = re.compile(r"^(省|市|区|县)政府$")
+# A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
+HEAD_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
 NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
 PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
 SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+# Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# 现将某市农业农村局2024年法治政府建设情况报告如下: the body named where the report is announced.
+REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告如下")
+# The body calling itself 我区, 我市, 我省: the government of a place the text names elsewhere.
+SELF_PLACE = re.compile(r"^我(省|市|区|县)$")
+# Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
+# and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
+PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+             "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
+REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
+           "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
 SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                        r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
@@ -64,7 +89,9 @@ SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
 RUN_IN_TITLE = re.compile(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
-                          r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来))")
+                          r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
+                          # or the addressee line: 中共某市委、某市人民政府:
+                          r"|(?:中共)?[\u4e00-\u9fff、 ]{2,30}?(?:委|政府|常委会)\s*[:：]))")
 
 
 def run_in_title(line: str) -> str | None:
@@ -80,7 +107,7 @@ def is_title_line(line: str) -> bool:
     """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结),
     whatever site suffix or date the page appends to it."""
     stripped = MARKUP.sub("", line.strip()).strip()
-    if not stripped or len(stripped) > 90 or "。" in stripped:
+    if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped):
         return False
     return bool(TITLE_RE.search(clean_title(stripped)))
 
@@ -160,11 +187,13 @@ def issuer_from_opening(text: str) -> str | None:
     2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
     (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
     (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
-    for sentence in text.strip()[:600].split("。")[:3]:
+    text = PINYIN.sub("", text.strip()[:600])
+    for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:
             return name
-    return None
+    follows = REPORT_FOLLOWS.search(text)  # 现将江门市农业农村局2024年……报告如下
+    return speaker_name(follows.group(1)) if follows else None
 
 
 def _speaker(sentence: str) -> str | None:
@@ -189,6 +218,14 @@ def speaker_name(subject: str) -> str | None:
     subject = subject.strip(TITLE_NAME_TRIM).removeprefix("原")
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
+    short = SHORT_GOVERNMENT.match(subject)
+    if short:  # 市政府: the place's government, its place put back by ``qualify``
+        return short.group(1) + "人民政府"
+    if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
+        return subject
+    own = SELF_PLACE.match(subject)
+    if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
+        return own.group(1) + "人民政府"
     joint = JOINT_RE.fullmatch(subject)
     if joint:
         place, level = joint.group(1), joint.group(2)
@@ -210,15 +247,38 @@ def speaker_name(subject: str) -> str | None:
     return None
 
 
-def qualify(name: str | None, text: str) -> str | None:
+def qualify(name: str | None, text: str, head: str = "") -> str | None:
     """A short form that drops the place (市市场监管局, 市卫健委) with the place put back from
-    a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局); None
-    when the text cites none, since a reader cannot tell which city's bureau speaks."""
+    a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局), a 省
+    department's with the one province the text names (省农业农村厅 and 《福建日报》), 我区's
+    government with the one autonomous region a text naming 自治区 names; None when the text
+    names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
+    above the body (the title block): a province it names counts, and so does a place that
+    starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
+    own = OWN_SHORT.match(name or "")
+    if own:
+        suffix = "委员会" if own.group(1) == "委" else own.group(1)
+        names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
+        return names.pop() if len(names) == 1 else None
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
+    if level == "省" or (name == "区人民政府" and "自治区" in text):
+        places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
+        named = [full for short, full in places.items() if short in head + text]
+        if len(named) == 1:
+            return named[0] + (name[1:] if level == "省" else "人民政府")
+        if level == "区":
+            return None
     for match in CITED_PLACE.finditer(text):
         if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
+            return match.group(1) + name
+    for line in head.splitlines():
+        match = HEAD_PLACE.match(line)
+        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
+            return match.group(1) + name
+    for match in QUOTED_PLACE.finditer(text):
+        if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
     return None
 

@@ -106,6 +106,11 @@ def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> C
     return lambda index: detect_heading(lines[index], index + 1, 0) is not None
 
 
+def is_furniture(line: str) -> bool:
+    """A page's furniture line (menu, breadcrumb, footer, the page's date/source line)."""
+    return _is_furniture(line)
+
+
 def _is_furniture(line: str) -> bool:
     if BULLET.match(line) and len(line.strip()) < 24:
         return True
@@ -213,7 +218,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year = meta.vote_year(data.year_sources)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
-                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end])
+                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end],
+                                 doc.norm[:doc.body_start])
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head))
     return data

@@ -36,3 +36,25 @@ def test_a_cut_off_duty_part_is_not_checked_for_its_elements(national):
     assert text.endswith("并且")
     assert findings(text, national, "duty-elements") == []
     assert [f for f in findings(text, national, "section-thin") if f.section == "duty"] == []
+
+
+def _cut_after_item(national, leftover: str) -> list:
+    """A page opening that stops right after an item's heading, on a short leftover line."""
+    measures = "（一）规范执法。全年审核规范性文件37件。\n（二）深化政务服务，优化营商环境。\n" + leftover
+    text = "\n".join(report(measures=measures).split("\n")[:5])
+    return findings(text, national, "item-unquantified")
+
+
+def test_a_leftover_that_names_no_body_is_a_cut_not_a_signature(national):
+    # A function word, a bare verb, a phrase left open by 的: none names a body or a date.
+    for leftover in ("根据", "组建", "充分发挥领导干部这一“关键少数”以上率下的"):
+        assert _cut_after_item(national, leftover) == [], leftover
+    # A signature line names a body: the text ends whole, and the empty item is reported.
+    assert len(_cut_after_item(national, "云溪区人民政府")) == 1
+
+
+def test_a_heading_left_open_by_a_comma_or_function_word_is_a_cut(national):
+    measures = "（一）规范执法。全年审核规范性文件37件。\n（二）深化政务服务。全面推行告知承诺制。\n3.精准开展普法，"
+    for heading, cut in (("3.精准开展普法，", True), ("3.坚持以上率下的", True), ("3.精准开展普法", False)):
+        doc = _doc("\n".join(report(measures=measures.replace("3.精准开展普法，", heading)).split("\n")[:5]), national)
+        assert cut_off(doc) is cut, heading

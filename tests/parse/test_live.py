@@ -43,3 +43,17 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     assert same_issuer("北京市密云区人民政府", "密云区政府")
     assert not same_issuer("天津市静海区人民政府", "静海区司法局")
     assert not same_issuer("静海区人民政府", "静海区人民政府办公室")
+
+
+def test_a_label_that_needs_the_address_leaves_the_text_only_row(tmp_path, national):
+    body = ("2024年，我局坚持依法行政，全面推进法治政府建设。\n一、2024年主要举措和成效\n全年审核文件37件。\n"
+            "二、存在的不足和原因\n培训不足。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长主持会议4次。\n"
+            "四、2025年工作安排\n出台执法监督办法。\n")
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.replace("我局", "云中县司法局"), encoding="utf-8")
+    labels = {"a.txt": {"issuer": "云中县司法局", "issuer_from_url": True, "year": 2024, "first_part": "measures"},
+              "b.txt": {"issuer": "云中县司法局", "year": 2024, "first_part": "measures"}}
+    rows, misses = compare(tmp_path, labels, national)
+    assert rows["issuer"] == (1, 2)  # a.txt counts, and is missed: the text says only 我局
+    assert rows["issuer, text names it"] == (1, 1)  # a.txt left out
+    assert ("a.txt", "issuer", "云中县司法局", None) in misses

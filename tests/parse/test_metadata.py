@@ -152,3 +152,97 @@ def test_catalogue_table_rows_with_spaced_labels_are_furniture(national):
 def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # pinyin a learners' site puts after characters
+    ("2024年，应(yīng)急管理部坚持依法行政。", "", "应急管理部"),
+    # the body named only where the report is announced
+    ("根据《关于做好年度报告工作的通知》要求，现将云中市农业农村局2024年法治政府建设情况报告如下：", "",
+     "云中市农业农村局"),
+    # 我区 in the opening, the autonomous region named elsewhere in the text
+    ("2024年，我区坚持依法行政。", "编写《法治宁夏建设发展报告》，自治区人民政府常务会议审议2次。",
+     "宁夏回族自治区人民政府"),
+    # a 省 department's short form, its province named once in the text
+    ("2024年，省农业农村厅坚持依法行政。", "厅主要负责人在《福建日报》发表署名文章。", "福建省农业农村厅"),
+    # 我市 with a local regulation cited: the city's government
+    ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
+])
+def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited", [
+    ("2024年，省农业农村厅坚持依法行政。", "与浙江、江西两省签订执法协作协议。"),  # two provinces: which one?
+    ("2024年，我区坚持依法行政。", "全区审核文件37件。"),  # no place named at all
+    ("2024年，我区坚持依法行政。", "自治区人民政府常务会议审议2次。"),  # 自治区 but no region named
+])
+def test_issuer_left_empty_when_the_text_does_not_say_which_place(opening, cited, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] is None
+
+
+def test_a_breadcrumb_is_not_the_title(national):
+    text = "首页 > 政务公开 > 年度法治政府建设情况报告\n" + TITLE + "\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府"
+    assert not meta.is_title_line("首页 > 政务公开 > 年度法治政府建设情况报告")
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # 市政府, the standard short form, with the city only inside quotation marks
+    ("2024年，市政府坚持依法行政。", "推出“云中市公共法律服务地图”。", "云中市人民政府"),
+    # a 县 department with its county only in a nested document title 〈…〉
+    ("2024年，县教育局坚持依法行政。", "落实《关于印发〈云中县2024年法治政府建设工作要点〉的通知》。", "云中县教育局"),
+])
+def test_issuer_completed_by_a_place_in_quotes(opening, cited, issuer, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("cited", [
+    "推进“智慧城市”建设。",  # 城市 is a word, not a city
+    "推进“示范区”创建。",  # a 区 in a slogan: quotes never complete 区
+])
+def test_a_slogan_in_quotes_names_no_place(cited, national):
+    text = "2024年，市政府坚持依法行政。\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] is None
+
+
+def test_a_short_form_completed_by_the_place_in_the_title_block(national):
+    # the page's own heading is taken for the title; the document title, split over two lines,
+    # names the province the opening leaves out
+    head = "2024年度法治政府建设报告\n\n发布时间:2025-02-28 15:15\n\n云南省交通运输厅关于2024年度\n\n法治建设情况的报告\n\n"
+    text = head + "2024年，省交通运输厅坚持依法行政，全面推进法治政府建设。\n" + "\n".join(BODY.split("\n")[1:])
+    assert metadata(text, national)["issuer"] == "云南省交通运输厅"
+    city = "2024年度法治政府建设报告\n\n云中市司法局关于2024年度\n\n法治建设情况的报告\n\n"
+    text = city + "2024年，市司法局坚持依法行政，全面推进法治政府建设。\n" + "\n".join(BODY.split("\n")[1:])
+    assert metadata(text, national)["issuer"] == "云中市司法局"
+
+
+def test_a_joint_title_with_committee_written_out(national):
+    assert meta.issuer_from_title("中共云中镇委员会云中镇人民政府关于2024年度法治政府建设的报告") == \
+        "中共云中镇委员会 云中镇人民政府"
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # a district department, its district cited under the city's name in a nested title
+    ("2024年，区教育局坚持依法行政。", "落实《关于印发〈云中市云溪区2024年法治政府建设工作要点〉的通知》。", "云溪区教育局"),
+    # 我厅, its own full name heading the rules it revised
+    ("2024年，我厅坚持依法行政。", "修订《云南省生态环境厅行政规范性文件管理办法》。", "云南省生态环境厅"),
+    # 我委 likewise
+    ("2024年，我委坚持依法行政。", "修订《云中市发展和改革委员会重大行政决策程序规定》。", "云中市发展和改革委员会"),
+])
+def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, national):
+    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("cited", [
+    "落实《云南省生态环境厅规定》和《云南省交通运输厅规定》。",  # two bureaus cited: which one speaks?
+    "落实《云南省生态环境保护条例》。",  # no 厅 named
+])
+def test_wo_ting_left_empty_when_the_text_does_not_say_which_body(cited, national):
+    text = "2024年，我厅坚持依法行政。\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
+    assert metadata(text, national)["issuer"] is None

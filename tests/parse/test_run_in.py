@@ -53,3 +53,13 @@ def test_a_sentence_about_a_report_is_not_a_run_in_title(national):
     text = RUN_IN.replace("云溪区人民政府2024年法治政府建设情况报告\n",
                           "按照要求，现将云溪区2024年法治政府建设情况报告如下。")
     assert check_text(text, national, "pdf.txt").metadata["title"] is None
+
+
+def test_a_run_in_title_followed_by_the_addressee(national):
+    text = ("中共云中镇委员会云中镇人民政府关于报送2024年度法治政府建设的报告 中共云溪市委、云溪市人民政府: "
+            "2024年，云中镇坚持依法行政，现将有关情况报告如下：一、主要举措和成效 全年审核文件37件。"
+            "二、存在的不足和原因 培训不足。三、党政主要负责人履行推进法治建设第一责任人职责情况 镇长主持会议4次。"
+            "四、2025年工作安排 出台执法监督办法。")
+    got = check_text(text, national, "pdf.txt").metadata
+    assert got["title"] == "中共云中镇委员会云中镇人民政府关于报送2024年度法治政府建设的报告"
+    assert got["issuer"] == "中共云中镇委员会 云中镇人民政府"

@@ -10,6 +10,9 @@ place in the clause tells them apart.
 - Without one, a trigger that opens its clause (提升…质效 among 优化…, 深化…) is an action in
   a list of actions (unless it opens with a result verb: 形成…良好格局, 取得…), and a trigger governed by an action verb earlier in the clause (通过…推动…提质增效)
   is a purpose: neither is a claim.
+- A trigger in a purpose clause (确保…得到有效落实, 为了…, 以便…: the ``purposes`` lexicon earlier
+  in its clause) states what a measure is for, not what it achieved: not a claim even with a
+  degree adverb.  "确保了…" (with 了) reports a result and stays a claim.
 - A claim is supported by a figure or verifiable evidence (获评, 入选 …) in its own sentence,
   or, when it opens its sentence, by a figure in the clause just before it (the end of the
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
@@ -30,7 +33,7 @@ from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False,
-                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
@@ -53,7 +56,13 @@ def prepare(params: dict) -> dict:
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=len, reverse=True)
     return {"triggers": triggers, "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
-            "lead": _alternation(params["lead_adverbs"])}
+            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
+
+
+def _purpose(words: list[str]) -> re.Pattern | None:
+    """A purpose marker not followed by 了 (确保了… reports what was achieved)."""
+    words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?!了)") if words else None
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -63,11 +72,13 @@ def _clause_start(text: str, at: int) -> int:
 
 def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
     """A trigger without a degree adverb that opens its clause, or follows an action verb in
-    its clause, describes a task or a purpose, not a result."""
+    its clause, or stands in a purpose clause, describes a task or a purpose, not a result."""
     claim = match.group()
+    start = _clause_start(text, match.start())
+    if compiled["purpose"] is not None and compiled["purpose"].search(text, start, match.start()):
+        return True
     if compiled["degree"] is not None and compiled["degree"].search(claim):
         return False
-    start = _clause_start(text, match.start())
     head = ENUMERATOR.sub("", text[start:match.start()])
     if compiled["lead"] is not None:
         head = compiled["lead"].sub("", head)

@@ -7,6 +7,9 @@ show it, whether a figure must stand in a sentence that names it, and the report
 applies to (a department need not report a whole district's 出庭应诉率).  The level comes from
 the issuer's name (…人民政府 / …局), or from the ``level`` param when a config sets it per path.
 
+``unit_types`` refine a level by the kind of unit, again by the issuer's name: a 区府办 does no
+行政执法 (``skip``), a 司法局 handles 行政复议 although departments in general do not (``add``).
+
 ``coverage_map`` gives the whole table (entry → first line naming it, with a figure or not) for
 the HTML page; ``check`` reports only what is missing, once per report.
 """
@@ -25,7 +28,7 @@ FIGURE_WINDOW = 600  # characters of a sentence read for its figure (the pattern
 DEFAULTS: dict = {"sections": ["measures", "duty"], "entries": [], "level": None, "min_chars": 800,
                   "government_suffixes": ["人民政府", "政府", "区委", "县委", "市委", "州委", "盟委", "旗委", "省委"],
                   "department_suffixes": ["局", "委员会", "委", "办公室", "办公厅", "府办", "办", "中心", "厅", "署"],
-                  **figures.FIGURE_DEFAULTS}
+                  "unit_types": [], **figures.FIGURE_DEFAULTS}
 
 
 def prepare(params: dict) -> dict:
@@ -44,7 +47,23 @@ def prepare(params: dict) -> dict:
             raise ValueError(f"entries[{i}].levels: known levels are {', '.join(LEVELS)}")
         entries.append({"name": entry["name"], "group": entry.get("group", "indicator"), "words": words,
                         "figure": bool(entry.get("figure", False)), "levels": levels})
+    names = {e["name"] for e in entries}
+    for i, unit in enumerate(params["unit_types"]):
+        unknown = [n for n in unit.get("skip", []) + unit.get("add", []) if n not in names]
+        if unknown:
+            raise ValueError(f"unit_types[{i}]: no entry named {'、'.join(unknown)}")
     return {"entries": entries, "figures": figures.spec_from(params)}
+
+
+def unit_type_of(doc: Document, params: dict) -> dict:
+    """The unit type whose suffix ends the issuer's name (the longest one wins), or an empty one."""
+    name = "".join((doc.metadata.issuer or "").split())
+    best, best_len = {}, 0
+    for unit in params["unit_types"]:
+        for suffix in unit["suffixes"]:
+            if name.endswith(suffix) and len(suffix) > best_len:
+                best, best_len = unit, len(suffix)
+    return best
 
 
 def level_of(doc: Document, params: dict) -> str:
@@ -72,6 +91,7 @@ def coverage_map(doc: Document, rule) -> list[dict]:
     if sum(len(s.text) for s in sentences) < params["min_chars"]:
         return []
     level = level_of(doc, params)
+    unit = unit_type_of(doc, params)
     figure_of: dict[int, bool] = {}  # per sentence, computed at most once for all entries
 
     def has_figure(sentence) -> bool:
@@ -81,7 +101,9 @@ def coverage_map(doc: Document, rule) -> list[dict]:
 
     out = []
     for entry in compiled["entries"]:
-        if level not in entry["levels"]:
+        if entry["name"] in unit.get("skip", []):
+            continue
+        if level not in entry["levels"] and entry["name"] not in unit.get("add", []):
             continue
         first = with_figure = None
         for sentence in sentences:  # stops at the first sentence that names it with a figure

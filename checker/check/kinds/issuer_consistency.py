@@ -29,6 +29,9 @@ DEPARTMENT_ENDS = "局厅委署"
 # A lower place inside a name (长寿区, 金龙街道): two to six characters, no 和 (住房和城乡建设局
 # is an office, 城市管理局 is not a city).
 INNER_PLACE = re.compile(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
+# A lower place written alone (共和乡 in 海东市乐都区共和乡): a township or district government
+# named by its place only.
+WHOLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治县|新区|街道|区|县|旗|镇|乡)$")
 JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
 
 
@@ -75,7 +78,15 @@ def short_forms(name: str, place: str | None) -> set[str]:
     金华市教育局 → 市教育局; a place alone (上海市) → 上海, 市政府; an autonomous region's
     government → 自治区人民政府, 自治区政府; a name under a higher place (重庆市长寿区司法局)
     → the forms of the lower body (长寿区司法局, 区司法局); a body under its district's
-    government (鲤城区人民政府金龙街道办事处) → the forms of that body (金龙街道, 我街道, 本街道)."""
+    government (鲤城区人民政府金龙街道办事处) → the forms of that body (金龙街道, 我街道, 本街道);
+    a place under a higher one (海东市乐都区共和乡) → the forms of the lower place's government
+    (共和乡, 共和乡政府, 我乡); a 委员会 → its 委 (交通运输委员会 → 交通运输委)."""
+    forms = _forms(name, place)
+    committees = {form[:-3] + "委" for form in forms if form.endswith("委员会") and len(form) > 5}
+    return forms | committees | ({"我委", "本委"} if committees else set())
+
+
+def _forms(name: str, place: str | None) -> set[str]:
     forms = {name}
     joint = JOINT.match(name)
     if joint:  # 中共汉中市委汉中市人民政府: either body, or 市委、市政府
@@ -87,11 +98,12 @@ def short_forms(name: str, place: str | None) -> set[str]:
     rest = name[len(place):]
     inner = _inner_body(rest)
     if inner:
-        return forms | short_forms(inner, _inner_place(inner))
+        return forms | short_forms(inner, _inner_place(inner) or (inner if WHOLE_PLACE.match(inner) else None))
     if rest in GOVERNMENT_RESTS:
         forms |= {place, place + "政府", level + "政府", level + "人民政府", level + "委、" + level + "政府",
                   "我" + level, "本" + level}  # a government speaks of itself as 我县, 本区
-        if rest == "" and len(place) > 2 and level in LEVELS:
+        if rest == "" and len(place) > 2 and level in LEVELS and level not in "镇乡":
+            # (a township's stem is no name of its own: 共和乡 → 共和 is in 共和国)
             forms.add(place[:-1])  # 上海市 → 上海 (考察上海, 上海法治政府建设…)
         if level == "街道":
             forms.add("街道办事处")
@@ -121,6 +133,8 @@ def _inner_body(rest: str) -> str | None:
     for parent in ("人民政府", "政府"):
         if rest.startswith(parent) and _inner_place(rest[len(parent):]):
             return rest[len(parent):]
+    if WHOLE_PLACE.match(rest) and not _inner_place(rest):
+        return rest  # 乐都区共和乡 → 共和乡 (a place with no lower place inside)
     return rest if _inner_place(rest) and INNER_PLACE.match(rest).end() < len(rest) else None
 
 

@@ -13,7 +13,8 @@ another kind (……述法报告, ……政府信息公开工作年度报告) is
 现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
 opening's cues.  A first line that reads like a report title but is not one — a headline
 announcing a report (某委发布2020年度法治政府建设报告), one leader's 述法 report on the
-第一责任人 duty — is not taken for a title (``not_title_cues``).  The cue words are the rule set's (``kinds``);
+第一责任人 duty, a survey or evaluation report — is not taken for a title (``not_title_cues``).
+A title printed over two lines (硚口区司法局2024年政府 / 信息公开工作年度报告) is also read joined.  The cue words are the rule set's (``kinds``);
 this module only applies them in order.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Iterator
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
-from checker.parse.metadata import TITLE_RE, clean_title
+from checker.parse.metadata import DECORATION, TITLE_RE, clean_title
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
@@ -70,6 +71,7 @@ def first_text(doc: Document) -> tuple[int, int] | None:
 
 
 def _is_report_title(line: str, compiled: dict) -> bool:
+    line = DECORATION.sub("", line)  # 【权威发布】 is the site's, not a headline's 发布
     return bool(TITLE_RE.search(clean_title(line))) and not any(p.search(line) for p in compiled["not_title"])
 
 
@@ -100,15 +102,20 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if where is None:
         return
     start, end = where
-    heads = [doc.norm[lo:hi].strip() for lo, hi in head_lines(doc, params["head_lines"])]
+    heads = [DECORATION.sub("", doc.norm[lo:hi].strip()) for lo, hi in head_lines(doc, params["head_lines"])]
     first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
     opening = doc.norm[start:max(start, min(start + params["opening_chars"], first_heading))]
-    if is_record(doc, params):
+    # a record block above a report that announces itself and starts its numbered parts is the
+    # report's own page, however short the copy: only a bare record is a catalogue entry
+    announced = says_report_follows(opening, compiled) and any(h.level <= 1 for h in doc.headings)
+    if is_record(doc, params) and not announced:
         yield Hit(start, end, fields={"what": "政务公开目录中的一条信息记录（只有标题和编目信息，没有报告正文）",
                                       "detail": "请打开报告正文页面或附件后再检查。"})
         return
     if has_report_title(doc, heads, compiled):
         return
+    if doc.metadata.title and doc.metadata.title_line:  # a title printed over two lines, joined
+        heads = heads + [doc.metadata.title]
     for item in compiled["kinds"]:
         if any(p.search(line) for p in item["head"] for line in heads):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})

@@ -89,8 +89,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in doc.lines_in(lo, hi):
             closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
-            if runs_into_cut(doc, b):
-                open_at_end = []  # in the paragraph a cut broke off, they may close after the cut
+            if runs_into_cut(doc, b) or _ends_in_ellipsis(doc.norm, a, b):
+                open_at_end = []  # in a paragraph a cut (or a page's "...") broke off, they may close after it
             for at in sorted(closed_over + open_at_end):
                 if at in done:
                     continue
@@ -101,6 +101,15 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 yield Hit(at, at + 1, section=key or section_of(doc, at),
                           fields={"mark": mark, "partner": partner, "mark_name": mark_name(mark),
                                   "partner_name": mark_name(partner), "context": context})
+
+
+ELLIPSIS = re.compile(r"(?:\.{3,}|…+)\s*$")
+
+
+def _ends_in_ellipsis(text: str, lo: int, hi: int) -> bool:
+    """A line ending in an ellipsis was shortened (a page shows “开展法治建设“...” and leaves out
+    the rest): a mark still open there may close in the part left out."""
+    return ELLIPSIS.search(text, lo, hi) is not None
 
 
 def _display(partner: str | None, mark: str) -> str:

@@ -3,6 +3,10 @@
 the sentences just before it in the same paragraph (全年受理412件。其中调解76件，占30%。), when
 none of the totals given there fits — makes Y wrong by more than rounding.
 
+A named rate (办结率, 纠错率 …) is checked against the counts before it the same way: "受理50件，
+办结48件，办结率100%" gives 办结 48 of 50, so 100% is wrong.  The rate's first two characters name
+its numerator (办结率 → 办结48件); any earlier total that fits excuses it, as for shares.
+
 Growth (同比增长106.4%) may exceed 100%, so a percentage is checked against 100 only when a
 rate word (率, 占, 比例 …) comes just before it and no growth word does.
 """
@@ -25,6 +29,9 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "%" cost seconds (quadratic).  A match that starts mid-run is never the leftmost one anyway.
 START = r"(?<!\d)(?<!\d,)"
 PERCENT = re.compile(rf"{START}({NUMBER})\s*%")
+RATE = re.compile(rf"([\u4e00-\u9fff]{{2}})率\s*(?:达到|达|为|是)?\s*({NUMBER})\s*%")
+RATE_REACH = 24  # at most this many characters between a rate's count (办结48件) and the rate
+COUNT_UNIT = r"(?:人次|件|起|宗|个|项|人|名|次|份|条|家|户|批)"
 SHARE = re.compile(rf"{START}({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
 
 
@@ -44,6 +51,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 before = "。".join(t.text for t in earlier)
             yield from _over_hundred(sentence, rule.params, key)
             yield from _wrong_share(sentence, rule.params, key, before)
+            yield from _wrong_rate(sentence, rule.params, key, before)
 
 
 def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:
@@ -80,16 +88,53 @@ def _wrong_share(sentence, params: dict, key: str | None, before: str = "") -> I
                               "problem": f"按{where}的总数{_fmt(base)}{unit}计算应为{actual:.{max(decimals, 1)}f}%"})
 
 
+def _wrong_rate(sentence, params: dict, key: str | None, before: str = "") -> Iterator[Hit]:
+    """办结率 (or any 〇〇率) that no earlier total fits, given the count 办结N件 stated before it."""
+    text = sentence.text
+    for m in RATE.finditer(text):
+        stem, stated = m.group(1), m.group(2)
+        context = (before + "。" if before else "") + text[:m.start()]
+        counts = list(re.finditer(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?{START}({NUMBER})\s*({COUNT_UNIT})", context))
+        if not counts:
+            continue
+        count = counts[-1]
+        if len(context) - count.end() > RATE_REACH:
+            continue  # 采纳41条 two sentences back is not what 审查意见采纳率 counts
+        part, unit = _value(count.group(1)), count.group(2)
+        cues = [w for w in params["base_words"] if w not in stem and stem not in w]
+        # A named rate's total is often further from its base word (受理行政复议申请50件).
+        bases = _bases(context[:count.start()], unit, part, cues, reach=12)
+        decimals = len(stated.split(".")[1]) if "." in stated else 0
+        if not bases or any(_fits(part, b, stated, decimals, params) for b in bases):
+            continue
+        base = bases[0]
+        if base != _nearest_larger(context[:count.start()], unit, part):
+            continue  # a nearer count comes between (全年办理200件，其中信访50件，办结48件): whose rate is unclear
+        yield Hit(sentence.start + m.start(), sentence.start + m.end(), section=key,
+                  fields={"percent": f"{stated}%",
+                          "problem": f"前文写明{stem}{_fmt(part)}{unit}、总数{_fmt(base)}{unit}，"
+                                     f"按此计算应为{part / base * 100:.{max(decimals, 1)}f}%"})
+
+
 def _fits(part: float, base: float, stated: str, decimals: int, params: dict) -> bool:
     return abs(part / base * 100 - _value(stated)) <= 0.5 * 10 ** -decimals + params["tolerance"]
 
 
-def _bases(before: str, unit: str, part: float, cues: list[str]) -> list[float]:
-    """Every earlier count with the same unit that a base word introduces, nearest first."""
+def _nearest_larger(before: str, unit: str, part: float) -> float | None:
+    """The last count with the unit before a part that is larger than it, base word or not."""
+    for m in reversed(list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))):
+        if _value(m.group(1)) > part:
+            return _value(m.group(1))
+    return None
+
+
+def _bases(before: str, unit: str, part: float, cues: list[str], reach: int = 6) -> list[float]:
+    """Every earlier count with the same unit that a base word within ``reach`` characters
+    introduces, nearest first."""
     out = []
     for m in reversed(list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))):
         value = _value(m.group(1))
-        context = before[max(0, m.start() - 6):m.start()]
+        context = before[max(0, m.start() - reach):m.start()]
         after = before[m.end():m.end() + 1]
         if value > part and any(c in context for c in cues) and after not in ("余", "多"):
             out.append(value)

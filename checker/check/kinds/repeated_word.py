@@ -3,7 +3,8 @@
 Only runs of two or more Chinese characters repeated at once are reported by default:
 reduplication of one character (常常, 一一, 层层) is ordinary Chinese.  Single characters
 that are never doubled on purpose (的的, 了了) can be listed in ``single``; legitimate
-doubled words (研究研究) go in ``exceptions``.
+doubled words (研究研究) go in ``exceptions``.  A verb before a noun that starts with the same
+word (规范规范性文件 = 规范 + 规范性文件) is no repeat: the longer words go in ``compounds``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.parse.document import Document
 
-DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": []}
+DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": [], "compounds": []}
 HAN = "\u4e00-\u9fff"
 
 
@@ -26,7 +27,13 @@ def prepare(params: dict) -> dict:
     singles = [c for c in params["single"] if len(c) == 1]
     if singles:
         patterns.append(re.compile(f"([{''.join(map(re.escape, singles))}])\\1"))
-    return {"patterns": patterns, "exceptions": set(params["exceptions"])}
+    return {"patterns": patterns, "exceptions": set(params["exceptions"]),
+            "compounds": tuple(sorted(set(params["compounds"]), key=len, reverse=True))}
+
+
+def _begins_compound(text: str, at: int, word: str, compounds: tuple[str, ...]) -> bool:
+    """Whether the copy of ``word`` at ``at`` begins a longer listed word (规范 in 规范性文件)."""
+    return any(len(c) > len(word) and c.startswith(word) and text.startswith(c, at) for c in compounds)
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
@@ -37,6 +44,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             for m in pattern.finditer(doc.norm, lo, hi):
                 word = m.group(1)
                 if m.group() in exceptions or word in exceptions or m.start() in seen:
+                    continue
+                if _begins_compound(doc.norm, m.start() + len(word), word, rule.compiled["compounds"]):
                     continue
                 seen.add(m.start())
                 yield Hit(m.start(), m.end(), section=key or section_of(doc, m.start()),

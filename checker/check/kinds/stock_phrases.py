@@ -9,6 +9,13 @@ part's numbered headings, else its 一是/二是/1. enumerations, else its parag
 vague when it has at least ``min_stock`` stock phrases and nothing concrete; the part is
 reported when the share of concrete items is below ``min_concrete_share``, and the finding
 lists the vague items.  Why per item: one 制定 anywhere must not excuse nine undated tasks.
+
+``broad`` nouns (执法, 普法 …) name a field too wide to locate a problem: they make an item
+concrete only in a clause that is not itself stock phrasing — no stock phrase, no ``abstract``
+noun (意识, 能力, 水平 …) — so "执法人员业务水平还需提升" and "在执法程序等方面还需发力" stay stock
+phrasing while "非强制性执法手段运用偏少" does not.  A clause that states a cause (``causes``,
+``cause_patterns``: 主要是…, 执法人员较少) says why, not what is wrong where, so its broad noun
+does not count either.
 """
 from __future__ import annotations
 
@@ -24,11 +31,12 @@ from checker.parse.document import Document, Section
 
 DEFAULTS: dict = {"sections": [], "stock": [], "concrete": [], "concrete_patterns": [], "min_stock": 1,
                   "figures_count": True, "per_item": False, "min_concrete_share": 0.5, "min_items": 2,
-                  "list_items": 5, **figures.FIGURE_DEFAULTS}
+                  "list_items": 5, "broad": [], "abstract": [], "causes": [], "cause_patterns": [], **figures.FIGURE_DEFAULTS}
 
 # 一是 / 二是 …, 1. / 2、, (1) / （二） at the start of a clause: the enumerations a part lists its items with.
 ENUMERATION = re.compile(r"(?:^|(?<=[。;:!?\s]))(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 ITEM_NAME_CHARS = 24
+CLAUSE = re.compile(r"[,，;；。:：!！?？]")
 
 
 def prepare(params: dict) -> dict:
@@ -42,8 +50,15 @@ def prepare(params: dict) -> dict:
     if params["concrete"]:
         concrete.append(re.compile("|".join(map(re.escape, sorted(params["concrete"], key=len, reverse=True)))))
     spec = figures.spec_from(params) if params["figures_count"] else None
-    stock = re.compile("|".join(map(re.escape, sorted(params["stock"], key=len, reverse=True))))
-    return {"stock": stock, "concrete": concrete, "figures": spec}
+    stock = _alternation(params["stock"])
+    return {"stock": stock, "concrete": concrete, "figures": spec,
+            "broad": _alternation(params["broad"]), "abstract": _alternation(params["abstract"]),
+            "causes": [compile_safe(p, f"cause_patterns[{i}]") for i, p in enumerate(params["cause_patterns"])]
+            + ([_alternation(params["causes"])] if params["causes"] else [])}
+
+
+def _alternation(words: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
 def concrete_in(text: str, compiled: dict) -> str | None:
@@ -56,7 +71,19 @@ def concrete_in(text: str, compiled: dict) -> str | None:
         m = pattern.search(text)
         if m:
             return m.group()
+    if compiled.get("broad") is not None:
+        abstract = compiled.get("abstract")
+        for clause in CLAUSE.split(text):
+            m = compiled["broad"].search(clause)
+            if m and not _stock_clause(clause, compiled):
+                return m.group()
     return None
+
+
+def _stock_clause(clause: str, compiled: dict) -> bool:
+    """A clause that cannot locate a problem: stock phrasing, an abstract noun, or a cause."""
+    checks = [compiled["stock"], compiled.get("abstract"), *compiled.get("causes", [])]
+    return any(p is not None and p.search(clause) for p in checks)
 
 
 def items(doc: Document, sec: Section) -> list[tuple[str, str]]:
@@ -87,6 +114,8 @@ def _per_item(doc: Document, sec: Section, rule, ruleset) -> Iterator[Hit]:
     found = items(doc, sec)
     if len(found) < params["min_items"]:
         whole = "。".join(s.text for s in doc.part_sentences(sec))
+        if not whole.strip():
+            return  # an empty part is section-thin's finding, not a list of one nameless vague item
         found = [(_name(whole), whole)]
     vague = [(name, text) for name, text in found
              if len(compiled["stock"].findall(text)) >= params["min_stock"] and concrete_in(text, compiled) is None]

@@ -6,7 +6,8 @@ Three further checks, each switched by a param: sub-headings of the measures par
 another year (``headings``), events in the measures part dated after the report year
 (``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words),
 and two years glued into one run of digits, 20242025年 (``glued``).  Years inside 《…》 titles
-and ranges (2023—2025年) are not events."""
+and ranges (2023—2025年) are not events.  A range whose ends are equal or reversed (2023-2023)
+is a typing slip (``ranges``)."""
 from __future__ import annotations
 
 import re
@@ -45,6 +46,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         yield from _future_events(doc, meta.year, params.get("future_exempt", []))
     if params.get("glued", True):
         yield from _glued(doc, meta.year)
+    if params.get("ranges", True):
+        yield from _bad_ranges(doc, meta.year)
 
 
 def _fields(what: str, found: int, year: int, expected: int) -> dict:
@@ -107,6 +110,23 @@ def _glued(doc: Document, year: int) -> Iterator[Hit]:
                   fields={"what": "数字", "found": f"“{doc.text[match.start():match.end()]}”", "year": year,
                           "expected": year,
                           "problem": f"把{first}和{second}两个年份连在了一起，应写成“{first}—{second}年”或只保留一个年份"})
+
+
+RANGE = re.compile(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
+
+
+def _bad_ranges(doc: Document, year: int) -> Iterator[Hit]:
+    """A span of years whose ends are equal (2023-2023) or reversed (2025—2021): a typing slip,
+    often a range retyped from a template (纲要（2021—2025年）)."""
+    for match in RANGE.finditer(doc.norm, doc.body_start, doc.body_end):
+        first, second = int(match.group(1)), int(match.group(2))
+        if second > first:
+            continue
+        problem = (f"起止年份都是{first}年，不成其为年份区间" if first == second
+                   else f"起始年份{first}年晚于结束年份{second}年")
+        yield Hit(match.start(), match.end(), section=section_of(doc, match.start()),
+                  fields={"what": "年份区间", "found": f"“{doc.text[match.start():match.end()]}”", "year": year,
+                          "expected": year, "problem": problem + "，请核对后改正"})
 
 
 def _year_span(doc: Document, source: str) -> tuple[int, int] | None:

@@ -19,6 +19,9 @@ RULE = "claim-unquantified"
     "开展“送法进企业”活动，取得了企业欢迎的良好效果。",
     "组织执法人员参加庭审旁听，群众的监督权得到有效保障。",
     "二是依法行政能力明显提升。",
+    # 了 between the result verb and the result
+    "全面推行行政执法公示制度，法治政府建设取得了新成效。",
+    "深化“放管服”改革，营商环境建设取得了新成绩。",
 ])
 def test_claims_without_figures_fire(national, sentence):
     got = findings(report(measures=sentence), national, RULE)
@@ -75,3 +78,19 @@ def test_figure_in_another_paragraph_does_not_support(national):
 def test_degree_adverb_makes_a_claim_even_when_it_opens_the_clause(national):
     got = findings(report(measures="推行容缺受理，显著提升群众办事便利度。"), national, RULE)
     assert len(got) == 1 and "显著提升" in got[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "制定年度法治工作计划，明确工作目标和责任分工，确保各项任务得到有效落实。",
+    "建立月通报制度，以便问题得到有效解决。",
+    "为了执法规范化水平明显提升，组织执法人员培训。",
+])
+def test_a_purpose_clause_is_not_a_claim(national, sentence):
+    """确保/为了/以便…: what a measure is for, not what it achieved (even with 有效/明显)."""
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+def test_quebao_le_reports_a_result_and_stays_a_claim(national):
+    sentence = "加强督办，确保了各项任务得到有效落实。"
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]

@@ -56,3 +56,29 @@ def test_entries_are_checked_when_the_rule_set_loads():
         coverage.prepare({**coverage.DEFAULTS, "entries": []})
     with pytest.raises(ValueError, match=r"entries\[0\]\.levels"):
         coverage.prepare({**coverage.DEFAULTS, "entries": [{"name": "x", "words": ["x"], "levels": ["province"]}]})
+
+
+def _bureau(name: str) -> str:
+    """The clean report as a department's, without its enforcement and review sentences."""
+    return (CLEAN.replace("云溪区人民政府", name).replace("执法", "检查").replace("复议", "协商"))
+
+
+def test_a_government_office_is_not_asked_for_enforcement(national):
+    """A 区府办 does no 行政执法: its unit type skips the entry (issue #13)."""
+    assert not any("行政执法" in f.message for f in findings(_bureau("云溪区人民政府办公室"), national, RULE))
+    got = findings(_bureau("云溪区农业农村局"), national, RULE)
+    assert len(got) == 1 and "没有提到行政执法" in got[0].message
+
+
+def test_a_justice_bureau_is_asked_for_administrative_review(national):
+    """A 司法局 handles 行政复议, which other departments are not asked for."""
+    got = findings(_bureau("云溪区司法局"), national, RULE)
+    assert len(got) == 1 and "行政复议收案和纠错" in got[0].message
+    assert not any("行政复议" in f.message for f in findings(_bureau("云溪区农业农村局"), national, RULE))
+
+
+def test_unit_types_must_name_known_entries():
+    entries = [{"name": "行政执法", "words": ["执法"]}]
+    with pytest.raises(ValueError, match=r"unit_types\[0\]"):
+        coverage.prepare({**coverage.DEFAULTS, "entries": entries,
+                          "unit_types": [{"name": "府办", "suffixes": ["府办"], "skip": ["执法监督"]}]})

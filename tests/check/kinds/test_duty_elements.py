@@ -15,6 +15,14 @@ def test_a_full_duty_part_passes(national):
     assert findings(report(duty=FULL), national, RULE) == []
 
 
+def test_a_meeting_on_rule_of_law_counts_as_studying_it(national):
+    # a 法治建设专题会议 is a meeting that studies rule-of-law matters; its count is the figure
+    meeting = FULL.replace("主持召开区政府常务会议专题研究法治议题4次", "全年主持召开4次法治建设专题会议")
+    assert findings(report(duty=meeting), national, RULE) == []
+    other = FULL.replace("主持召开区政府常务会议专题研究法治议题4次", "全年主持召开4次安全生产专题会议")
+    assert "未写明：研究法治议题。" in findings(report(duty=other), national, RULE)[0].message
+
+
 def test_one_finding_names_every_missing_element(national):
     got = findings(report(duty="区长高度重视法治政府建设，坚持会前学法，在区委全会上述法。"), national, RULE)
     assert len(got) == 1 and got[0].section == "duty"

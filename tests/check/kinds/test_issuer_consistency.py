@@ -92,6 +92,10 @@ def test_a_different_body_still_fails(national):
     # a department's standard abbreviation (the rule set's abbreviations)
     ("云中省市场监督管理局关于2024年度法治政府建设情况的报告", "2024年，省市场监管局坚持依法行政。"),
     ("云溪区人力资源和社会保障局2024年法治政府建设情况报告", "2024年，区人社局坚持依法行政。"),
+    # a township under its city and district is named by its place alone; a 委员会 as its 委
+    ("云中市云溪区金桥乡2024年度法治政府建设工作报告", "2024年，金桥乡党委、政府坚持依法行政。"),
+    ("云中市云溪区交通运输委员会关于2024年法治政府建设工作情况的报告", "2024年，云溪区交通运输委坚持依法行政。"),
+    ("云溪区交通运输委员会关于2024年法治政府建设工作情况的报告", "2024年，我委坚持依法行政。"),
 ])
 def test_more_standard_short_forms_pass(title, opening, national):
     assert findings(report(title=title, opening=opening), national, RULE) == [], title
@@ -102,6 +106,13 @@ def test_short_forms_do_not_hide_another_body(national):
     or a 住房和城乡建设局 (an office, not a place), still fails."""
     got = findings(report(title="云中市云溪区司法局2024年法治政府建设情况报告",
                           opening="2024年，云中市司法局坚持依法行政。"), national, RULE)
+    assert len(got) == 1
+    # another township, or the township's stem inside another word (共和乡 / 共和国), still fails
+    got = findings(report(title="云中市云溪区金桥乡2024年度法治政府建设工作报告",
+                          opening="2024年，银湖乡坚持依法行政。"), national, RULE)
+    assert len(got) == 1
+    got = findings(report(title="云中市云溪区共和乡2024年度法治政府建设工作报告",
+                          opening="2024年，坚持贯彻中华人民共和国行政许可法。"), national, RULE)
     assert len(got) == 1
     got = findings(report(title="云溪区住房和城乡建设局2024年法治政府建设情况报告",
                           opening="2024年，城乡建设局坚持依法行政。"), national, RULE)

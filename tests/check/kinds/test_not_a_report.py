@@ -38,6 +38,35 @@ NOT_REPORTS = {
                  "In 2024 the city further promoted the construction of a government under the rule of law."),
     "目录": ("索引号：0001-2025-0012\n主题分类：法治政府\n发布机构：云溪区人民政府\n成文日期：2025-03-20\n"
              "云溪区人民政府2024年法治政府建设情况报告"),
+    "讲话": ("云中市副市长 王明\n（2024年6月3日）\n同志们：\n今天召开全市依法行政工作会议，"
+             "刚才几个部门作了交流发言。下面，我讲三点意见。\n一、提高认识\n法治政府建设是一项系统工程。"),
+    "讲话（标题）": ("在云中市法治政府建设推进会上的讲话\n今天这次会议很重要，我讲几点意见。\n"
+                     "一、肯定成绩\n全市依法行政水平不断提高。"),
+    "年鉴": ("2023卷\n【法治政府建设】 全年审核市政府规范性文件37件，办理行政复议案件412件，"
+             "组织执法人员培训6期，行政机关负责人出庭应诉率达到100%。\n"
+             "【普法依法治理】 开展宪法宣传周活动120场。"),
+    "年鉴条目": ("【依法行政】 云中市政府全年提请审议地方性法规草案3件，制定政府规章2件，"
+                 "审核行政规范性文件37件，备案审查率100%。\n【行政复议】 全年收到复议申请412件。"),
+    "事项目录": ("云溪区政府信息主动公开事项目录\n现将各单位主动公开事项目录集中公开。\n"
+                 "事项名称 公开内容 公开时限\n法治政府建设年度报告 上一年度推进法治政府建设的情况 每年4月1日之前"),
+    "范文汇编": ("法治政府建设工作总结【3篇】\n以下是小编整理的法治政府建设工作总结，仅供参考。\n"
+                 "第1篇：法治政府建设工作总结\n今年以来，我镇坚持依法行政。"),
+    "调研报告": ("云中市法治政府建设情况的调研报告\n为了解全市法治政府建设情况，调研组走访了12个部门。"
+                 "现将调研情况报告如下：\n一、基本情况\n全市审核规范性文件37件。"),
+    "评估报告": ("中国法治政府评估报告（2023）\n本报告由课题组对100个城市的法治政府建设情况进行评估。\n"
+                 "一、评估指标\n指标体系共分九项一级指标。"),
+    "工作指引": ("为进一步规范法治政府建设年度报告工作，根据有关规定，制定本工作指引。\n"
+                 "一、报告名称。法治政府建设年度报告。\n二、报告主体。县级以上政府及其部门。"),
+    "实施方案（无标题）": ("为深入推进依法行政，结合我区实际，制定本实施方案。\n"
+                           "一、工作目标\n到2025年，法治政府基本建成。\n二、主要任务\n（一）健全制度。"),
+    "信息公开年报（两行标题）": ("云溪区司法局2024年政府\n信息公开工作年度报告\n"
+                                 "依据《中华人民共和国政府信息公开条例》编制本报告。\n一、总体情况\n"
+                                 "2024年，区司法局扎实推进政府信息公开工作。"),
+    "信息公开报告": ("云中市交通运输局2024年度政府信息公开工作报告\n一、总体情况\n"
+                     "2024年，市交通运输局认真贯彻《政府信息公开条例》，全年主动公开信息120条。"),
+    "新闻（导语）": ("云溪区人大常委会调研法治政府建设\n（发布于：2024-12-08 18:00）\n"
+                     "12月8日下午，云溪区人大常委会副主任带领调研组，对我区法治政府建设工作进行调研。\n"
+                     "调研组听取了区司法局关于2024年度法治政府建设情况的汇报。"),
 }
 
 
@@ -87,3 +116,43 @@ def test_a_report_issued_under_a_document_number_is_a_report(national):
     """A 文号 line heads reports too (交法发〔2025〕31号): it does not make a notice."""
     text = "云交法发〔2025〕31号\n" + report()
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+@pytest.mark.parametrize("opening", [
+    # a report whose opening dates a meeting, cites a plan, or is on a 范文-like site heading
+    "2024年，云溪区坚持依法行政。12月8日，区政府常务会议审议了法治政府建设工作要点。现将有关情况报告如下：",
+    "2024年，云溪区坚持依法行政，按照《云溪区法治政府建设实施方案》要求推进各项工作。现将有关情况报告如下：",
+])
+def test_a_report_that_mentions_meetings_and_plans_is_a_report(opening, national):
+    text = report(opening=opening)
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_report_titled_over_two_lines_is_a_report(national):
+    text = "云溪区人民政府2024年\n法治政府建设情况报告\n" + report().split("\n", 1)[1]
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_report_on_a_yearbook_styled_page_keeps_its_title(national):
+    """A report title on top wins over any cue below it (【权威发布】 is a decoration, not an entry)."""
+    text = "【权威发布】" + report()
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_run_in_report_under_a_site_decoration_is_a_report(national):
+    """One 【…】 line heading a long run-in text is a decoration, not a yearbook entry."""
+    text = ("【权威发布】云溪区2024年法治政府建设情况报告2024年，云溪区坚持以习近平法治思想为指导，"
+            "全面推进依法行政，全年审核规范性文件37件。\n" + report().split("\n", 1)[1])
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_short_copy_of_a_report_under_its_record_block_is_a_report(national):
+    # the directory's labels above a report whose copy is short (little prose ending in 。):
+    # it announces itself and starts its first part, so it is the report, not a catalogue entry
+    text = ("索引号：0001-2025-0012\n主题分类：教育\n发布机构：云溪区教委\n成文日期：2025-01-15\n发布日期：2025-01-15\n"
+            "云溪区教育委员会关于2024年法治政府建设情况的报告\n"
+            "在区委、区政府的坚强领导下，区教委依法全面履行职能。现将有关情况报告如下：\n"
+            "一、2024年推进法治建设的主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。")
+    assert "not-a-report" not in {f.rule for f in check_text(text, national, "page.txt").findings}
+    bare = text.split("\n在区委")[0]  # the record alone stays a catalogue entry
+    assert "not-a-report" in {f.rule for f in check_text(bare, national, "page.txt").findings}

@@ -47,3 +47,16 @@ def test_a_mark_skipped_over_is_stray_even_in_a_cut_off_paragraph(national):
     text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n落实《云溪区法治宣传教育规划(2021—2025年》，全年开展主题活动320场，覆盖群众6.8万人次，组织"
     got = findings(text, national, RULE)
     assert [f.excerpt for f in got] == ["("]
+
+
+def test_a_mark_left_open_by_an_ellipsis_is_not_reported(national):
+    """A page that shortens a paragraph ("开展“法治进社区...") left the closing mark out, not the drafter."""
+    for ending in ("...", "……"):
+        text = f"全年审核规范性文件37件，开展“法治进社区{ending}"
+        assert findings(report(measures=text), national, RULE) == []
+    assert len(findings(report(measures="全年开展“法治进社区活动12场。"), national, RULE)) == 1
+
+
+def test_a_closer_without_opener_before_an_ellipsis_is_still_stray(national):
+    got = findings(report(measures="全年开展法治进社区”活动12场……"), national, RULE)
+    assert [f.excerpt for f in got] == ["”"]

@@ -25,6 +25,18 @@ def test_stars_in_a_sentence_are_still_placeholders(national):
     assert [f.excerpt for f in got] == ["*"]
 
 
+def test_underscore_blanks_are_placeholders(national):
+    """A template's fill-in blanks: "20__年", "以____思想为指导" (also split by a line break)."""
+    text = "20__年，区政府坚持以____思想为指导，以__\n_法治思想为指引，全年审核规范性文件37件。"
+    got = findings(report(measures=text), national, RULE)
+    assert [f.excerpt for f in got] == ["20__", "____", "__"]
+
+
+def test_single_underscores_and_identifiers_pass(national):
+    text = "登录网址www.example.gov.cn/fz_2024，访问代码a__b，审核规范性文件37件。"
+    assert findings(report(measures=text), national, RULE) == []
+
+
 def _without_prefilter(rule):
     compiled = dict(rule.compiled, matchers=[(matcher, None) for matcher, _ in rule.compiled["matchers"]])
     return dataclasses.replace(rule, compiled=compiled)
@@ -69,3 +81,16 @@ def test_a_paragraph_broken_before_its_percent_is_not_unclosed(national):
     line = "全年受理行政复议申请468件，审结398件，通过调解和解结案76件，占比"
     assert findings(report(measures=line + "\n××%。"), national, "paragraph-unclosed") == []
     assert len(findings(report(measures=line + "\n全年审核规范性文件37件。"), national, "paragraph-unclosed")) == 1
+
+
+@pytest.mark.parametrize("text,hits", [
+    ("今年8月出台行政执法监督办法，审核规范性文件37件。", ["今年"]),  # a bare 今年 names no year
+    ("今年以来审核规范性文件37件。", ["今年以来"]),  # reported once, as 今年以来
+    ("2024年8月出台行政执法监督办法，审核规范性文件37件。", []),
+])
+def test_a_bare_jinnian_in_the_measures_is_a_time_expression(national, text, hits):
+    assert [f.excerpt for f in findings(report(measures=text), national, "time-expression")] == hits
+
+
+def test_jinnian_in_the_plan_is_the_plan_year(national):
+    assert findings(report(plan="今年6月底前出台监督办法。"), national, "time-expression") == []

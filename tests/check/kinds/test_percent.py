@@ -16,7 +16,9 @@ def test_impossible_percentages(national, text):
 
 @pytest.mark.parametrize("text", ["新收复议案件3146件，同比上升106.4%。", "全年受理复议案件412件，其中调解结案76件，占18.4%。",
                                   "全年受理412件，调解76件，占18%。", "办理事项4万余件，其中网办3.1万件，占80%。",
-                                  "适用简易程序复议案件2044件，占64.9%。", "出庭应诉率100%。"])
+                                  "适用简易程序复议案件2044件，占64.9%。", "出庭应诉率100%。",
+                                  # more than a plan or target was done
+                                  "全年完成投资6.1亿元，占年计划的112.5%。", "年度目标任务完成率105%。"])
 def test_valid_percentages(national, text):
     assert findings(report(measures=text), national, RULE) == []
 
@@ -30,3 +32,31 @@ def test_a_share_against_the_count_in_the_sentence_before(national):
     assert findings(report(measures=two), national, "percent-invalid") == []
     # a count in another paragraph is not this share's base
     assert findings(report(measures="全年受理案件412件。\n其中调解结案76件，占30%。"), national, "percent-invalid") == []
+
+
+@pytest.mark.parametrize("text", ["全年受理信访事项50件，办结48件，办结率100%。", "全年受理信访事项50件，办结48件。办结率为100%。"])
+def test_a_named_rate_that_contradicts_its_counts(national, text):
+    """办结 48 of 50 is 96%, not 100% (issue #13): the rate's name finds its numerator."""
+    got = findings(report(measures=text), national, RULE)
+    assert len(got) == 1 and "前文写明办结48件、总数50件" in got[0].message and "96.0%" in got[0].message
+
+
+@pytest.mark.parametrize("text", ["全年受理信访事项50件，办结48件，办结率96%。", "受理50件，办结50件，办结率100%。",
+                                  "新收复议案件60件，审结50件，纠错5件，纠错率10%。", "办结48件，办结率100%。",
+                                  "办结信访事项1.2万余件，办结率98%。", "全年受理案件50件，结案48件，办结率100%。"])
+def test_named_rates_that_fit_or_cannot_be_checked(national, text):
+    """Any earlier total that fits excuses the rate; no total, or no count named like the rate, is no check."""
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_rate_after_a_nearer_count_without_a_base_word_is_not_checked(national):
+    """全年办理200件，其中信访50件：办结48件 may be of the 50, so 200 is no safe total."""
+    text = "全年办理各类事项200件，其中信访事项50件，办结48件，办结率96%。"
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_rate_far_from_a_count_of_the_same_name_is_not_checked(national):
+    """采纳41条 of 263 public comments, then 审查意见采纳率97.4% much later: a different rate."""
+    text = ("收到公众意见建议263条，采纳41条。全年审核规范性文件37件，提出修改意见126条。"
+            "街道重大决策、合同和文件合法性审查1,318件，审查意见采纳率97.4%。")
+    assert findings(report(measures=text), national, RULE) == []

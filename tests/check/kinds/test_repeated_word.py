@@ -19,3 +19,11 @@ def test_doubled_words(national, text, word):
                                   "区委全面依法治区委员会会议研究，江澜市市场监督管理局指导，严格执行行政规范性文件，保护饮用水水源地。"])
 def test_legitimate_repeats_pass(national, text):
     assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_verb_before_a_noun_that_starts_with_it_is_no_repeat(national):
+    # 规范 + 规范性文件: the second copy begins a longer listed word.
+    assert findings(report(measures="清理规范规范性文件12件。"), national, RULE) == []
+    # A real repeat of the same word is still reported, also before a listed word's other uses.
+    got = findings(report(measures="清理规范规范规范性文件12件。"), national, RULE)
+    assert [f.excerpt for f in got] == ["规范规范"]

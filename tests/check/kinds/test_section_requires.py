@@ -32,3 +32,44 @@ def test_heading_word_does_not_count(national):
 def test_causes_stated_without_a_cue_phrase_count(national, problems):
     """A cause named outright (认识不足, 受…影响, 造成…) is a cause analysis, not a missing one."""
     assert findings(report(problems=problems), national, "cause-missing") == []
+
+
+def test_cause_resource_shortage_counts_as_cause(national):
+    """执法人员较少 names a cause without a cue word (tuned on live 051)."""
+    assert findings(report(problems="执法队伍建设需要加强。我局执法人员较少，依法行政水平需要提高。"), national, RULE) == []
+
+
+THIN = "cause-thin"
+
+
+@pytest.mark.parametrize("problems", [
+    "一是街道执法案卷优秀率偏低。二是复议纠错案件集中在征收领域。三是普法活动针对性不强。究其原因，主要是培训不足。",
+    "街道执法案卷优秀率偏低，复议纠错案件集中在征收领域。产生这些问题的原因是多方面的。",
+    "街道执法案卷优秀率偏低。究其原因，既有主观方面的，也有客观方面的。",
+])
+def test_thin_causes_get_the_softer_rule(national, problems):
+    text = report(problems=problems)
+    got = findings(text, national, THIN)
+    assert len(got) == 1 and got[0].severity == "info"
+    assert findings(text, national, RULE) == []
+
+
+def test_thin_names_the_reason(national):
+    one = findings(report(problems="一是案卷优秀率偏低。二是复议纠错较多。三是普法针对性不强。主要是培训不足。"), national, THIN)
+    assert "3项问题只对应一条原因" in one[0].message
+    cue = findings(report(problems="案卷优秀率偏低，复议纠错较多。原因是多方面的。"), national, THIN)
+    assert "只有“原因”这样的提示语" in cue[0].message
+
+
+@pytest.mark.parametrize("problems", [
+    "一是案卷优秀率偏低，主要是法制审核人员多为兼职。二是复议纠错较多，主要是征收程序培训不足。三是普法针对性不强，由于需求调研不够。",
+    "一是案卷优秀率偏低。二是复议纠错较多。三是普法针对性不强。究其原因，一方面法制审核人员多为兼职，另一方面征收程序培训不足；此外普法需求调研不够。",
+    "一是案卷优秀率偏低。二是复议纠错较多。究其原因，主要是法制审核人员多为兼职。",
+])
+def test_causes_per_problem_or_several_causes_are_not_thin(national, problems):
+    assert findings(report(problems=problems), national, THIN) == []
+
+
+def test_no_cause_is_not_thin(national):
+    """No cause at all is cause-missing's finding, not a softer one."""
+    assert findings(report(problems="一是案卷优秀率偏低。二是复议纠错较多。"), national, THIN) == []

@@ -12,10 +12,19 @@ def test_generic_problems(national):
     assert len(got) == 1 and "有待加强" in got[0].message
 
 
-@pytest.mark.parametrize("problems", ["行政执法规范化水平有待提高，主要是培训不足。",
-                                      "工作水平还有差距，3个街道未配备法制审核人员，主要是编制不足。"])
-def test_domain_noun_or_figure_makes_problems_concrete(national, problems):
+@pytest.mark.parametrize("problems", ["行政复议纠错案件有待减少，主要是培训不足。",
+                                      "工作水平还有差距，3个街道未配备法制审核人员，主要是编制不足。",
+                                      "非强制性执法手段运用偏少，主要是培训不足。"])
+def test_specific_noun_figure_or_plain_field_makes_problems_concrete(national, problems):
     assert findings(report(problems=problems), national, "problems-generic") == []
+
+
+@pytest.mark.parametrize("problems", ["行政执法规范化水平有待提高，主要是培训不足。",
+                                      "部分执法人员法律素养仍需提升，普法方式和途径有待创新。",
+                                      "普法工作与日常工作结合不够紧密。"])
+def test_broad_field_with_an_abstract_noun_is_still_stock(national, problems):
+    """不够/有待/仍需 + 意识/能力/水平 is stock phrasing even where 执法 or 普法 is named (issue #13)."""
+    assert len(findings(report(problems=problems), national, "problems-generic")) == 1
 
 
 def test_vague_plan(national):
@@ -62,3 +71,9 @@ def test_problems_are_judged_one_by_one(national):
 def test_plan_heading_year_is_not_a_date(national):
     text = report(plan="持续推进执法规范化，进一步加强执法监督。")
     assert "2025年工作安排" in text and len(findings(text, national, "plan-vague")) == 1
+
+
+def test_an_empty_part_is_not_one_vague_item(national):
+    """An empty plan is section-thin's finding; plan-vague must not list a nameless item “”."""
+    text = "云溪区人民政府2024年法治政府建设情况报告\n一、2024年主要举措和成效\n二、存在的不足和原因\n三、履行推进法治建设第一责任人职责情况\n四、2025年工作安排"
+    assert findings(text, national, "plan-vague") == [] and findings(text, national, "problems-generic") == []

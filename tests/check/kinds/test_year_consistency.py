@@ -36,3 +36,20 @@ def test_traps_pass(national):
 
 def test_plan_years_are_not_future_events(national):
     assert findings(report(plan="2025年6月底前出台监督办法。"), national, RULE) == []
+
+
+def test_a_range_with_equal_ends_is_flagged(national):
+    """"纲要(2023-2023)": the ends of a span of years must differ (a retyped template range)."""
+    got = findings(report(measures="根据法治政府建设实施纲要(2024-2024)的规定，全年审核规范性文件37件。"), national, RULE)
+    assert [f.excerpt for f in got] == ["2024-2024"] and "起止年份都是2024年" in got[0].message
+
+
+def test_a_reversed_range_is_flagged_also_inside_a_title(national):
+    got = findings(report(measures="落实《云溪区法治政府建设规划（2025—2021年）》，完成任务31项。"), national, RULE)
+    assert [f.excerpt for f in got] == ["2025—2021"] and "晚于" in got[0].message
+
+
+def test_ranges_in_order_and_dates_pass(national):
+    measures = ("落实《三年行动计划（2023—2025年）》和2021年至2025年的规划，"
+                "于2024-03-28公开上年度报告，统计2023-2024年度案件12件。")
+    assert findings(report(measures=measures), national, RULE) == []
