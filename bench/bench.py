@@ -3,6 +3,8 @@
 
     python bench/bench.py --reports 2000            # batch + one-report figures
     python bench/bench.py --reports 200 --jobs 1 2  # compare worker counts
+    python bench/bench.py --reports 20000           # scale run: 2,000 and 20,000 reports, memory
+    python bench/bench.py --reports 100000 --pairs  # the national volume, two years paired
 
 It writes N synthetic reports (the ``samples/*.txt`` reports, each copy with its unit name,
 figures and year varied so that no two files are alike) into a temporary folder, then in the
@@ -17,9 +19,12 @@ same run times:
   find every file in it (a repeat run over unchanged files);
 * one report: ``python -m checker samples/clean-2024.txt`` against ``python -c pass``
   (median of ``--one-repeat`` runs);
-* with ``--scale N`` (e.g. 20000): the same batch at N reports once, beside its own naive scan,
-  with the ratio to the main run and the peak resident memory of the parent process and of the
-  largest worker (VmHWM from /proc).
+* with ``--reports N`` above 2,000 (a scale run; or ``--scale N`` beside the main table): the
+  batch at 2,000 reports and at N reports, once each, each beside its own naive scan, with the
+  ratio of the N run to the 2,000 run and the peak resident memory of the parent process and of
+  the largest worker (VmHWM from /proc, sampled every 20 ms); the N run's output is written to
+  a file as a user would (``-o``), so the figures include writing it.  ``--pairs`` makes every
+  issuer report two years running (so the cross-year rules compare every second report).
 
 Figures: reports/s, MB/s and the ratio of fzcheck's time to the naive scan's.  Record them in
 docs/performance.md with the machine they were measured on.
@@ -53,11 +58,13 @@ for dirpath, dirnames, filenames in os.walk(sys.argv[1]):
             hits += 1
 print(hits)
 '''
+BASE_REPORTS = 2000  # the run a scale run is compared with
 UNITS = ["云溪区", "青山县", "临江市", "东湖区", "石门县", "北川市", "南岭区", "西林县"]
 
 
-def make_reports(folder: Path, count: int) -> tuple[int, int]:
-    """Write ``count`` varied copies of the samples; returns (files, bytes)."""
+def make_reports(folder: Path, count: int, pairs: bool = False) -> tuple[int, int]:
+    """Write ``count`` varied copies of the samples; returns (files, bytes).  With ``pairs``,
+    report ``i`` and ``i + 1`` (``i`` even) are the same issuer's for two years running."""
     sources = sorted(p for p in SAMPLES.glob("*.txt"))
     if not sources:
         sys.exit(f"bench: no samples/*.txt under {SAMPLES}")
@@ -66,9 +73,15 @@ def make_reports(folder: Path, count: int) -> tuple[int, int]:
     for i in range(count):
         text = texts[i % len(texts)]
         unit = UNITS[i % len(UNITS)] + (f"第{i // len(UNITS)}" if i >= len(UNITS) else "")
+        year = 2020 + i % 5
+        if pairs:
+            text = texts[(i // 2) % len(texts)]
+            unit = UNITS[(i // 2) % len(UNITS)] + f"第{i // 2}"
+            year = 2023 + i % 2
+            text = text.replace("2024", str(year)).replace("2025", str(year + 1))
         text = text.replace("云溪区", unit)
         text = re.sub(r"(\d+)(件|次|人次|个|场|项)", lambda m, i=i: f"{int(m.group(1)) + i % 97}{m.group(2)}", text)
-        year_dir = folder / str(2020 + i % 5)
+        year_dir = folder / str(year)
         year_dir.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
         (year_dir / f"{i:05d}-{sources[i % len(sources)].stem}.txt").write_bytes(data)
@@ -148,6 +161,8 @@ def main() -> None:
     parser.add_argument("--one-repeat", type=int, default=15, help="runs for the one-report figure (median)")
     parser.add_argument("--keep", metavar="DIR", help="write the reports to DIR and keep them")
     parser.add_argument("--load", action="store_true", help="print the load average before and after")
+    parser.add_argument("--pairs", action="store_true",
+                        help="make the reports pairs: each issuer's report for two years running")
     parser.add_argument("--scale", type=int, default=0, metavar="N",
                         help="also run N reports (e.g. 20000) once with all cores, with the naive scan beside it, "
                              "and print the cost ratio to the main run and the peak memory of the parent and "
@@ -158,11 +173,22 @@ def main() -> None:
     python = sys.executable
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="fzcheck-bench-"))
+    if args.reports > BASE_REPORTS:  # a scale run: the 2,000 run and the N run, nothing else
+        try:
+            print(f"fzcheck scale run: {BASE_REPORTS} and {args.reports} reports{' (paired)' if args.pairs else ''}, "
+                  f"{cores} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M')}")
+            print(f"load average before: {_load()}\n")
+            scale_run(work, args.reports, python, cores, args.pairs)
+            print(f"load average after: {_load()}")
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         reports_dir = work / "reports"
         if reports_dir.exists():
             shutil.rmtree(reports_dir)
-        files, size = make_reports(reports_dir, args.reports)
+        files, size = make_reports(reports_dir, args.reports, args.pairs)
         mb = size / 1e6
         print(f"fzcheck benchmark: {files} reports, {mb:.1f} MB, {cores} cores, Python {sys.version.split()[0]}")
         env_note = os.uname().machine if hasattr(os, "uname") else ""
@@ -195,7 +221,7 @@ def main() -> None:
         print()
 
         if args.scale:
-            scale_run(work, args.scale, files, rows, python, cores)
+            scale_run(work, args.scale, python, cores, args.pairs)
         one = SAMPLES / "clean-2024.txt"
         bare = median([python, "-c", "pass"], args.one_repeat)
         single = median([python, "-m", "checker", str(one), "--no-config"], args.one_repeat)
@@ -209,26 +235,31 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def scale_run(work: Path, count: int, base_files: int, rows: list, python: str, cores: int) -> None:
-    """The same batch at ``count`` reports: its cost against the main run's, and peak memory."""
-    base = next(seconds for name, seconds in rows if name == f"fzcheck --jobs {cores} (cold)")
-    folder = work / "scale"
-    if folder.exists():
-        shutil.rmtree(folder)
-    files, size = make_reports(folder, count)
-    naive = timed([python, "-c", NAIVE_SOURCE, str(folder)])
-    cmd = [python, "-m", "checker", str(folder), "--format", "json", "-o", str(work / "scale.json"),
-           "--fail-on", "never", "--jobs", str(cores), "--no-progress", "--no-config"]
-    seconds, parent_mb, worker_mb = peak_memory(cmd)
-    _, small_parent, small_worker = peak_memory(cmd[:3] + [str(work / "reports")] + cmd[4:])
-    print(f"scale: {files} reports, {size / 1e6:.1f} MB")
-    print(f"{'':<36}{'wall s':>9}{'× naive':>10}{'× main run':>12}{'parent MB':>11}{'worker MB':>11}")
-    print(f"{'naive regex scan':<36}{naive:>9.2f}{1.0:>10.1f}")
-    print(f"{f'fzcheck --jobs {cores} ({base_files} reports)':<36}{base:>9.2f}{'':>10}{1.0:>12.1f}"
-          f"{small_parent:>11.0f}{small_worker:>11.0f}")
-    print(f"{f'fzcheck --jobs {cores} ({files} reports)':<36}{seconds:>9.2f}{seconds / naive:>10.1f}"
-          f"{seconds / base:>12.1f}{parent_mb:>11.0f}{worker_mb:>11.0f}")
-    print()
+def scale_run(work: Path, count: int, python: str, cores: int, pairs: bool = False) -> None:
+    """The batch at BASE_REPORTS and at ``count`` reports (cold, all cores, ``-o`` a JSON file),
+    each beside its naive scan: the cost ratio and the peak memory of the parent and of the
+    largest worker."""
+    rows = []
+    for n in (BASE_REPORTS, count):
+        folder = work / f"scale-{n}"
+        if folder.exists():
+            shutil.rmtree(folder)
+        files, size = make_reports(folder, n, pairs)
+        naive = timed([python, "-c", NAIVE_SOURCE, str(folder)])
+        cmd = [python, "-m", "checker", str(folder), "--format", "json", "-o", str(work / f"scale-{n}.json"),
+               "--fail-on", "never", "--jobs", str(cores), "--no-progress", "--no-config"]
+        seconds, parent_mb, worker_mb = peak_memory(cmd)
+        output_mb = (work / f"scale-{n}.json").stat().st_size / 1e6
+        rows.append((files, size, naive, seconds, parent_mb, worker_mb, output_mb))
+        shutil.rmtree(folder, ignore_errors=True)
+    base = rows[0][3]
+    print(f"{'':<30}{'MB in':>8}{'naive s':>9}{'wall s':>9}{'× naive':>9}{'× 2,000':>9}{'parent MB':>11}"
+          f"{'worker MB':>11}{'MB out':>8}")
+    for files, size, naive, seconds, parent_mb, worker_mb, output_mb in rows:
+        print(f"{f'fzcheck --jobs {cores} ({files} reports)':<30}{size / 1e6:>8.0f}{naive:>9.2f}{seconds:>9.2f}"
+              f"{seconds / naive:>9.1f}{seconds / base:>9.2f}{parent_mb:>11.0f}{worker_mb:>11.0f}{output_mb:>8.0f}")
+    print(f"cost ratio {rows[1][3] / base:.2f} for {rows[1][0] / rows[0][0]:.0f}× the reports "
+          f"(naive: {rows[1][2] / rows[0][2]:.2f})\n")
 
 
 if __name__ == "__main__":

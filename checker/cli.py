@@ -11,7 +11,7 @@ import re
 import sys
 
 from . import __version__
-from .check.finding import at_or_above
+from .check.finding import SEVERITIES, at_or_above
 from .read import limits
 from .run.discover import UsageError, expand
 
@@ -265,6 +265,14 @@ def _main(argv: list[str] | None) -> int:
         raise UsageError(f"--format {args.format} 输出的是 Word/Excel 文件，请用 -o 指定输出文件")
     _protect(files, conf, args)
     run = _run(files, ruleset, conf, args)
+    try:
+        return _finish(run, rulesets, conf, args, files)
+    finally:
+        run.close()  # the batch's temporary file (checker/run/spill.py)
+
+
+def _finish(run, rulesets, conf, args, files: list[str]) -> int:
+    """Baseline, output and exit status of a run."""
     if args.write_baseline:
         from .run.baseline import write
 
@@ -279,7 +287,8 @@ def _main(argv: list[str] | None) -> int:
         if hidden and not args.quiet:
             print(f"fzcheck: 基线 {conf.baseline} 中已接受的 {hidden} 条问题不再显示", file=sys.stderr)
     _emit(run, rulesets.base, args, files)
-    failed = any(at_or_above(f.severity, conf.fail_on) for f in run.findings())
+    summary = run.summary()
+    failed = any(summary[severity] and at_or_above(severity, conf.fail_on) for severity in SEVERITIES)
     return 1 if failed else 0
 
 
@@ -301,7 +310,7 @@ def _protect(files: list[str], conf, args) -> None:
 
 
 def _run(files: list[str], ruleset, conf, args):
-    from .run.batch import default_jobs, run
+    from .run.batch import default_jobs, stream
     from .run.progress import Bar, wanted
 
     from .run.isolate import Budget
@@ -309,7 +318,7 @@ def _run(files: list[str], ruleset, conf, args):
     jobs = conf.jobs or default_jobs()
     bar = Bar() if not args.no_progress and wanted(len(files), args.quiet) else None
     try:
-        return run(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
+        return stream(files, ruleset, conf.rules, jobs, progress=bar, config=conf,
                    keep_lines=conf.format in ("html", "docx") and not args.statistics, previous=args.previous,
                    cache=conf.cache, budget=Budget(args.timeout_per_file, args.max_memory_mb))
     finally:
@@ -328,15 +337,18 @@ def _emit(run, ruleset, args, files: list[str]) -> None:
     if args.output and hasattr(fmt, "write"):
         fmt.write(run, ruleset, args, args.output)  # formats that may write a directory (html batch)
         return
-    text = fmt.render(run, ruleset, args)
+    # Written piece by piece as the format makes it (a batch's results are read back one at a
+    # time): a run of any size is never one string in memory.
+    pieces = fmt.chunks(run, ruleset, args) if hasattr(fmt, "chunks") else [fmt.render(run, ruleset, args)]
     if args.output:
         from .run.output import write_atomic
 
-        write_atomic(args.output, text)
+        write_atomic(args.output, pieces)
     else:
         if hasattr(sys.stdout, "reconfigure"):  # a non-UTF-8 file name: \udcXX, not a crash
             sys.stdout.reconfigure(errors="backslashreplace")
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
 
 

@@ -48,8 +48,8 @@ def bigrams(text: str) -> Counter:
     """Character bigrams of content text; ``|`` separates runs and never joins a bigram."""
     out: Counter = Counter()
     for run in text.split("|"):
-        for i in range(len(run) - 1):
-            out[run[i:i + 2]] += 1
+        if len(run) > 1:
+            out.update(run[i:i + 2] for i in range(len(run) - 1))  # counted in C, in the same order
     return out
 
 
@@ -61,14 +61,21 @@ class Weights:
         self.df: Counter = Counter()
         for text in texts:
             self.df.update(set(bigrams(text)))
+        self.known: dict[str, float] = {}  # gram → weight, computed once (a pair asks ~10⁵ times)
 
     def __call__(self, gram: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        value = self.known.get(gram)
+        if value is None:
+            value = self.known[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        return value
 
 
-def containment(item: set[str], unit: set[str], weight: Weights) -> float:
-    """Weighted share of ``item``'s bigrams that occur in ``unit`` (0–1)."""
-    total = sum(weight(g) for g in item)
+def containment(item: set[str], unit: set[str], weight: Weights, total: float | None = None) -> float:
+    """Weighted share of ``item``'s bigrams that occur in ``unit`` (0–1); ``total``: the sum
+    of ``item``'s weights when the caller already has it (the same float: the same set, summed
+    in the same order)."""
+    if total is None:
+        total = sum(weight(g) for g in item)
     if total <= 0:
         return 0.0
     return sum(weight(g) for g in item & unit) / total
@@ -100,15 +107,16 @@ def match_items(items: list[Unit], units: list[Unit], sentences: list[Unit], wei
     out = []
     for item in items:
         best_score, best_unit = 0.0, None
+        total = sum(weight(g) for g in item.grams)
         for unit in units + sentences:
-            score = containment(item.grams, unit.grams, weight)
+            score = containment(item.grams, unit.grams, weight, total)
             if score > best_score:
                 best_score, best_unit = score, unit
         shown = best_unit
         if best_unit is not None and best_unit not in sentences:
             inside = [s for s in sentences if s.line >= best_unit.line and s.text in best_unit.text]
             if inside:
-                shown = max(inside, key=lambda s: containment(item.grams, s.grams, weight))
+                shown = max(inside, key=lambda s: containment(item.grams, s.grams, weight, total))
         out.append(Match(item=item, score=round(best_score, 3), best=shown, matched=best_score >= threshold))
     return out
 

@@ -41,11 +41,18 @@ def rule_ids(run, ruleset) -> list[str]:
     """Every rule of the rule set, then built-in or unknown ids that occur in the run."""
     ids = [r.id for r in ruleset.rules] if ruleset is not None else []
     seen = set(ids)
-    for finding in run.findings():
-        if finding.rule not in seen:
-            seen.add(finding.rule)
-            ids.append(finding.rule)
+    for rule in run.fired():  # from the batch's rows: no result is read again
+        if rule not in seen:
+            seen.add(rule)
+            ids.append(rule)
     return ids
+
+
+def light(run):
+    """Each report's path, metadata and ``unreadable`` without reading its results again: a
+    batch's rows (checker/run/spill.py) when the run has them, else its reports."""
+    rows = getattr(run, "rows", None)
+    return rows if rows is not None else run.reports
 
 
 def display_path(path: str, base: str | None = None) -> str:

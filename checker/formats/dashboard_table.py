@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.check.finding import SEVERITIES
 from checker.run.result import ReportResult, RunResult
 
+from ._common import light
 from .html_report import SEVERITY_LABELS, checklist, deadline_status, section_defs
 from .roster_view import roster_view
 
@@ -21,7 +22,7 @@ def table(run: RunResult, ruleset, options=None) -> tuple[list[str], list[list]]
     header = (["序号", "单位", "层级", "报送情况", "报告标题", "报告年度"] + [short for _k, _n, short, _r in defs]
               + [SEVERITY_LABELS[s] for s in SEVERITIES] + ["得分", "发布日期", "公开时限", "文件"])
     config = getattr(options, "config", None)
-    roster = roster_view(run.reports, getattr(config, "roster", ()), config, ruleset)
+    roster = roster_view(light(run), getattr(config, "roster", ()), config, ruleset, load=run.reports.__getitem__)
     rows: list[list] = []
     if roster is None:
         for report in run.reports:

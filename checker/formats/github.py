@@ -25,8 +25,13 @@ def escape_property(text: str) -> str:
 
 
 def render(run: RunResult, ruleset=None, options=None) -> str:
-    lines = []
+    return "".join(chunks(run, ruleset, options))
+
+
+def chunks(run: RunResult, ruleset=None, options=None):
+    """One piece per report, written as the reports are read."""
     for report in run.reports:
+        lines = []
         path = display_path(report.path)
         for f in report.findings:
             props = [f"file={escape_property(path)}", f"line={f.line}", f"col={f.column}"]
@@ -35,4 +40,4 @@ def render(run: RunResult, ruleset=None, options=None) -> str:
             props.append(f"title={escape_property('fzcheck ' + f.rule)}")
             message = f.message + (f"\n> {f.excerpt}" if f.excerpt else "")
             lines.append(f"::{COMMANDS.get(f.severity, 'warning')} {','.join(props)}::{escape_data(message)}")
-    return "".join(line + "\n" for line in lines)
+        yield "".join(line + "\n" for line in lines)

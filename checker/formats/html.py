@@ -26,6 +26,7 @@ from checker import __version__
 from checker.check.finding import SEVERITIES
 from checker.run.result import ReportResult, RunResult
 
+from ._common import light
 from .html_index import index_view, page_names  # noqa: F401 - page_names: a public helper of this format
 from .html_report import SEVERITY_LABELS, deadline_status, report_view  # noqa: F401 - deadline_status: likewise
 
@@ -56,12 +57,17 @@ def write(run: RunResult, ruleset, options, output_path: str) -> None:
     else:
         folder, index_name = target.parent, target.name
     folder.mkdir(parents=True, exist_ok=True)
-    pages = page_names(run.reports, reserved={index_name})
+    pages = page_names(light(run), reserved={index_name})
     for name in [*pages, index_name]:  # refuse before writing anything: no half-written batch
         guard(str(folder / name))
-    for report, name in zip(run.reports, pages):
-        write_atomic(str(folder / name), render_report(report, ruleset, run, index_href=quote(index_name)))
-    write_atomic(str(folder / index_name), render_index(run, ruleset, pages=pages, options=options))
+
+    def written():
+        """Each report once its page is written: the dashboard is drawn from the same pass."""
+        for report, name in zip(run.reports, pages):
+            write_atomic(str(folder / name), render_report(report, ruleset, run, index_href=quote(index_name)))
+            yield report
+
+    write_atomic(str(folder / index_name), render_index(run, ruleset, pages=pages, options=options, reports=written()))
     if not getattr(options, "quiet", False):
         import sys
 
@@ -83,14 +89,15 @@ def render_report(report: ReportResult, ruleset, run: RunResult | None = None, i
         script=_markup(script))
 
 
-def render_index(run: RunResult, ruleset, pages: list[str] | None, options=None) -> str:
+def render_index(run: RunResult, ruleset, pages: list[str] | None, options=None, reports=None) -> str:
+    """The dashboard; ``reports``: see :func:`index_view`."""
     from .roster_view import roster_view
 
     env = jinja_env()
     script = asset("index.js")
     config = getattr(options, "config", None)
-    batch = index_view(run, ruleset, pages)
-    batch["roster"] = roster_view(run.reports, _roster(options), config, ruleset)
+    batch = index_view(run, ruleset, pages, reports)
+    batch["roster"] = roster_view(light(run), _roster(options), config, ruleset, load=run.reports.__getitem__)
     return env.get_template("index.html").render(page=page_context(script), batch=batch,
                                                  ruleset_name=run.ruleset, script=_markup(script))
 

@@ -38,14 +38,18 @@ def page_names(reports: list[ReportResult], reserved: set[str] | None = None) ->
     return out
 
 
-def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
+def index_view(run: RunResult, ruleset, pages: list[str] | None, reports=None) -> dict:
+    """The dashboard's data; ``reports``: the run's reports as they are being read by the
+    caller (a batch written page by page reads each result once), else ``run.reports``."""
     defs = section_defs(ruleset)
+    scores = []
     rows = []
     rule_counts: Counter = Counter()
     rule_reports: Counter = Counter()
     rule_severity: dict[str, str] = {}
     missing_counts: Counter = Counter()
-    for i, report in enumerate(run.reports):
+    for i, report in enumerate(run.reports if reports is None else reports):
+        scores.append(report.score)
         meta = report.metadata or {}
         items = checklist(report, ruleset)
         for item in items:
@@ -77,7 +81,6 @@ def index_view(run: RunResult, ruleset, pages: list[str] | None) -> dict:
         frequent.append({"id": rule_id, "n": n, "reports": rule_reports[rule_id], "summary": summary_text,
                          "severity": rule_severity[rule_id], "label": SEVERITY_LABELS.get(rule_severity[rule_id], ""),
                          "pct": round(100 * n / peak, 1)})
-    scores = [r.score for r in run.reports]
     deadline_totals = Counter(row["deadline"]["key"] for row in rows)
     late = deadline_totals["late"] + deadline_totals["edge"] + deadline_totals["invalid"]
     return {

@@ -22,17 +22,19 @@ from .html_report import deadline_status
 STATUS = {"missing": "未提交", "late": "逾期", "ontime": "按时", "unknown": "未知"}
 
 
-def roster_view(reports: list[ReportResult], units, config=None, ruleset=None) -> dict | None:
+def roster_view(reports: list[ReportResult], units, config=None, ruleset=None, load=None) -> dict | None:
     """Rows per unit in roster order, the totals, and the reports no unit claimed; None
-    without a roster."""
+    without a roster.  ``reports`` may be a batch's rows (path, metadata, unreadable:
+    checker/run/spill.py) with ``load(index)`` giving the whole result of the one a unit claims."""
     if not units:
         return None
+    load = load or reports.__getitem__
     claimed: set[int] = set()
     rows = []
     for unit in units:
         found = [i for i, r in enumerate(reports) if _is_units(r, unit.name, config)]
         claimed.update(found)
-        report = reports[found[0]] if found else None
+        report = load(found[0]) if found else None
         key, how = _status(report, unit, ruleset)
         meta = (report.metadata or {}) if report else {}
         rows.append({"name": unit.name, "level": unit.level or "", "key": key, "label": STATUS[key], "how": how,

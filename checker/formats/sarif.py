@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from json.encoder import encode_basestring
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,22 +30,56 @@ def pascal(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in rule_id.replace("_", "-").split("-") if part)
 
 
+_MARK = "\u0000fzcheck results\u0000"  # where the results go in the log written in pieces
+
+
 def render(run: RunResult, ruleset=None, options=None) -> str:
     return json.dumps(build(run, ruleset, options), ensure_ascii=False, indent=2) + "\n"
+
+
+def chunks(run: RunResult, ruleset=None, options=None, root: str | None = None):
+    """:func:`render`'s text in pieces: the log around its results, then the results one report
+    at a time as the reports are read (the rules list needs only the rules that fired)."""
+    from checker.run.jsontext import dumps
+
+    if not any(run.summary()[severity] for severity in LEVELS):
+        yield render(run, ruleset, options)
+        return
+    root = root or os.getcwd()
+    ids = rule_ids(run, ruleset)
+    text = dumps(_log(run, ruleset, ids, [_MARK], root)) + "\n"
+    head, tail = text.split(encode_basestring(_MARK))
+    newline = head[head.rindex("\n"):]
+    separator = ""
+    for results in _results(run, ids, root):
+        for result in results:
+            yield separator + (head if not separator else "") + dumps(result, newline)
+            separator = "," + newline
+    yield tail
 
 
 def build(run: RunResult, ruleset=None, options=None, root: str | None = None) -> dict:
     root = root or os.getcwd()
     ids = rule_ids(run, ruleset)
+    results = [result for per_report in _results(run, ids, root) for result in per_report]
+    return _log(run, ruleset, ids, results, root)
+
+
+def _results(run: RunResult, ids: list[str], root: str):
+    """The results of each report, a list per report, in report order."""
     index = {rule_id: i for i, rule_id in enumerate(ids)}
-    results = []
     for report in run.reports:
         rel = display_path(report.path, root)
         seen: dict[tuple, int] = {}
+        results = []
         for finding in report.findings:
             key = (finding.rule, finding.excerpt)
             seen[key] = seen.get(key, 0) + 1
             results.append(_result(finding, rel, index[finding.rule], seen[key]))
+        yield results
+
+
+def _log(run: RunResult, ruleset, ids: list[str], results: list, root: str) -> dict:
     run_obj = {
         "tool": {"driver": {"name": "fzcheck", "version": __version__, "semanticVersion": __version__,
                             "rules": [_descriptor(rule_info(ruleset, rule_id)) for rule_id in ids]}},

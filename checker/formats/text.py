@@ -35,24 +35,33 @@ def _escape(match: re.Match) -> str:
 
 
 def render(run: RunResult, ruleset=None, options=None) -> str:
+    return "".join(chunks(run, ruleset, options))
+
+
+def chunks(run: RunResult, ruleset=None, options=None):
+    """The output in pieces, one per report as it is read, then the rule links and the summary."""
     colour = bool(options and getattr(options, "colour", False))
     quiet = bool(options and getattr(options, "quiet", False))
-    out: list[str] = []
+    wrote = False
     for report in run.reports:
         if quiet and not report.findings:
             continue
-        out.extend(_report(report, colour, ruleset))
+        yield "\n".join(_report(report, colour, ruleset)) + "\n"
+        wrote = True
+    out: list[str] = []
     links = _rule_links(run, colour)
     if links:
         out.extend(links + [""])
-    if not quiet or run.summary()["error"] + run.summary()["warning"] + run.summary()["info"]:
+    summary = run.summary()
+    if not quiet or summary["error"] + summary["warning"] + summary["info"]:
         out.append(_summary(run, colour))
-    return "\n".join(out) + "\n"
+    if out or not wrote:
+        yield "\n".join(out) + "\n"
 
 
 def _rule_links(run: RunResult, colour: bool) -> list[str]:
     """Where each rule that fired is explained (its section of docs/rules.md)."""
-    fired = sorted({f.rule for f in run.findings()})
+    fired = sorted(run.fired())
     if not fired:
         return []
     width = max(len(rule) for rule in fired)

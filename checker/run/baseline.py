@@ -110,8 +110,9 @@ def apply(run: RunResult, baseline_path: str) -> tuple[RunResult, int]:
     accepted = load(baseline_path)
     base_dir = os.path.dirname(os.path.abspath(baseline_path))
     hidden = 0
-    reports = []
-    for report in run.reports:
+
+    def without_accepted(report):
+        nonlocal hidden
         rel = _key_path(report.path, base_dir)
         kept = []
         for finding in report.findings:
@@ -121,5 +122,7 @@ def apply(run: RunResult, baseline_path: str) -> tuple[RunResult, int]:
                 hidden += 1
             else:
                 kept.append(finding)
-        reports.append(replace(report, findings=kept) if len(kept) != len(report.findings) else report)
-    return replace(run, reports=reports), hidden
+        return replace(report, findings=kept) if len(kept) != len(report.findings) else report
+
+    run = run.transformed(without_accepted)  # a run on disk (checker/run/streamed.py) is rewritten in place
+    return run, hidden

@@ -12,14 +12,19 @@ so most files are unchanged between runs.  An entry is keyed by what decides a f
 The path is not part of the key: a moved or copied file is a hit, and its path is put back into
 the result.  Entries are JSON, never pickle (a cache directory committed to a shared repository
 or restored by CI must not be a way to run code), written atomically (a temporary file renamed
-into place).  An entry that cannot be read, parsed or does not match is ignored and the file is
-checked again; a cache that cannot be written is ignored too.  A hit refreshes its entry's
-modification time, and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
+into place).  An entry is three parts: a one-line JSON header (the key, the row a batch keeps
+for the report, the sizes of the other parts and their SHA-256), the report's ``--format json``
+object without its path, and the whole result as JSON.  A warm run decodes the header only and
+writes the JSON text as it is (checker/run/spill.py); the result is decoded when a format needs
+more.  An entry that cannot be read, parsed, does not match or fails its sizes or digest is
+ignored and the file is checked again; a cache that cannot be written is ignored too.  A hit
+refreshes its entry's modification time (when older than a day), and at most once a day a run removes entries unused for ``MAX_AGE_DAYS`` (a
 new fzcheck version or rule set leaves every old entry unused) and temporary files left by a run
 that was killed; deleting the directory is always safe.
 
-Only the main pass is cached.  Pairing with last year's report and the cross-year rules run on
-every run from the cached metadata (checker/run/batch.py), as do the baseline and the formats.
+Pairing runs on every run from the cached metadata (checker/run/batch.py), as do the baseline
+and the formats.  A pair's cross-year comparison is cached too, under both files' keys and last
+year's path (:meth:`ResultCache.cross_key`): a repeat run over two unchanged years compares no pair.
 """
 from __future__ import annotations
 
@@ -38,13 +43,15 @@ from checker.check.finding import SEVERITIES, Finding
 
 from .result import ReportResult
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
+FOLDER = "v1"  # entries of any format live here: an old entry is never hit (its key holds the old code's digest) and is pruned
 GITIGNORE = "# fzcheck --cache: results of earlier runs, safe to delete\n*\n"
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by fzcheck (https://bford.info/cachedir/).\n")
 _HASH_CHUNK = 1 << 20
 MAX_AGE_DAYS = 30
 PRUNE_EVERY = 24 * 3600  # seconds between two prunes of one cache
+TOUCH_AFTER = 24 * 3600  # a hit refreshes its entry's modification time when it is older than this
 STAMP = ".pruned"  # its modification time is the last prune
 _CODE_DIGEST: str | None = None
 
@@ -54,7 +61,8 @@ class ResultCache:
 
     def __init__(self, directory: str) -> None:
         self.directory = directory
-        self.root = Path(directory) / f"v{FORMAT}"
+        self.root = Path(directory) / FOLDER
+        self.root_name = str(self.root)
         self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(rule set) → (rule set, digest)
         self._last_settings: tuple[Any, tuple, str] | None = None
 
@@ -97,16 +105,40 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> ReportResult | None:
         """The cached result for ``path``, or None when there is no usable entry."""
+        found = self.packed(key, path)
+        if found is None:
+            return None
         try:
-            with open(self._entry(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            return entry_result(found.blob, path)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def packed(self, key: str, path: str):
+        """The entry for ``path`` ready for a batch (checker/run/spill.py: its row, its report's
+        JSON text and its result still as JSON, decoded only if a format needs it), or None
+        when there is no usable entry."""
+        from .jsontext import with_path
+        from .spill import CACHED, Packed, Row
+
+        entry = self._entry_name(key)
+        try:
+            with open(entry, "rb") as handle:
+                data = handle.read()
+                used = os.fstat(handle.fileno()).st_mtime
+            head, text, result = _split(data, key)
+            issuer, year, counts, score, rules, title, published, unreadable = head["row"]
+            if not (_metadata_ok({"issuer": issuer, "year": year, "title": title, "published": published})
+                    and isinstance(counts, list) and len(counts) == 3 and _all(int, score, *counts)
+                    and isinstance(rules, list) and _all(str, *rules) and isinstance(unreadable, bool)):
                 return None
-            result = result_from_json(entry["result"], path)
+            row = Row(path=path, issuer=issuer, year=year, counts=tuple(counts), score=score, rules=tuple(rules),
+                      title=title, published=published, unreadable=unreadable)
+            packed = Packed(row, with_path(text.decode("utf-8", "surrogatepass"), path), CACHED, result)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, truncated, edited or foreign: check the file again
-        _touch(self._entry(key))  # in use: pruning keeps it
-        return result
+        if time.time() - used > TOUCH_AFTER:
+            _touch(entry)  # in use: pruning keeps it (once a day is enough, and spares a write per hit)
+        return packed
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries unused for MAX_AGE_DAYS and stale temporary files, unless the cache
@@ -135,23 +167,77 @@ class ResultCache:
 
     def put(self, key: str, report: ReportResult) -> None:
         """Store a result (silently not, when it cannot be stored faithfully or written)."""
+        from .jsontext import report_text, without_path
+        from .spill import Row
+
         data = result_to_json(report)
-        if data is None:
+        tail = without_path(report_text(report.as_dict()), report.path)
+        if data is None or tail is None:
             return
-        text = json.dumps({"format": FORMAT, "key": key, "result": data}, ensure_ascii=False)
+        row = Row.of(report)
+        text = tail.encode("utf-8", "surrogatepass")
+        result = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        head = {"format": FORMAT, "key": key, "row": [row.issuer, row.year, list(row.counts), row.score, list(row.rules),
+                                                      row.title, row.published, row.unreadable],
+                "sizes": [len(text), len(result)], "sha256": hashlib.sha256(text + result).hexdigest()}
+        self._write(key, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + text + b"\n" + result + b"\n")
+
+    def _write(self, key: str, body: bytes) -> None:
+        """An entry written atomically (silently not, when the cache cannot be written)."""
         target = self._entry(key)
         try:
             self._prepare(target.parent)
             fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(body)
                 os.replace(temp, target)  # atomic: a reader sees the old entry, or the whole new one
             except BaseException:
                 _remove(temp)
                 raise
         except OSError:
             return
+
+    # -- the cross-year comparison of a pair (checker/run/pairing.py) ---------------------------
+
+    @staticmethod
+    def cross_key(key: str, previous_key: str, previous_path: str) -> str:
+        """The entry key of a pair's comparison: both files' keys (content, rule set, fzcheck)
+        and last year's path (the page and an unreadable file's message name it)."""
+        parts = ["cross", key, previous_key, previous_path]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_cross(self, key: str, path: str) -> tuple | None:
+        """A pair's cross-year findings, page data and suppressed counts, as
+        :func:`checker.run.pairing.recheck` gives them, or None."""
+        try:
+            with open(self._entry_name(key), encoding="utf-8", errors="surrogatepass") as handle:
+                entry = json.load(handle)
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            data = entry["cross"]
+            probe = {"metadata": {}, "sections": [], "score": 0, "lines": [], "outline": {}, "pages": [],
+                     "findings": data["findings"], "crossyear": data["crossyear"], "suppressed": data["suppressed"]}
+            found = result_from_json(probe, path)  # the same checks as a result's
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return found.findings, found.crossyear, found.suppressed
+
+    def put_cross(self, key: str, path: str, extra: tuple) -> None:
+        """Store a pair's comparison (silently not, when it cannot be stored faithfully)."""
+        findings, crossyear = extra[0], extra[1]
+        hidden = extra[2] if len(extra) > 2 else {}
+        probe = ReportResult(path=path, metadata={}, sections=[], findings=list(findings), score=0,
+                             crossyear=crossyear, suppressed=hidden)
+        data = result_to_json(probe)
+        if data is None:
+            return
+        cross = {"findings": data["findings"], "crossyear": data["crossyear"], "suppressed": hidden}
+        self._write(key, json.dumps({"format": FORMAT, "key": key, "cross": cross}, ensure_ascii=False)
+                    .encode("utf-8", "surrogatepass"))
+
+    def _entry_name(self, key: str) -> str:
+        return f"{self.root_name}{os.sep}{key[:2]}{os.sep}{key}.json"  # str, not Path: once per file of a warm run
 
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -166,6 +252,28 @@ class ResultCache:
             for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 (top / name).write_text(text, encoding="utf-8")
         folder.mkdir(parents=True, exist_ok=True)
+
+
+def _split(data: bytes, key: str) -> tuple[dict, bytes, bytes]:
+    """An entry's header, report JSON text and result JSON; ValueError when it is not one of
+    ours for ``key`` or is damaged (sizes and digest checked: a truncated or edited entry)."""
+    cut = data.index(b"\n")
+    head = json.loads(data[:cut])
+    if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key:
+        raise ValueError("not an entry for this key")
+    text_size, result_size = head["sizes"]
+    if not _all(int, text_size, result_size) or len(data) != cut + text_size + result_size + 3:
+        raise ValueError("entry of the wrong size")
+    text = data[cut + 1:cut + 1 + text_size]
+    result = data[cut + 2 + text_size:cut + 2 + text_size + result_size]
+    if hashlib.sha256(text + result).hexdigest() != head.get("sha256"):
+        raise ValueError("damaged entry")
+    return head, text, result
+
+
+def entry_result(data: bytes, path: str) -> ReportResult:
+    """A cached result (an entry's result JSON) for ``path``; ValueError and the like when malformed."""
+    return result_from_json(json.loads(data), path)
 
 
 def _file_digest(path: str) -> str:
@@ -184,11 +292,11 @@ def _remove(path: str) -> int:
         return 0
 
 
-def _touch(path: Path, create: bool = False) -> None:
+def _touch(path: Path | str, create: bool = False) -> None:
     """Set a file's modification time to now (a read-only cache is still usable)."""
     try:
         if create:
-            path.touch()
+            Path(path).touch()
         else:
             os.utime(path)
     except OSError:

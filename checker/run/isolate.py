@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
@@ -123,6 +122,7 @@ class _Worker:
         child.close()
         self.conn = parent
         self.index: int | None = None
+        self.item: Any = None
         self.deadline = 0.0
 
     def kill(self) -> None:
@@ -157,19 +157,40 @@ class Pool:
         """``func`` over ``items``, results in input order.  An exception in ``func`` becomes
         ``on_error(item, text)`` (or is raised when there is none)."""
         results: list = [None] * len(items)
-        todo = deque(range(len(items)))
+        for index, result in self.each(func, items, progress, on_error):
+            results[index] = result
+        return results
+
+    def each(self, func: Callable[[Any], Any], items, progress: Callable[[int, int], None] | None = None,
+             on_error: Callable[[Any, str], Any] | None = None, count: int | None = None):
+        """``(index, result)`` for each item of ``items`` (a list or any iterable; ``count``: its
+        length for the progress callback) as the workers finish them, in the order they finish:
+        a batch consumes results as they come and holds none it does not need.  Items are taken
+        from ``items`` only when a worker is free, so a generator is never read far ahead."""
+        source = iter(items)
+        total = len(items) if count is None and hasattr(items, "__len__") else (count or 0)
+        taken = 0
         busy: list[_Worker] = []
         idle = self.workers
         self.workers = []
         done = 0
+        exhausted = False
         try:
-            while todo or busy:
-                while todo and (idle or len(busy) < self.size):
+            while True:
+                while not exhausted and (idle or len(busy) < self.size):
+                    try:
+                        item = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
                     worker = idle.pop() if idle else _Worker(self.budget)
-                    index = todo.popleft()
-                    worker.index, worker.deadline = index, time.monotonic() + self.budget.timeout
-                    worker.conn.send((func, items[index]))
+                    worker.index, worker.item = taken, item
+                    worker.deadline = time.monotonic() + self.budget.timeout
+                    worker.conn.send((func, item))
                     busy.append(worker)
+                    taken += 1
+                if not busy:
+                    break
                 now = time.monotonic()
                 ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
                 for worker in list(busy):
@@ -181,20 +202,21 @@ class Pool:
                     if outcome is None:
                         continue
                     busy.remove(worker)
-                    results[worker.index] = self._result(outcome, items[worker.index], on_error)
+                    result = self._result(outcome, worker.item, on_error)
+                    index, worker.item = worker.index, None
                     if outcome[0] in ("ok", "error"):
                         idle.append(worker)
                     else:
                         worker.kill()  # stopped or dead: replaced by a fresh worker when needed
                     done += 1
                     if progress:
-                        progress(done, len(items))
+                        progress(done, max(total, done))
+                    yield index, result
         except BaseException:
             for worker in busy + idle:
                 worker.kill()
             raise
         self.workers = idle
-        return results
 
     @staticmethod
     def _receive(worker: _Worker) -> tuple:

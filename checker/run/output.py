@@ -75,9 +75,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str, text: str | bytes, allow: tuple[str, ...] = ()) -> None:
-    """Write text (or the bytes of a .docx/.xlsx) so that an interrupted run leaves either the
-    old file or the whole new one.
+def write_atomic(path: str, text, allow: tuple[str, ...] = ()) -> None:
+    """Write text (or the bytes of a .docx/.xlsx, or text in pieces: any iterable of str) so
+    that an interrupted run leaves either the old file or the whole new one.
 
     A file name that is not valid UTF-8 reaches the text as lone surrogates; they are written as
     ``\\udcXX`` (in JSON the escape of that same character), never a crash or invalid UTF-8."""
@@ -96,7 +96,7 @@ def write_atomic(path: str, text: str | bytes, allow: tuple[str, ...] = ()) -> N
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
     try:
         with _open_for(fd, text) as handle:
-            handle.write(text)
+            _write_all(handle, text)
         os.chmod(tmp, mode)  # mkstemp makes 0600; a new output is shared like any file, an old keeps its mode
         os.replace(tmp, target)
     except BaseException:
@@ -115,7 +115,15 @@ def _write_special(path: str, text: str | bytes, mode: int) -> None:
     if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         raise UsageError(f"{path}: is not a regular file (a block device or socket); refusing to write to it")
     with _open_for(path, text) as handle:
-        handle.write(text)
+        _write_all(handle, text)
+
+
+def _write_all(handle, data) -> None:
+    if isinstance(data, (str, bytes)):
+        handle.write(data)
+        return
+    for piece in data:  # a format's pieces, written as they are made
+        handle.write(piece)
 
 
 def _open_for(target, data: str | bytes):

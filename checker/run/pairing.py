@@ -26,6 +26,7 @@ from checker.read.source import InputError
 from .result import ReportResult
 
 PLACES = re.compile(r"(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|地区|盟))+")
+PLACE_ENDS = "省区市州盟"  # the last character of every ending PLACES allows
 
 
 def issuer_key(name: str | None) -> str:
@@ -77,30 +78,41 @@ def find_pairs(reports: list[ReportResult], config=None) -> list[tuple[int, int]
 
 
 def _suffix_index(ids: list[tuple[str, int | None]]) -> dict:
-    """Two look-ups, so that the reports that may match are found without comparing every
-    report with every other (a 20,000-report batch of governments would be quadratic):
+    """Where the reports that may match are found without comparing every report with every
+    other (a 20,000-report batch of governments would be quadratic), holding about one entry per
+    report (a 10⁵-report batch: an entry per suffix of every name was ~1.4 KB a report):
 
-    ``("suffix", year, s)`` → indices of reports whose key ends with ``s`` (``s`` of 4+
-    characters, or the whole key); ``("key", year, k)`` → indices of reports whose key is ``k``.
-    :func:`same_issuer` holds only for equal keys or when one key ends with the other (of 4+
-    characters): a longer key is found by the first, a shorter one by the second."""
-    index: dict[tuple[str, int, str], list[int]] = {}
+    ``(year, k)`` → indices of reports of that year whose key is ``k``, or is ``k`` with
+    higher-level places in front (江澜市云溪区… is also found under 云溪区…).  :func:`same_issuer`
+    holds only for equal keys, or when the longer key is the shorter one (4+ characters) with
+    places in front: a shorter key is found by looking up the tails of this report's key after
+    its places, a longer one by its own entry under this key."""
+    index: dict[tuple[int, str], list[int]] = {}
     for j, (issuer, year) in enumerate(ids):
         if not issuer or not year:
             continue
-        index.setdefault(("key", year, issuer), []).append(j)
-        for cut in range(0, max(1, len(issuer) - 3)):
-            index.setdefault(("suffix", year, issuer[cut:]), []).append(j)
+        for tail in _tails(issuer):
+            index.setdefault((year, tail), []).append(j)
     return index
 
 
+def _tails(key: str) -> list[str]:
+    """``key`` and each tail of it (4+ characters) left when higher-level places in front are
+    taken off: the names :func:`same_issuer` equates with it from the shorter side."""
+    out = [key]
+    for cut in range(1, len(key) - 3):
+        if key[cut - 1] in PLACE_ENDS and PLACES.fullmatch(key[:cut]):  # places end with one of these
+            out.append(key[cut:])
+    return out
+
+
 def _possible(index: dict, issuer: str, year: int) -> list[int]:
-    """Indices (ascending) of reports of ``year`` whose issuer key ends with ``issuer``, or is a
-    suffix of it of 4+ characters: every report :func:`same_issuer` can accept, and only those
-    (a shared tail such as 人民政府 does not make two reports candidates)."""
-    found = set(index.get(("suffix", year, issuer), ()))
-    for cut in range(1, len(issuer) - 3):
-        found.update(index.get(("key", year, issuer[cut:]), ()))
+    """Indices (ascending) of reports of ``year`` whose issuer key is ``issuer`` with places in
+    front, or a tail of it after its places (4+ characters): every report :func:`same_issuer`
+    can accept (the caller checks each), and few others."""
+    found: set[int] = set()
+    for tail in _tails(issuer):
+        found.update(index.get((year, tail), ()))
     return sorted(found)
 
 
@@ -108,7 +120,7 @@ def recheck(path: str, previous_path: str, rulesets) -> tuple | None:
     """The cross-year findings and page data of ``path`` against ``previous_path``, and the
     cross-year findings the report's own markers suppressed (None: no cross-year rule is active
     for this file)."""
-    from .pipeline import check_path, read_document
+    from .pipeline import cross_check, read_document
 
     ruleset, dropped = rulesets.for_path(path)
     cross = cross_year_rules(ruleset)
@@ -120,11 +132,13 @@ def recheck(path: str, previous_path: str, rulesets) -> tuple | None:
         finding = previous_unreadable(path, previous_path, exc.problem)
         return ([] if finding.rule in dropped else [finding]), {}
     try:
-        result = check_path(path, ruleset, only=cross, previous=previous)
+        findings, crossyear, suppressed = cross_check(path, ruleset, cross, previous)
+    except InputError:
+        return [], {}, {}  # this year's file cannot be read: its main result already says so
     except (OSError, RecursionError, MemoryError, ValueError):
         return None
-    hidden = {rule: n for rule, n in result.suppressed.items() if rule in cross}
-    return [f for f in result.findings if f.rule in cross], result.crossyear, hidden
+    hidden = {rule: n for rule, n in suppressed.items() if rule in cross}
+    return [f for f in findings if f.rule in cross], crossyear, hidden
 
 
 def previous_unreadable(path: str, previous_path: str, problem: str) -> Finding:

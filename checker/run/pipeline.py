@@ -39,6 +39,22 @@ def check_source(source: Source, ruleset: RuleSet, only: set[str] | None = None,
                         suppressed=suppressed)
 
 
+def cross_check(path: str, ruleset: RuleSet, only: set[str], previous: Document) -> tuple[list[Finding], dict, dict]:
+    """A pair's re-check of this year's report (checker/run/pairing.py): the findings of the
+    rules in ``only``, the page's cross-year tables and the suppressed counts, exactly as
+    :func:`check_path` gives them, without the score, outline and coverage it would compute
+    and the pair would throw away (a fifth of a pair's time); InputError when unreadable."""
+    from checker.read.dispatch import read_path
+
+    source = read_path(path)
+    doc = parse(source, ruleset.sections)
+    doc.previous = previous
+    findings, suppressed = suppression.apply(run_rules(doc, ruleset, only), source.suppressions)
+    findings = findings + reader_warnings(doc)
+    findings.sort(key=Finding.sort_key)
+    return findings, (views(doc, ruleset, only) if not gated(findings, ruleset) else {}), suppressed
+
+
 def _pages(source: Source) -> list[int]:
     """The page of each line, when the reader knew pages (PDF, OFD)."""
     if not source.origins or all(origin.page is None for origin in source.origins):

@@ -46,7 +46,8 @@ class ReportResult:
 
 @dataclass
 class RunResult:
-    """All reports of one run, in input order."""
+    """All reports of one run, in input order, in memory (one report, the web service, tests;
+    a batch from the command line is a :class:`checker.run.streamed.StreamedRun`)."""
 
     ruleset: str
     reports: list[ReportResult]
@@ -64,3 +65,11 @@ class RunResult:
     def findings(self):
         for report in self.reports:
             yield from report.findings
+
+    def fired(self) -> list[str]:
+        """Every rule that fired, in the order of its first finding in the run."""
+        return list(dict.fromkeys(f.rule for f in self.findings()))
+
+    def transformed(self, change) -> "RunResult":
+        """A run with ``change(report)`` in place of each report (in input order)."""
+        return RunResult(ruleset=self.ruleset, reports=[change(r) for r in self.reports])

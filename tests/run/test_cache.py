@@ -69,6 +69,23 @@ def entries(cache) -> list:
     return sorted((cache / "v1").rglob("*.json"))
 
 
+def entry_parts(entry) -> tuple[dict, bytes, dict]:
+    """An entry's header, report JSON text and result (checker/run/cache.py's layout)."""
+    data = entry.read_bytes()
+    cut = data.index(b"\n")
+    head = json.loads(data[:cut])
+    size, result_size = head["sizes"]
+    text = data[cut + 1:cut + 1 + size]
+    result = json.loads(data[cut + 2 + size:cut + 2 + size + result_size])
+    return head, text, result
+
+
+def write_entry(entry, head: dict, text: bytes, result: dict) -> None:
+    """Write an entry back as it is laid out, keeping the header (sizes, digest) as it was."""
+    body = json.dumps(result).encode("utf-8")
+    entry.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + text + b"\n" + body + b"\n")
+
+
 def test_hit_gives_the_cold_output(tmp_path, reports, capsys, checked):
     cache = tmp_path / "cache"
     plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1")
@@ -77,7 +94,7 @@ def test_hit_gives_the_cold_output(tmp_path, reports, capsys, checked):
     warm = fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache))
     assert warm == cold == plain
     assert len(checked) == 2 * len(FILES)  # nothing checked again
-    assert len(entries(cache)) == len(FILES)
+    assert len(entries(cache)) == len(FILES) + 1  # and the one pair's comparison
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     crossyear = [f for r in json.loads(warm)["reports"] for f in r["findings"] if f["rule"] == "plan-unaddressed"]
     assert crossyear  # pairing with last year's report still runs on cached results
@@ -166,12 +183,14 @@ def test_corrupt_entry_is_checked_again(tmp_path, reports, capsys, checked, dama
         if isinstance(damage, bytes):
             entry.write_bytes(damage)
             continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        if b'"cross"' in entry.read_bytes().split(b"\n")[0]:
+            continue  # a pair's comparison: damaged with bytes above, its own test below
+        head, text, data = entry_parts(entry)
         if damage.endswith("finding"):
-            data["result"]["findings"] = [[1, 2, 3]]
+            data["findings"] = [[1, 2, 3]]
         else:
-            data["result"]["metadata"] = {"issuer": 12}
-        entry.write_text(json.dumps(data), encoding="utf-8")
+            data["metadata"] = {"issuer": 12}
+        write_entry(entry, head, text, data)  # the sizes or the digest no longer match
     checked.clear()
     assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "1", "--cache", str(cache)) == cold
     assert len(checked) == len(FILES)  # every file checked again, no error
@@ -231,8 +250,7 @@ def test_unused_entries_are_pruned_and_used_ones_kept(tmp_path, reports, capsys)
     fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))  # a hit, refreshed
     left = entries(cache)
     assert len(left) == 1 and not temp.exists()
-    entry = json.loads(left[0].read_text(encoding="utf-8"))
-    assert entry["result"]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
+    assert entry_parts(left[0])[2]["metadata"]["issuer"] == "云溪区城市管理和综合执法局"
 
 
 def test_prune_never_fails_on_a_missing_or_odd_cache(tmp_path):
@@ -268,3 +286,29 @@ def test_prune_deletes_only_what_the_cache_wrote(tmp_path, reports, capsys):
     _age(cache / "v1" / ".pruned", 2)
     fzcheck(capsys, str(reports / "typos-2024.txt"), "--no-config", "--cache", str(cache))
     assert foreign.exists() and len(entries(cache)) == 2  # notes.json and the entry just used
+
+
+def test_a_pair_of_unchanged_files_is_not_compared_again(tmp_path, reports, capsys, monkeypatch):
+    """The cross-year comparison of a pair is cached under both files' keys: a warm run over two
+    years re-checks no pair; a changed previous year's file is compared again."""
+    from checker.run import pairing
+
+    log = tmp_path / "rechecked.log"
+    real = pairing.recheck
+
+    def spy(path, previous, rulesets):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(path + "\n")
+        return real(path, previous, rulesets)
+
+    monkeypatch.setattr(pairing, "recheck", spy)
+    cache = str(tmp_path / "cache")
+    plain = fzcheck(capsys, str(reports), "--no-config", "--jobs", "2")
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache) == plain
+    assert log.read_text(encoding="utf-8").count("\n") == 2  # plain and cold: one pair each
+    assert fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache) == plain
+    assert log.read_text(encoding="utf-8").count("\n") == 2  # warm: from the cache
+    previous = reports / "prev-2023.txt"
+    previous.write_text(previous.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    fzcheck(capsys, str(reports), "--no-config", "--jobs", "2", "--cache", cache)
+    assert log.read_text(encoding="utf-8").count("\n") == 3  # last year's file changed: compared again

@@ -67,7 +67,7 @@ def test_ctrl_c_during_the_run_leaves_no_output(tmp_path: Path, monkeypatch, cap
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch, "run", interrupt)
+    monkeypatch.setattr(batch, "stream", interrupt)  # what the CLI calls
     out = tmp_path / "out.json"
     assert cli.main([str(path), "--no-config", "-o", str(out)]) == 130
     err = capsys.readouterr().err

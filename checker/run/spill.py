@@ -1,0 +1,133 @@
+"""A batch's results on disk while the batch runs, so that the parent's memory does not grow
+with the number of reports (10⁵ reports a year nationally; ~35 KB of result each in memory).
+
+Every result the main pass produces goes into one unnamed temporary file (deleted when the run
+ends, or by the system if fzcheck is killed), in the order the workers finish, with its place
+kept per report.  The parent keeps only a :class:`Row` per report: what the summary, the exit
+status, pairing with last year's report and the formats' headers need.  The formats then read the
+results back one at a time in input order (random reads: the order the workers finished in does
+not matter, and nothing is buffered to restore it).
+
+Spilling rather than buffering is forced by the cross-year rules: the first report's final
+findings are known only once every report's issuer and year are (pairing), i.e. after the main
+pass; a bounded reorder buffer could not hold them.
+
+Each entry holds the report's contract object as JSON text (checker/run/jsontext.py: what
+``--format json`` writes, so that format never loads a result) and the whole result, either
+pickled (from a worker: our own process, never an outside file) or as the cache's JSON entry
+(checker/run/cache.py: decoded only when a format needs more than the JSON object).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+from dataclasses import dataclass
+
+from checker.check.finding import SEVERITIES
+
+from .result import ReportResult
+
+PICKLED, CACHED = 0, 1  # how an entry's whole result is stored
+
+
+@dataclass(slots=True)
+class Row:
+    """What the parent keeps of one report (a few hundred bytes)."""
+
+    path: str
+    issuer: str | None
+    year: int | None
+    counts: tuple[int, int, int]  # error, warning, info
+    score: int
+    rules: tuple[str, ...]  # the rules that fired, in the order of their first finding
+    title: str | None = None
+    published: str | None = None
+    unreadable: bool = False
+
+    @property
+    def metadata(self) -> dict:
+        """The metadata pairing and the roster read (checker/run/pairing.py, formats/roster_view.py)."""
+        return {"title": self.title, "issuer": self.issuer, "year": self.year, "published": self.published}
+
+    @classmethod
+    def of(cls, report: ReportResult) -> "Row":
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in report.findings:
+            counts[finding.severity] += 1
+        meta = report.metadata or {}
+        return cls(path=report.path, issuer=meta.get("issuer"), year=meta.get("year"),
+                   counts=(counts["error"], counts["warning"], counts["info"]), score=report.score,
+                   rules=tuple(dict.fromkeys(f.rule for f in report.findings)), title=meta.get("title"),
+                   published=meta.get("published"), unreadable=report.unreadable)
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A result made ready for the spill where it was produced (a worker, or the cache): the
+    row, the contract object's text and the whole result as bytes."""
+
+    row: Row
+    text: str
+    kind: int
+    blob: bytes
+
+    @classmethod
+    def of(cls, report: ReportResult) -> "Packed":
+        from .jsontext import report_text
+
+        return cls(Row.of(report), report_text(report.as_dict()), PICKLED,
+                   pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class Spill:
+    """``count`` reports' entries in a temporary file; ``put`` in any order, ``text``/``load``
+    by input index."""
+
+    def __init__(self, count: int, directory: str | None = None, decode_cached=None) -> None:
+        """``decode_cached(data, path)``: a cache entry's result JSON → its result (the batch
+        gives it; the cache's own module is above this one)."""
+        self.decode_cached = decode_cached
+        self.handle = tempfile.TemporaryFile(prefix="fzcheck-batch-", dir=directory)
+        self.fd = self.handle.fileno()
+        self.end = 0
+        self.rows: list[Row | None] = [None] * count
+        self.places = array("q", [0]) * (4 * count)  # per report: text offset, text size, blob offset, blob size
+        self.kinds = array("b", [0]) * count
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def put(self, index: int, packed: Packed) -> None:
+        text = packed.text.encode("utf-8", "surrogatepass")
+        at = self.end
+        os.pwrite(self.fd, text + packed.blob, at)
+        self.end = at + len(text) + len(packed.blob)
+        self.places[4 * index:4 * index + 4] = array("q", (at, len(text), at + len(text), len(packed.blob)))
+        self.kinds[index] = packed.kind
+        self.rows[index] = packed.row
+
+    def text(self, index: int) -> str:
+        at, size = self.places[4 * index], self.places[4 * index + 1]
+        return _read(self.fd, size, at).decode("utf-8", "surrogatepass")
+
+    def load(self, index: int) -> ReportResult:
+        at, size = self.places[4 * index + 2], self.places[4 * index + 3]
+        data = _read(self.fd, size, at)
+        if self.kinds[index] == CACHED:
+            return self.decode_cached(data, self.rows[index].path)
+        return pickle.loads(data)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _read(fd: int, size: int, at: int) -> bytes:
+    data = os.pread(fd, size, at)
+    while len(data) < size:  # pread may return less than asked on some file systems
+        more = os.pread(fd, size - len(data), at + len(data))
+        if not more:
+            raise OSError(f"fzcheck: the batch's temporary file ended early ({len(data)} of {size} bytes)")
+        data += more
+    return data
