@@ -154,6 +154,12 @@ def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
     assert metadata(text, national)["issuer"] == issuer
 
 
+def _opening_and_cited(opening: str, cited: str) -> str:
+    """The sample body with ``opening`` as its first line and ``cited`` after its second part's lines."""
+    lines = BODY.split("\n")
+    return opening + "\n" + "\n".join(lines[1:3]) + cited + "\n" + "\n".join(lines[3:])
+
+
 @pytest.mark.parametrize("opening, cited, issuer", [
     # pinyin a learners' site puts after characters
     ("2024年，应(yīng)急管理部坚持依法行政。", "", "应急管理部"),
@@ -169,8 +175,7 @@ def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
     ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
 ])
 def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
-    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] == issuer
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
 
 
 @pytest.mark.parametrize("opening, cited", [
@@ -179,8 +184,7 @@ def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, n
     ("2024年，我区坚持依法行政。", "自治区人民政府常务会议审议2次。"),  # 自治区 but no region named
 ])
 def test_issuer_left_empty_when_the_text_does_not_say_which_place(opening, cited, national):
-    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] is None
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] is None
 
 
 def test_a_breadcrumb_is_not_the_title(national):
@@ -197,8 +201,7 @@ def test_a_breadcrumb_is_not_the_title(national):
     ("2024年，县教育局坚持依法行政。", "落实《关于印发〈云中县2024年法治政府建设工作要点〉的通知》。", "云中县教育局"),
 ])
 def test_issuer_completed_by_a_place_in_quotes(opening, cited, issuer, national):
-    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] == issuer
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
 
 
 @pytest.mark.parametrize("cited", [
@@ -206,8 +209,7 @@ def test_issuer_completed_by_a_place_in_quotes(opening, cited, issuer, national)
     "推进“示范区”创建。",  # a 区 in a slogan: quotes never complete 区
 ])
 def test_a_slogan_in_quotes_names_no_place(cited, national):
-    text = "2024年，市政府坚持依法行政。\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] is None
+    assert metadata(_opening_and_cited("2024年，市政府坚持依法行政。", cited), national)["issuer"] is None
 
 
 def test_a_short_form_completed_by_the_place_in_the_title_block(national):
@@ -235,8 +237,7 @@ def test_a_joint_title_with_committee_written_out(national):
     ("2024年，我委坚持依法行政。", "修订《云中市发展和改革委员会重大行政决策程序规定》。", "云中市发展和改革委员会"),
 ])
 def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, national):
-    text = opening + "\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] == issuer
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
 
 
 @pytest.mark.parametrize("cited", [
@@ -244,5 +245,4 @@ def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, nati
     "落实《云南省生态环境保护条例》。",  # no 厅 named
 ])
 def test_wo_ting_left_empty_when_the_text_does_not_say_which_body(cited, national):
-    text = "2024年，我厅坚持依法行政。\n" + "\n".join(BODY.split("\n")[1:3]) + cited + "\n" + "\n".join(BODY.split("\n")[3:])
-    assert metadata(text, national)["issuer"] is None
+    assert metadata(_opening_and_cited("2024年，我厅坚持依法行政。", cited), national)["issuer"] is None
