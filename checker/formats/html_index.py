@@ -1,6 +1,7 @@
 """The HTML dashboard's view of a batch: one row per report, the trend across years, page names."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -11,14 +12,15 @@ from checker.run.result import ReportResult, RunResult
 from .html_report import (
     BUILTIN_RULES,
     SEVERITY_LABELS,
-    TOP_RULES,
-    UNSAFE_NAME,
     checklist,
     deadline_status,
     display_name,
     score_band,
     section_defs,
 )
+
+UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
+TOP_RULES = 10  # the dashboard's "most frequent problems" list
 
 
 def page_names(reports: list[ReportResult], reserved: set[str] | None = None) -> list[str]:

@@ -3,7 +3,6 @@ with its outline and findings placed, the rules that fired."""
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -29,11 +28,8 @@ BUILTIN_RULES = {
 
 DEADLINE_MONTH_DAY = (3, 31)  # 《督察工作规定》第二十四条：每年4月1日之前公开
 
-UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
-
 MAX_EXAMPLE_LINES = 14
 
-TOP_RULES = 10
 
 def report_view(report: ReportResult, ruleset) -> dict:
     """Everything the report template shows, computed here so the template stays simple."""
