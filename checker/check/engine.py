@@ -5,6 +5,7 @@ A kind that raises is a bug in fzcheck, not in the report: the engine reports it
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -19,42 +20,45 @@ FIELD = re.compile(r"\{(\w+)\}")
 
 
 def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> list[Finding]:
-    """All findings for one document, sorted by position."""
-    findings: list[Finding] = []
+    """All findings for one document, sorted by position.  The gate rules run first: when one
+    fires (a 解读, a news item …) the text is not a report and the report rules would only mislead."""
     cap = max_findings_per_rule()  # once per document: reading the limits costs more than a small rule
     rules = [rule for rule in ruleset.active() if only is None or rule.id in only]
-    gate_ids = gate_rules(ruleset)  # once: it walks every rule
-    gates = [rule for rule in rules if rule.id in gate_ids]
-    others = [rule for rule in rules if rule.id not in gate_ids]
-    for index, rule in enumerate(gates + others):
-        if index == len(gates) and any(f.rule in gate_ids for f in findings):
-            break  # a gate fired — not a report (a 解读, a news item …): the report rules would only mislead
-        try:
-            found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
-            hits = list(itertools.islice(found, cap))
-            extra = sum(1 for _ in found)  # past the cap only counted: memory stays bounded
-        except Exception as exc:  # noqa: BLE001 - a kind's bug must not stop the batch
-            findings.append(internal_error(doc, rule, exc))
-            continue
-        findings.extend(to_finding(doc, rule, hit) for hit in hits)
-        if extra:
-            findings.append(Finding(rule=rule.id, severity="info", line=1, column=1, end_line=1, end_column=1,
-                                    message=f"规则 {rule.id} 在本文件中的问题超过 {cap} 处，另有 {extra} 处未列出"
-                                            "（上限见 --max-findings-per-rule）。", path=doc.path))
+    gate_ids = gate_rules(ruleset)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.id in gate_ids:
+            findings += _run_rule(doc, rule, ruleset, cap)
+    if not gated(findings, ruleset):
+        for rule in rules:
+            if rule.id not in gate_ids:
+                findings += _run_rule(doc, rule, ruleset, cap)
     findings.sort(key=Finding.sort_key)
     return findings
 
 
+def _run_rule(doc: Document, rule: Rule, ruleset: RuleSet, cap: int) -> list[Finding]:
+    """One rule's findings, at most ``cap`` of them (the rest only counted, so memory stays
+    bounded); a kind that raises gives an ``internal-error`` finding instead."""
+    try:
+        found = iter(KINDS[rule.kind].check(doc, rule, ruleset))
+        hits = list(itertools.islice(found, cap))
+        extra = sum(1 for _ in found)
+    except Exception as exc:  # noqa: BLE001 - a kind's bug must not stop the batch
+        return [internal_error(doc, rule, exc)]
+    out = [to_finding(doc, rule, hit) for hit in hits]
+    if extra:
+        out.append(Finding(rule=rule.id, severity="info", line=1, column=1, end_line=1, end_column=1,
+                           message=f"规则 {rule.id} 在本文件中的问题超过 {cap} 处，另有 {extra} 处未列出"
+                                   "（上限见 --max-findings-per-rule）。", path=doc.path))
+    return out
+
+
+@functools.cache
 def _kinds_with(flag: str) -> frozenset[str]:
     """Names of the kinds that set ``flag`` (GATE, CROSS_YEAR): looked up once, not per rule
     and report (a missing module attribute costs an exception each time)."""
-    found = _FLAGGED.get(flag)
-    if found is None:
-        found = _FLAGGED[flag] = frozenset(name for name, kind in KINDS.items() if getattr(kind, flag, False))
-    return found
-
-
-_FLAGGED: dict[str, frozenset[str]] = {}
+    return frozenset(name for name, kind in KINDS.items() if getattr(kind, flag, False))
 
 
 def gate_rules(ruleset) -> set[str]:
