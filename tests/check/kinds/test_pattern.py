@@ -98,7 +98,7 @@ def test_jinnian_in_the_plan_is_the_plan_year(national):
 
 @pytest.mark.parametrize("heading, message", [
     ("三、履行推进法治政府建设第一责任人职责情况", "“推进法治政府建设第一责任人”与法定用语不符：中央文件的提法是“推进法治建设第一责任人”，中间没有“政府”二字。"),
-    ("三、履行法治政府建设第一责任人职责情况", "“法治政府建设第一责任人”与法定用语不符：中央文件的提法是“推进法治建设第一责任人”，前面有“推进”二字，中间没有“政府”二字。"),
+    ("三、履行法治政府建设第一责任人职责情况", "“法治政府建设第一责任人”与法定用语不符：中央文件的提法是“推进法治建设第一责任人”，这里少了前面的“推进”，多了中间的“政府”。"),
 ])
 def test_the_duty_term_message_says_what_differs(national, heading, message):
     text = report().replace("三、履行推进法治建设第一责任人职责情况", heading)
