@@ -72,10 +72,23 @@ PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|
 SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-# 现将某市农业农村局2024年法治政府建设情况报告如下: the body named where the report is announced.
-REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告如下")
-# The body calling itself 我区, 我市, 我省: the government of a place the text names elsewhere.
-SELF_PLACE = re.compile(r"^我(省|市|区|县)$")
+# 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
+# report is announced.
+REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告(?:如下|予以公开|予以公布)")
+# The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
+SELF_PLACE = re.compile(r"^我(省|市|区|县|镇|乡)$")
+# A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
+# elsewhere 某某街 is as likely a street.
+STREET_SHORT = re.compile(r"^([\u4e00-\u9fff]{2,4})街$")
+# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
+# after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
+# 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
+TOWN_NAMED = re.compile(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
+                        r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
+TOWN_NOT_NAME = re.compile(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
+# The body's own address (地址:天津市和平区建设路18号): its places, in order.
+ADDRESS = re.compile(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
+ADDRESS_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
 # Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
 # and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
@@ -235,6 +248,9 @@ def speaker_name(subject: str) -> str | None:
         return whole.group(1) + "人民政府"
     if subject.startswith(("我", "全", "各", "本")) or NOT_SUBJECT.match(subject):
         return None
+    street = STREET_SHORT.match(subject)
+    if street:  # 鹤龙街: the 街道's short form
+        return street.group(1) + "街道办事处"
     topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
     if topic:
         subject = topic.group(1)
@@ -280,6 +296,28 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     for match in QUOTED_PLACE.finditer(text):
         if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
+    if level in "镇乡":
+        return _one_town(level, text, name)
+    return _address_place(level, text, name)
+
+
+def _one_town(level: str, text: str, name: str) -> str | None:
+    """我镇's government, named by the one town of its level the text names (None for two or none)."""
+    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
+             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
+    return towns.pop() + name if len(towns) == 1 else None
+
+
+def _address_place(level: str, text: str, name: str) -> str | None:
+    """市人社局 completed from the body's own address line (地址:天津市和平区……)."""
+    for address in ADDRESS.finditer(text):
+        at = 0
+        for match in ADDRESS_PLACE.finditer(address.group(1)):
+            if match.start() != at:
+                break
+            if match.group(2) == level:
+                return match.group(1) + name
+            at = match.end()
     return None
 
 
@@ -291,6 +329,15 @@ def signature_name(line: str) -> str | None:
     parts = text.split()
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
         return " ".join(parts)
+    return None
+
+
+def issuer_from_self_reference(text: str) -> str | None:
+    """A town's report that never names itself in an opening (its page starts at 一、) but
+    says 我镇/我乡 in the body and names one town: that town's government."""
+    for level in "镇乡":
+        if "我" + level in text:
+            return qualify(level + "人民政府", text)
     return None
 
 

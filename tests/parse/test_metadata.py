@@ -246,3 +246,35 @@ def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, nati
 ])
 def test_wo_ting_left_empty_when_the_text_does_not_say_which_body(cited, national):
     assert metadata(_opening_and_cited("2024年，我厅坚持依法行政。", cited), national)["issuer"] is None
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # a 街道 in its short form as the opening's subject
+    ("2024年，云溪街坚持以习近平法治思想为指导，全面推进依法行政。", "", "云溪街道办事处"),
+    # 我镇, and the one town the text names (after a preposition)
+    ("2024年，我镇坚持依法行政。", "让法治精神在云岭镇落地生根。", "云岭镇人民政府"),
+    # 我乡, the town named after the year
+    ("2024年，我乡坚持依法行政。", "2024年云岭乡组织执法培训3期。", "云岭乡人民政府"),
+    # 市人社局 announced as published, its city in the body's own address
+    ("现将市人社局2024年法治政府建设情况报告予以公开。如有疑问请联系（地址：云中市云溪区建设路18号）。", "",
+     "云中市人社局"),
+])
+def test_issuer_from_short_forms_round_four(opening, cited, issuer, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited", [
+    ("2024年，我镇坚持依法行政。", "结合镇情实际，推进乡村振兴，在全镇开展普法。"),  # words, not a town's name
+    ("2024年，我镇坚持依法行政。", "与云岭镇、花溪镇签订执法协作协议。"),  # two towns: which one?
+    ("2024年，我镇坚持依法行政。", "推动美丽乡村建设，在城镇开展普法。"),  # 乡村, 城镇
+    ("2024年，我局坚持依法行政，在云岭镇开展普法。", ""),  # a bureau: a town it names is not itself
+])
+def test_issuer_left_empty_when_no_one_town_is_named(opening, cited, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] is None
+
+
+def test_a_town_report_that_starts_at_its_first_part(national):
+    """No opening at all (the page starts at 一、): 我镇 in the body and the one town named."""
+    text = ("一、主要举措和成效\n（一）强化组织领导\n我镇把法治建设纳入重要议事日程。\n"
+            "1.加强规范性文件管理。2024年云岭镇新制发规范性文件1件。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "云岭镇人民政府"
