@@ -341,6 +341,28 @@ def issuer_from_self_reference(text: str) -> str | None:
     return None
 
 
+# A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
+SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
+SELF_GOVERNMENT = re.compile(r"我(?:省|市|区|县|镇|乡)")
+SELF_DEPARTMENT = re.compile(r"我(?:局|委|厅|办|中心)|本局")
+
+
+def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:
+    """The publisher a saved page's meta tags or <title> name (某区人民政府门户网站 → 某区人民政府),
+    as the last resort.  A body with its place only; not a government's site for a text that
+    calls itself 我局, nor a department's site for one that calls itself 我市/我区."""
+    for raw in names:
+        name = SITE_SUFFIX.sub("", "".join(raw.split()))
+        name = re.sub(r"(?<!人民)政府$", "人民政府", name)
+        if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
+            continue
+        government = name.endswith("人民政府")
+        if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
+            continue
+        return name
+    return None
+
+
 def issuer_from_source_line(lines: list[str]) -> str | None:
     """The body a page's 来源/发布机构 line names, when it names one with its place
     (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body)."""

@@ -278,3 +278,43 @@ def test_a_town_report_that_starts_at_its_first_part(national):
     text = ("一、主要举措和成效\n（一）强化组织领导\n我镇把法治建设纳入重要议事日程。\n"
             "1.加强规范性文件管理。2024年云岭镇新制发规范性文件1件。\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["issuer"] == "云岭镇人民政府"
+
+
+def _page(lines: list[str], head: str) -> str:
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in lines)
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">\n{head}\n</head>\n'
+            f'<body><div class="article-content">\n{paragraphs}\n</div></body></html>\n')
+
+
+UNNAMED = ["2024年，我局坚持依法行政，全面推进法治政府建设。", "一、2024年主要举措和成效", "全年审核执法文书370件。"]
+UNNAMED_TOWN = ["2024年，我区坚持依法行政，全面推进法治政府建设。", "一、2024年主要举措和成效", "全年审核规范性文件37件。"]
+
+
+@pytest.mark.parametrize("lines, head, issuer", [
+    # the publisher's meta tag of a government CMS
+    (UNNAMED, '<meta name="ContentSource" content="云中市云溪区司法局">\n<title>2024年度法治政府建设工作报告_云溪区司法局</title>',
+     "云中市云溪区司法局"),
+    # the site's name in the <title> after the report's own title
+    (UNNAMED, "<title>2024年度法治政府建设工作报告_云中市司法局网站</title>", "云中市司法局"),
+    # a government's site name for a text that calls itself 我区
+    (UNNAMED_TOWN, '<meta name="SiteName" content="云中市云溪区人民政府门户网站"><title>2024年度法治政府建设工作报告</title>', "云中市云溪区人民政府"),
+    # a government's site for a text that calls itself 我局: the site is not the reporting body
+    (UNNAMED, '<meta name="SiteName" content="云中市云溪区人民政府门户网站"><title>2024年度法治政府建设工作报告</title>', None),
+    # a site name without a place names no body a reader can identify
+    (UNNAMED, '<meta name="SiteName" content="司法局网站"><title>2024年度法治政府建设工作报告</title>', None),
+])
+def test_issuer_from_a_saved_pages_site_name(lines, head, issuer, national, tmp_path):
+    from checker.run.pipeline import check_path
+
+    path = tmp_path / "page.html"
+    path.write_text(_page(lines, head), encoding="utf-8")
+    assert check_path(str(path), national).metadata["issuer"] == issuer
+
+
+def test_the_text_wins_over_the_site_name(national, tmp_path):
+    from checker.run.pipeline import check_path
+
+    lines = ["2024年，云溪区交通运输局坚持依法行政。"] + UNNAMED[1:]
+    path = tmp_path / "page.html"
+    path.write_text(_page(lines, '<meta name="SiteName" content="云中市云溪区人民政府门户网站">'), encoding="utf-8")
+    assert check_path(str(path), national).metadata["issuer"] == "云溪区交通运输局"
