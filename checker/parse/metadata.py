@@ -25,6 +25,11 @@ DATE_LABEL_RE = re.compile(
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = re.compile(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
 BARE_DATE_RE = re.compile(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
+PUBLISHED_LABEL_RE = re.compile(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+# A page's date line that starts with the date and goes on to its source or publisher
+# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
+LEAD_DATE_RE = re.compile(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = re.compile(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
@@ -158,7 +163,13 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
     (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
     (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
-    body: 2025.02.25, 2023年03月30日 09时24分).  Page-header clocks are refused."""
+    body: 2025.02.25, 2023年03月30日 09时24分) or heading its source line (2023-03-31 17:05
+    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期.
+    Page-header clocks are refused."""
+    for text in texts:
+        match = PUBLISHED_LABEL_RE.search(text)
+        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
+            return _iso(match.groups())
     for text in texts:
         if HEADER_CLOCK.search(text):
             continue
@@ -166,7 +177,7 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
         if match and _iso(match.groups()):
             return _iso(match.groups())
     for text in head or []:
-        match = BARE_DATE_RE.match(text)
+        match = BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return None

@@ -63,6 +63,9 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("公开类别 | 主动公开 | 发布时间 | 2025-02-27 |", "2025-02-27"),
     ("发布时间 2025年02月05日", "2025-02-05"),
     ("更新时间:2025/03/29 11:30:01", "2025-03-29"),
+    # the date heading its source line (round 4)
+    ("2025-03-31 17:05:00 来源: 云中市司法局 打印", "2025-03-31"),
+    ("2025-03-20 17:01  |  云中市水务局", "2025-03-20"),
 ])
 def test_date_layouts(line, expected, national):
     assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] == expected
@@ -318,3 +321,14 @@ def test_the_text_wins_over_the_site_name(national, tmp_path):
     path = tmp_path / "page.html"
     path.write_text(_page(lines, '<meta name="SiteName" content="云中市云溪区人民政府门户网站">'), encoding="utf-8")
     assert check_path(str(path), national).metadata["issuer"] == "云溪区交通运输局"
+
+
+def test_the_publication_date_wins_over_the_catalogue_date(national):
+    """A catalogue block's 生成日期 dates the document; the page's 发布日期 below it is the publication."""
+    head = "生成日期: 2025-02-22 主题分类: 综合政务\n" + TITLE + "\n发布日期:2025-02-24 09:14 浏览次数:\n"
+    assert metadata(head + BODY, national)["published"] == "2025-02-24"
+
+
+def test_a_date_in_a_sentence_is_not_a_date_line(national):
+    line = "2025-03-20 全区法治政府建设推进会"  # a dated heading, not the page's date line
+    assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] is None
