@@ -62,7 +62,9 @@ CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市)
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = re.compile(r"^我(厅|局|委)$")
-OWN_CITED = re.compile(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+OWN_CITED = re.compile(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# A department's name written twice by a slip (某市民政局民政局): the body once.
+DOUBLED_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
@@ -79,7 +81,8 @@ SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|�
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
-REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告(?:如下|予以公开|予以公布)")
+REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
+                            r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
 SELF_PLACE = re.compile(r"^我(省|市|区|县|镇|乡)$")
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
@@ -239,7 +242,7 @@ def _speaker(sentence: str) -> str | None:
 
 def speaker_name(subject: str) -> str | None:
     """A body's name from the subject of a sentence, or None when it is not one."""
-    subject = subject.strip(TITLE_NAME_TRIM).removeprefix("原")
+    subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
     short = SHORT_GOVERNMENT.match(subject)
@@ -290,6 +293,11 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
+    if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
+        # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
+        places = {m.group(1) for m in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}", head)}
+        if len(places) == 1:
+            return places.pop() + name
     if level == "省" or (name == "区人民政府" and "自治区" in text):
         places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
         named = [full for short, full in places.items() if short in head + text]

@@ -164,9 +164,12 @@ def _names_no_body(line: str) -> bool:
     return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
 
 
+ANNOUNCES = re.compile(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
+
+
 def _is_prose(line: str) -> bool:
     stripped = line.strip()
-    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40
+    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40 or bool(ANNOUNCES.search(stripped))
 
 
 def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
@@ -256,7 +259,10 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources)
     # the title, the line above it, the opening sentence, the signature, the page's source line
-    data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
+    titled = _issuer_from_title(data.title)
+    if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
+        titled = meta.qualify(titled, doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start]) or titled
+    data.issuer = (titled or _issuer_above_title(lines, title_index)
                    or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end],
                                  doc.norm[:doc.body_start])
                    or _issuer_from_signature(lines, last)

@@ -332,3 +332,23 @@ def test_the_publication_date_wins_over_the_catalogue_date(national):
 def test_a_date_in_a_sentence_is_not_a_date_line(national):
     line = "2025-03-20 全区法治政府建设推进会"  # a dated heading, not the page's date line
     assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] is None
+
+
+def test_a_short_title_name_completed_by_the_pages_publisher_line(national):
+    """市水务局2025年度……报告 under a date line naming the publisher in full."""
+    head = "2025-03-20 17:01  |  云中市水务局\n\n市水务局2024年度法治政府建设情况报告\n"
+    assert metadata(head + BODY, national)["issuer"] == "云中市水务局"
+    assert metadata("市水务局2024年度法治政府建设情况报告\n" + BODY, national)["issuer"] == "市水务局"
+
+
+def test_a_name_written_twice_by_a_slip(national):
+    text = "2024年，云中市民政局民政局坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "云中市民政局"
+
+
+def test_a_one_line_announcement_and_a_cited_plan_with_its_year(national):
+    """现将我局……总结如下: (short, no full stop) is the opening; 我局 is the bureau heading the
+    plans it cites, even with the year first (《2024年度云中县应急管理局学法计划》)."""
+    text = ("按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、2024年主要举措和成效\n"
+            "研究制定了《2024年度云中县应急管理局学法计划》，全年组织学法12次。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "云中县应急管理局"
