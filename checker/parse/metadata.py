@@ -85,6 +85,9 @@ REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*
                             r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
 SELF_PLACE = re.compile(r"^我(省|市|区|县|镇|乡)$")
+# 全区各级人民政府 speaking (a region's or province's report on all its governments): that
+# government, its place put back by ``qualify`` like 我区's.
+ALL_GOVERNMENTS = re.compile(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
 # elsewhere 某某街 is as likely a street.
 STREET_SHORT = re.compile(r"^([\u4e00-\u9fff]{2,4})街$")
@@ -250,7 +253,7 @@ def speaker_name(subject: str) -> str | None:
         return short.group(1) + "人民政府"
     if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
         return subject
-    own = SELF_PLACE.match(subject)
+    own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
     joint = JOINT_RE.fullmatch(subject)
@@ -285,6 +288,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
     above the body (the title block): a province it names counts, and so does a place that
     starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
+    text = PINYIN.sub("", text)  # 内(nèi)蒙古 on a learners' site
     own = OWN_SHORT.match(name or "")
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)

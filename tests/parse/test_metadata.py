@@ -176,6 +176,8 @@ def _opening_and_cited(opening: str, cited: str) -> str:
     ("2024年，省农业农村厅坚持依法行政。", "厅主要负责人在《福建日报》发表署名文章。", "福建省农业农村厅"),
     # 我市 with a local regulation cited: the city's government
     ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
+    # all the region's governments speaking, the region named with pinyin inside it (内(nèi)蒙古)
+    ("2024年，全区各级人民政府坚持依法行政。", "自治区人民政府落实内(nèi)蒙古自治区实施方案。", "内蒙古自治区人民政府"),
 ])
 def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
     assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
