@@ -5,9 +5,9 @@ reduplication of one character (常常, 一一, 层层) is ordinary Chinese.  Si
 that are never doubled on purpose (的的, 了了) can be listed in ``single``; legitimate
 doubled words (研究研究) go in ``exceptions``.  A verb before a noun that starts with the same
 word (规范规范性文件 = 规范 + 规范性文件) is no repeat: the longer words go in ``compounds``.
-An enumeration that pairs one counting character with different words (一案一卷一审, 一户一档)
-repeats that character by design: the characters that form such pairs go in ``enumerators``;
-the same pair twice (一是一是) is still a repeat.
+An enumeration that pairs one character with different words (一案一卷一审, 一户一档, 共建共享,
+边查边改) repeats that character by design: the characters that form such pairs go in
+``enumerators``; the same pair twice running (一是一是, 共建共建) is still a repeat.
 """
 from __future__ import annotations
 
@@ -40,12 +40,13 @@ def prepare(params: dict) -> dict:
 
 def _in_enumeration(text: str, start: int, end: int, enumeration: re.Pattern[str] | None) -> bool:
     """Whether the repeat at ``start:end`` overlaps a run like 一案一卷一审 that pairs the counting
-    character with at least two different words (一是一是 pairs it with one word twice)."""
+    character with a different word each time (一是一是, 共建共建共享 pair it with one word twice running)."""
     if enumeration is None:
         return False
     lo = max(0, start - 12)
     for run in enumeration.finditer(text, lo, end + 12):
-        if run.start() < end and start < run.end() and len(set(run.group()[1::2])) > 1:
+        words = run.group()[1::2]
+        if run.start() < end and start < run.end() and all(a != b for a, b in zip(words, words[1:])):
             return True
     return False
 

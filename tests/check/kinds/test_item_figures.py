@@ -42,3 +42,15 @@ def test_an_item_that_names_an_award_is_checkable(national):
         assert findings(text, national, "item-unquantified") == [], award
     text = report(measures="（一）规范执法。开展案卷评查，提升案卷质量。\n（二）深化政务服务。全年办理事项4万余件。")
     assert len(findings(text, national, "item-unquantified")) == 1
+
+
+def test_a_title_where_the_text_stops_is_not_judged(national):
+    # A page's opening cut right after a heading: nothing of the item is known.
+    opening = "江澜区人民政府2024年法治政府建设情况报告\n2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n"
+    for last in ("（二）规范", "（二）健全机制，把弘扬法治精神贯穿法"):
+        text = opening + "（一）规范执法。培训执法人员815人次。\n" + last
+        assert findings(text, national, RULE) == [], last
+    # the same title-only item is reported when the text goes on after it
+    text = opening + "（一）规范执法。培训执法人员815人次。\n（二）规范\n（三）政务服务。办理事项4万余件。"
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["（二）规范"]

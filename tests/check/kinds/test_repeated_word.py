@@ -40,3 +40,14 @@ def test_an_enumeration_with_one_is_no_repeat(national, text):
 def test_the_same_pair_twice_is_still_a_repeat(national):
     got = findings(report(measures="一是一是健全制度，全年审核规范性文件37件。"), national, RULE)
     assert [f.excerpt for f in got] == ["一是一是"]
+
+
+@pytest.mark.parametrize("text", ["构建共建共享的基层治理格局，覆盖社区18个。", "坚持边查边改边治，整改问题37个。",
+                                  "推行即收即办即结，办件4万余件。"])
+def test_other_paired_enumerations_are_no_repeat(national, text):
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_paired_enumeration_typed_twice_is_a_repeat(national):
+    got = findings(report(measures="坚持共建共建共享，覆盖社区18个。"), national, RULE)
+    assert [f.excerpt for f in got] == ["共建共建"]
