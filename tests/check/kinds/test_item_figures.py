@@ -54,3 +54,13 @@ def test_a_title_where_the_text_stops_is_not_judged(national):
     text = opening + "（一）规范执法。培训执法人员815人次。\n（二）规范\n（三）政务服务。办理事项4万余件。"
     got = findings(text, national, RULE)
     assert [f.excerpt for f in got] == ["（二）规范"]
+
+
+def test_an_item_that_names_a_document_one_can_look_up_is_checkable(national):
+    # A document cited with its number, or a regulation whose drafting was completed, can be checked.
+    for done in ("修订《江澜区行政规范性文件管理规定》（江政发〔2024〕3号）。", "高质量完成《江澜市农村集体资产管理规定》立法任务。"):
+        text = report(measures="（一）完善制度。" + done + "\n（二）深化政务服务。全年办理事项4万余件。")
+        assert findings(text, national, RULE) == [], done
+    # a plan merely named is no result: reviewers still ask how much was done
+    text = report(measures="（一）完善制度。研究制定《江澜区法治政府建设实施方案》。\n（二）深化政务服务。全年办理事项4万余件。")
+    assert len(findings(text, national, RULE)) == 1
