@@ -49,11 +49,16 @@ def _items(doc: Document, lo: int, hi: int) -> list[Node]:
     return out
 
 
+NON_SPACE = re.compile(r"\S")
+
+
 def _title_at_end(doc: Document, node: Node) -> bool:
     """Whether the item is its heading alone and nothing of the body follows it: a text that
-    stops right after a heading (a page's opening cut there) says nothing about that item."""
-    end = max(node.end, doc.body_end)
-    return not node.children and not doc.norm[node.heading.end:end].strip()
+    stops right after a heading (a page's opening cut there) says nothing about that item.
+    (Searched, not sliced: a slice to the body's end per item is quadratic on a big report.)"""
+    if node.children or NON_SPACE.search(doc.norm, node.heading.end, node.end):
+        return False
+    return NON_SPACE.search(doc.norm, node.end, max(node.end, doc.body_end)) is None
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
