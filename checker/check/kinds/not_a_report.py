@@ -9,8 +9,9 @@ skips the report rules for it (``GATE``).
 
 Precision first: a text whose first lines carry a report title is always a report, whatever
 else it mentions; so is a template with placeholders (××区).  The one exception is a page
-that says itself what it is (``page`` cues: a 范文 site's "下面是小编为大家整理的……，供大家参考"),
-which no report writes about itself.  Then a first line that names
+that says itself what it is (``page`` cues: a 范文 site's "下面是小编为大家整理的……，供大家参考",
+one leader's 我作为……主要负责人), which no report writes about itself; with no report title they
+also come before 现将……报告如下.  Then a first line that names
 another kind (……述法报告, ……政府信息公开工作年度报告) is that kind, even though its opening says
 现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
 opening's cues.  A first line that reads like a report title but is not one — a headline
@@ -153,6 +154,10 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         heads = heads + [doc.metadata.title]
     for item in compiled["kinds"]:
         if any(p.search(line) for p in item["head"] for line in heads):
+            yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
+            return
+    for item in compiled["kinds"]:  # the text says what it is (我作为……主要负责人): before 现将……报告如下
+        if any(p.search(text) for p in item["page"] for text in heads + [opening]):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return
     if says_report_follows(opening, compiled):

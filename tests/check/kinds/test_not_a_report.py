@@ -109,6 +109,17 @@ NOT_REPORTS = {
         "各项工作取得新进展。全年粮食播种面积12.6万亩，总产量5.1万吨，同比增长2.3%；"
         "农村居民人均可支配收入2.4万元，同比增长6.8%；新建高标准农田1.2万亩，完成农村改厕860户，"
         "培育市级以上农业龙头企业5家。\n二、2025年工作思路\n稳定粮食生产，推进农业产业化，持续改善农村人居环境。"),
+    # round 5, from live-extra7's first (held-out) run: the formulas other documents use
+    "述法（我作为……主要负责人）": ("2024年以来，我作为区林业局主要负责人，认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+                                  "一、履行第一责任人职责主要成效\n我带头讲授法治专题党课3次。"),
+    "信息公开年报（报告由……组成）": ("工作年度报告\n2024年以来，云溪街道主动公开工作动态、政策文件等信息。报告由总体情况、主动公开政府信息情况、"
+                                   "收到和处理政府信息公开申请情况等六部分组成。\n一、总体情况\n2024年，云溪街道持续推行依法行政工作。"),
+    "印发实施意见的通知": ("各处室、各直属单位：\n现将《关于进一步深化法治政府部门建设的实施意见》印发给你们，请认真抓好落实。\n"
+                         "为深入贯彻习近平法治思想，结合行业实际，制定本实施意见。\n一、总体要求\n（一）指导思想。"),
+    "通报（无标题）": ("各县（市、区）人民政府，市政府各部门：\n2024年，全市各级各部门深入推进依法行政，法治政府建设取得新成效。"
+                     "经市政府同意，现将依法行政考核优秀等次单位通报如下：\n一、县（市、区）政府\n云溪区、云岭县。"),
+    "年鉴（概况）": ("二级目：法治\n【概况】 2024年，全县政法各部门坚持稳中求进，全力打造更高水平的平安云溪、法治云溪，"
+                   "为全县经济社会高质量发展提供了有力的法治保障。全县公众安全感民意调查排全省第15位。"),
 }
 
 
@@ -228,3 +239,11 @@ def test_a_report_that_names_its_subject_only_as_依法行政_is_a_report(nation
 def test_off_subject_says_what_it_seems_to_be(national):
     message = check_text(NOT_REPORTS["工作总结（另一主题）"], national, "page.txt").findings[0].message
     assert "另一主题" in message
+
+
+def test_a_report_that_issues_nothing_and_announces_no_notice_is_a_report(national):
+    """A report may mention documents it issued (印发《……》) and a 通报 it received; only the
+    formulas of an issuing notice (印发给你们) or of a 通报 itself (现将……通报如下) mark another kind."""
+    text = report(opening="2024年，云溪区坚持依法行政，印发《云溪区2024年法治政府建设工作要点》，"
+                          "及时整改上级通报的问题。现将有关情况报告如下：")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
