@@ -54,6 +54,7 @@ OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
 OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|支持|监督|关心)下\s*[,，]\s*")
 OPENING_GUIDED_ANY = re.compile(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
+COMMA = re.compile(r"[,，]")
 SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
@@ -251,7 +252,7 @@ def _speaker(sentence: str) -> str | None:
 def _named_before_comma(subject: str) -> str | None:
     """楚雄市林业和草原局,以……为目标: a body's full name set off by a comma before its verb
     (only a name ending as a body does: 局, 委, 政府 …, so a phrase before a comma is not taken)."""
-    head = re.split(r"[,，]", subject, maxsplit=1)[0]
+    head = COMMA.split(subject, maxsplit=1)[0]
     if head == subject or not SPEAKER_TAIL.search(head) or not PLACE_PREFIX.match(head):
         return None
     return speaker_name(head)
