@@ -16,6 +16,7 @@ from .document import Document, Heading, Metadata
 from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
                       run_in_headings, split_sentences)
 from .sections import SectionDef, classify, heading_key
+from .subject import issuer_from_subject
 
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
@@ -269,7 +270,9 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or meta.issuer_from_source_line(head)
                    or meta.issuer_from_self_reference(doc.norm[doc.body_start:doc.body_end])
                    or meta.issuer_from_own_plan(doc.norm[doc.body_start:doc.body_end], data.year)
-                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end]))
+                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end])
+                   or issuer_from_subject(meta.PINYIN.sub("", doc.norm[doc.body_start:doc.body_end]),
+                                          meta.PINYIN.sub("", _opening(doc))))
     return data
 
 
