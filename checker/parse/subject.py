@@ -101,7 +101,8 @@ def _short_form_near(text: str, name: str) -> bool:
     """A plan named for a body counts as the body's own when the text also calls the body by a
     short form (我局, 区农业农村局) — a superior's plan is cited, not made."""
     organ = re.sub(rf"^{PLACE}{{1,3}}", "", name)
-    return bool(SELF.search(text)) or any(level + organ in text for level in "省市区县镇乡")
+    rest = text.replace(name, "")  # the short form on its own, not inside the full name
+    return bool(SELF.search(text)) or any(level + organ in rest for level in "省市区县镇乡")
 
 
 def _someone_else(text: str, start: int, end: int) -> bool:
