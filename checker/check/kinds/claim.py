@@ -16,6 +16,11 @@ place in the clause tells them apart.
 - A claim is supported by a figure or verifiable evidence (获评, 入选 …) in its own sentence,
   or, when it opens its sentence, by a figure in the clause just before it (the end of the
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
+- A claim is also supported by the sentence right after it in the same paragraph when that
+  sentence opens with the support: a figure in Arabic digits in its first clause (after a short
+  lead-in such as 截至目前, 全年), evidence there (获评 …), or an example opener (如：…, the ``support_openers``).
+  "…在理论研究中走在前列。截至目前，共撰写调研文章30余篇" states the claim, then proves it.
+  A next sentence that opens a new point (二是, （三）) is not support; data further away is not either.
 
 Headings are titles, not claims, and are skipped by default.
 
@@ -38,9 +43,14 @@ from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
-                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
+# A first clause this short (截至目前, 全年, 2024年以来) is a lead-in: the support opens after it.
+LEAD_IN_CHARS = 6
+ARABIC_DIGIT = re.compile(r"\d")
+# Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
+DATE = re.compile(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
 ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
@@ -60,7 +70,8 @@ def prepare(params: dict) -> dict:
         raise ValueError("words: give at least one claim word or pattern")
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=len, reverse=True)
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
-    return {"triggers": triggers, "opening": opening, "evidence": evidence, "figures": figures.spec_from(params),
+    openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
+    return {"openers": openers, "triggers": triggers, "opening": opening, "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
             "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
 
@@ -118,9 +129,11 @@ def _match_start(match: re.Match) -> int:
     return match.start()
 
 
-def unquantified(text: str, compiled: dict, before: str = "", answers: dict | None = None) -> str | None:
+def unquantified(text: str, compiled: dict, before: str = "", answers: dict | None = None,
+                 after: str = "") -> str | None:
     """The claim a sentence makes without figure or evidence, or None.  ``before`` is the
     previous sentence of the same paragraph: its last clause supports a claim that opens this one.
+    ``after`` is the next sentence of the same paragraph: its opening may support the claim.
     ``answers``: the document's figure answers (:func:`figures.memo`)."""
     match = claim_in(text, compiled)
     if match is None or any(word in text for word in compiled["evidence"]):
@@ -131,7 +144,35 @@ def unquantified(text: str, compiled: dict, before: str = "", answers: dict | No
         last = before.rstrip("。!?;")
         if figures.has_figure_memo(last[_clause_start(last, len(last)):], compiled["figures"], answers):
             return None
+    if after and _opens_with_support(after, compiled, answers):
+        return None
     return match.group()
+
+
+def _opens_with_support(text: str, compiled: dict, answers: dict | None) -> bool:
+    """Whether a sentence opens with a figure, evidence or an example (see the module doc).
+    A sentence that opens with an enumerator (二是, （三）) starts a new point instead."""
+    text = text.lstrip()
+    if ENUMERATOR.match(text):
+        return False
+    if any(opener.match(text) for opener in compiled["openers"]):
+        return True
+    first = _clause_end(text, 0)
+    if len(text[:first].strip()) <= LEAD_IN_CHARS:
+        first = _clause_end(text, first + 1)  # 截至目前，共撰写…: the lead-in and the clause after it
+    head = text[:first]
+    if any(word in head for word in compiled["evidence"]):
+        return True
+    # Statistics are written in Arabic digits (GB/T 15835): support from the next sentence must be
+    # one; a count in words there is mostly a slogan ("体现出了四个“最”"), not data.
+    return (ARABIC_DIGIT.search(DATE.sub("", head)) is not None
+            and figures.has_figure_memo(head, compiled["figures"], answers))
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause that starts at ``at`` ends (the next , ; : or the end of the text)."""
+    ends = [i for i in (text.find(mark, at) for mark in CLAUSE_MARKS) if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
@@ -139,6 +180,14 @@ def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sen
         return ""
     prev = sentences[index - 1]
     return prev.text if prev.line == sentence.line and not prev.heading else ""
+
+
+def _next(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
+    """The next sentence of the same paragraph (not a heading), or ""."""
+    if index + 1 >= len(sentences):
+        return ""
+    nxt = sentences[index + 1]
+    return nxt.text if nxt.line == sentence.line and not nxt.heading else ""
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
@@ -157,7 +206,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 continue
             if runs_into_cut(doc, sentence.end):
                 continue  # an unfinished sentence may give its figure after the cut
-            claim = unquantified(sentence.text, compiled, _previous(doc, sentence, index, sentences), answers)
+            claim = unquantified(sentence.text, compiled, _previous(doc, sentence, index, sentences), answers,
+                                 _next(sentence, index, sentences))
             if claim is not None:
                 seen.add(sentence.start)
                 yield Hit(sentence.start, sentence.end, section=key,

@@ -74,6 +74,40 @@ def test_figure_in_the_clause_just_before_supports_a_claim(national):
     assert findings(text, national, RULE) == []
 
 
+@pytest.mark.parametrize("paragraph", [
+    "围绕审判实践开展理论研究，在全省理论研究中走在前列。截至目前，共撰写调研文章31篇。",
+    "行政复议质效明显提升。全年办理行政复议案件126件，纠错率8.7%。",
+    "执法规范化水平显著提升。其中，法制审核重大执法决定213件。",
+    "基层依法治理取得积极成效。区司法所获评全国先进司法所。",
+    "普法宣传取得良好效果。如：“法治进社区”活动走进全区各村居，受到群众欢迎。",
+    "诉源治理成效显著。例如，区法院在各镇设立调解工作室，纠纷就地化解。",
+])
+def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
+    """The sentence right after a claim may open with the figure or example that proves it."""
+    assert findings(report(measures=paragraph), national, RULE) == []
+
+
+@pytest.mark.parametrize(("paragraph", "claim"), [
+    # the next sentence opens a new point: its figure is about that point
+    ("执法规范化水平显著提升。二是办理行政复议案件126件。", "执法规范化水平显著提升。"),
+    # the figure comes late in the next sentence, after its own subject matter
+    ("普法宣传取得良好效果。区司法局组织开展宣讲活动，覆盖群众3000余人。", "普法宣传取得良好效果。"),
+    # a count in words before a quoted slogan is not data, nor is the year
+    ("依法行政工作取得明显成效。2024年的工作体现出了四个“最”：力度最大、范围最广。", "依法行政工作取得明显成效。"),
+    # 如期 is not an example
+    ("法治意识明显增强。如期完成年度普法任务。", "法治意识明显增强。"),
+])
+def test_next_sentence_without_opening_support_does_not_clear(national, paragraph, claim):
+    got = findings(report(measures=paragraph), national, RULE)
+    assert [f.excerpt for f in got] == [claim]
+
+
+def test_next_paragraph_does_not_support(national):
+    text = report(measures="行政复议质效明显提升。\n全年办理行政复议案件126件。")
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["行政复议质效明显提升。"]
+
+
 def test_figure_in_another_paragraph_does_not_support(national):
     text = report(measures="全年调解矛盾纠纷1260件。\n坚持源头治理，有力保障社会和谐稳定。")
     got = findings(text, national, RULE)
