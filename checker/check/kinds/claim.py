@@ -21,6 +21,8 @@ place in the clause tells them apart.
   lead-in such as 截至目前, 全年), evidence there (获评 …), or an example opener (如：…, the ``support_openers``).
   "…在理论研究中走在前列。截至目前，共撰写调研文章30余篇" states the claim, then proves it.
   A next sentence that opens a new point (二是, （三）) is not support; data further away is not either.
+  A claim that is itself an enumerated point ("三是示范创建取得阶段性成效。") is the title of the
+  sentence after it, which supports it with a figure anywhere in it.
 
 Headings are titles, not claims, and are skipped by default.
 
@@ -144,14 +146,16 @@ def unquantified(text: str, compiled: dict, before: str = "", answers: dict | No
         last = before.rstrip("。!?;")
         if figures.has_figure_memo(last[_clause_start(last, len(last)):], compiled["figures"], answers):
             return None
-    if after and _opens_with_support(after, compiled, answers):
+    if after and _opens_with_support(after, compiled, answers, whole=ENUMERATOR.match(text) is not None):
         return None
     return match.group()
 
 
-def _opens_with_support(text: str, compiled: dict, answers: dict | None) -> bool:
+def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: bool = False) -> bool:
     """Whether a sentence opens with a figure, evidence or an example (see the module doc).
-    A sentence that opens with an enumerator (二是, （三）) starts a new point instead."""
+    A sentence that opens with an enumerator (二是, （三）) starts a new point instead.
+    ``whole``: the claim is itself a point's title ("三是……取得阶段性成效。"), so the whole next
+    sentence is that point's body and may support it anywhere, not only in its opening."""
     text = text.lstrip()
     if ENUMERATOR.match(text):
         return False
@@ -160,7 +164,7 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None) -> bool
     first = _clause_end(text, 0)
     if len(text[:first].strip()) <= LEAD_IN_CHARS:
         first = _clause_end(text, first + 1)  # 截至目前，共撰写…: the lead-in and the clause after it
-    head = text[:first]
+    head = text if whole else text[:first]
     if any(word in head for word in compiled["evidence"]):
         return True
     # Statistics are written in Arabic digits (GB/T 15835): support from the next sentence must be

@@ -81,6 +81,8 @@ def test_figure_in_the_clause_just_before_supports_a_claim(national):
     "基层依法治理取得积极成效。区司法所获评全国先进司法所。",
     "普法宣传取得良好效果。如：“法治进社区”活动走进全区各村居，受到群众欢迎。",
     "诉源治理成效显著。例如，区法院在各镇设立调解工作室，纠纷就地化解。",
+    # an enumerated point that is a claim is the title of the next sentence: its figure may come late
+    "三是示范创建取得阶段性成效。做好申报迎检工作，从7个申报地区中优选2个参评。",
 ])
 def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     """The sentence right after a claim may open with the figure or example that proves it."""
@@ -92,6 +94,8 @@ def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     ("执法规范化水平显著提升。二是办理行政复议案件126件。", "执法规范化水平显著提升。"),
     # the figure comes late in the next sentence, after its own subject matter
     ("普法宣传取得良好效果。区司法局组织开展宣讲活动，覆盖群众3000余人。", "普法宣传取得良好效果。"),
+    # a claim that is not an enumerated point needs the figure at the opening of the next sentence
+    ("示范创建取得阶段性成效。做好申报迎检工作，从7个申报地区中优选2个参评。", "示范创建取得阶段性成效。"),
     # a count in words before a quoted slogan is not data, nor is the year
     ("依法行政工作取得明显成效。2024年的工作体现出了四个“最”：力度最大、范围最广。", "依法行政工作取得明显成效。"),
     # 如期 is not an example

@@ -58,9 +58,14 @@ def test_a_title_where_the_text_stops_is_not_judged(national):
 
 def test_an_item_that_names_a_document_one_can_look_up_is_checkable(national):
     # A document cited with its number, or a regulation whose drafting was completed, can be checked.
-    for done in ("修订《江澜区行政规范性文件管理规定》（江政发〔2024〕3号）。", "完成《江澜市养犬管理条例》立法，提请审议。"):
+    # So can a signed article published in a named newspaper.
+    for done in ("修订《江澜区行政规范性文件管理规定》（江政发〔2024〕3号）。", "完成《江澜市养犬管理条例》立法，提请审议。",
+                 "局党组在江澜日报发表《以法治护航营商环境》署名文章。"):
         text = report(measures="（一）完善制度。" + done + "\n（二）深化政务服务。全年办理事项4万余件。")
         assert findings(text, national, RULE) == [], done
     # a plan merely named is no result: reviewers still ask how much was done
     text = report(measures="（一）完善制度。研究制定《江澜区法治政府建设实施方案》。\n（二）深化政务服务。全年办理事项4万余件。")
+    assert len(findings(text, national, RULE)) == 1
+    # nor is a document merely studied (学习《……》), though it has a title
+    text = report(measures="（一）加强学习。组织干部学习《习近平法治思想学习纲要》。\n（二）深化政务服务。全年办理事项4万余件。")
     assert len(findings(text, national, RULE)) == 1
