@@ -166,11 +166,47 @@ def year_in(text: str) -> int | None:
 REPORT_YEAR = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:报告|汇报|总结)如下")
 
 
+# A year the text looks back on, not the one it reports: 在2023年工作基础上, 较2023年, 比2022年增长,
+# 与2023年相比, 2023年同期.
+EARLIER_BEFORE = re.compile(r"(?:较|比|与|同)\s*$")
+EARLIER_AFTER = re.compile(r"^\s*年度?(?:工作|的)?(?:的)?基础上|^\s*年度?(?:相比|同期|同比)")
+
+
+def own_years(text: str) -> list[int]:
+    """The years a text speaks of as its own, in order: ranges (2021-2025年) and years it looks
+    back on (在2023年工作基础上, 较2023年) left out."""
+    years = []
+    for match in YEAR_RE.finditer(text):
+        if EARLIER_BEFORE.search(text[max(0, match.start() - 2):match.start()]):
+            continue
+        if EARLIER_AFTER.match(text[match.end():match.end() + 10]):
+            continue
+        years.append(int(match.group(1)))
+    return years
+
+
 def opening_year(text: str) -> int | None:
-    """The opening's year: the one its 现将……N年……报告如下 names, else its first (在2023年工作
-    基础上 …, 现将我镇2024年……报告如下 reports on 2024)."""
+    """The opening's year: the one its 现将……N年……报告如下 names, else the first it speaks of as
+    its own (在2023年工作基础上, 2024年…… reports on 2024)."""
     announced = REPORT_YEAR.search(text)
-    return int(announced.group(1)) if announced else year_in(text)
+    if announced:
+        return int(announced.group(1))
+    years = own_years(text)
+    return years[0] if years else None
+
+
+BODY_YEAR_MIN = 2  # times the body must name its year, and more often than any other
+
+
+def body_year(text: str) -> int | None:
+    """The year the first part speaks of most (2022年我镇……, 《某市2022年……工作要点》), when no
+    title, opening or heading gives one: named at least twice and more often than any other year;
+    a text whose years are only ranges or looks back gives none rather than a guess."""
+    counts = Counter(own_years(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < BODY_YEAR_MIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _iso(groups) -> str | None:
