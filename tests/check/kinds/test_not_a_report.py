@@ -134,7 +134,8 @@ NOT_REPORTS = {
     "实施后评估报告": ("根据《云中省行政规范性文件制定程序规定》，云溪区卫生健康局对《云溪区人民政府关于印发健康行动实施方案的通知》"
                      "开展实施后评估工作，现就评估工作成果报告如下：\n一、评估对象\n本次评估的对象于2022年7月7日公布施行。"),
     "资料库记录（外文摘要）": ("云中省人民政府关于2024年度法治政府建设情况的报告\nEnglish title\n"
-                             "Report of the Yunzhong Provincial Government on Building a Law-based Government in 2024\n"
+                             "Report of the Yunzhong Provincial People's Government on the Building of a Law-based Government "
+                             "in the Year 2024 (machine-translated)\n"
                              "Published\n2025-03-27\nSummary\n(1) In 2024, under the leadership of the provincial committee, "
                              "all levels of government in the province adhered to the rule of law and made steady progress."),
 }
