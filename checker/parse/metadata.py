@@ -50,13 +50,13 @@ PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|
 VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
-OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
-OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|支持|监督|关心)下\s*[,，]\s*")
+OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
 OPENING_GUIDED_ANY = re.compile(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
 COMMA = re.compile(r"[,，]")
 SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
-                          r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
+                          r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")

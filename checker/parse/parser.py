@@ -55,8 +55,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
                         or _title_runs_on(lines[title_index - 1], lines[title_index])):
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
-        title_index = _split_title_index(lines, is_heading)
-        title_lines = 1 if title_index is None else 2
+        title_index, title_lines = _split_title_index(lines, is_heading)
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -213,17 +212,33 @@ def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | N
     return candidates[0] if candidates else None
 
 
-def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
-    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告): the first
-    of two short adjacent lines that read as a title only together."""
+SPLIT_TITLE_GAP = 2  # blank lines a saved page may leave between the two lines of a split title
+
+
+def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int | None, int]:
+    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告), or over two
+    lines with a blank line between on a saved page: the first of two short lines that read as a
+    title only together, and how many lines the title spans (blank ones included)."""
     for index in range(min(len(lines), 60) - 1):
         if is_heading(index) or is_heading(index + 1):
-            return None
-        top, bottom = lines[index].strip(), lines[index + 1].strip()
-        if not top or not bottom or _is_prose(top) or _is_prose(bottom) or _is_furniture(top):
+            return None, 1
+        top = lines[index].strip()
+        if not top or _is_prose(top) or _is_furniture(top):
             continue
-        if meta.is_title_line(top + bottom):
-            return index
+        below = _next_filled(lines, index, SPLIT_TITLE_GAP)
+        if below is None or is_heading(below):
+            continue
+        bottom = lines[below].strip()
+        if not _is_prose(bottom) and meta.is_title_line(top + bottom):
+            return index, below - index + 1
+    return None, 1
+
+
+def _next_filled(lines: list[str], index: int, gap: int) -> int | None:
+    """The next line after ``index`` with text, at most ``gap`` blank lines further down."""
+    for below in range(index + 1, min(len(lines), index + gap + 2)):
+        if lines[below].strip():
+            return below
     return None
 
 

@@ -521,3 +521,32 @@ def test_report_words_are_not_widgets(line):
     from checker.parse.parser import is_furniture
 
     assert not is_furniture(line)
+
+
+# round 7, after live-extra9's first (held-out) run
+def test_a_title_split_over_two_lines_with_a_blank_line_between(national):
+    """A saved page leaves a blank line inside the title (云中省2024年度法治政府建设工作 / / 情况报告)."""
+    text = "云中省2024年度法治政府建设工作\n\n情况报告\n\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云中省2024年度法治政府建设工作情况报告"
+    assert data["issuer"] == "云中省人民政府" and data["year"] == 2024
+
+
+def test_a_headline_above_a_source_line_is_not_joined_across_a_blank(national):
+    text = "云中省2024年度法治政府建设工作\n\n【来源:云中省司法厅 | 发布日期:2025-03-10 】\n\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] is None and data["published"] == "2025-03-10"
+
+
+def test_lines_far_apart_are_not_one_title(national):
+    text = "云中省2024年度法治政府建设工作\n\n\n\n情况报告\n\n" + BODY
+    assert metadata(text, national)["title"] is None
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2025年,在区委、区政府的正确引领下,云岭街道坚定不移地推进法治建设。现将有关情况报告如下:", "云岭街道办事处"),
+    ("2025年,在区委的引领下,云溪区司法局坚持依法行政。现将有关情况报告如下:", "云溪区司法局"),
+])
+def test_a_guiding_clause_with_yinling_and_a_speaker_that_jianding(opening, issuer, national):
+    text = "\n".join([opening] + BODY.split("\n")[1:])
+    assert metadata(text, national)["issuer"] == issuer
