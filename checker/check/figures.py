@@ -39,7 +39,11 @@ YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*�
 YEAR = re.compile(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
 DATE = re.compile(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
 ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
-RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
+# A rank: 位列全市第一, 居全省前三.  Within 10 characters any 列/居 will do; a longer gap (位列各项……工作的
+# 第一位, 13 characters) needs an explicit rank word and a place that ends in 位/名 — a bare 列 that far
+# from 第 is a list (列出……第三季度), not a rank.
+RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)"
+                  rf"|(?:排名|排位|位列|位居|名列)[^,;。]{{11,20}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)\s*[位名]")
 PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = re.compile(rf"[{CN}]+")
 # A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,
