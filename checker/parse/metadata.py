@@ -50,13 +50,13 @@ PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|
 VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
-OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
-OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|支持|监督|关心)下\s*[,，]\s*")
+OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
 OPENING_GUIDED_ANY = re.compile(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
 COMMA = re.compile(r"[,，]")
 SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
-                          r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
+                          r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
 JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
@@ -166,11 +166,47 @@ def year_in(text: str) -> int | None:
 REPORT_YEAR = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:报告|汇报|总结)如下")
 
 
+# A year the text looks back on, not the one it reports: 在2023年工作基础上, 较2023年, 比2022年增长,
+# 与2023年相比, 2023年同期.
+EARLIER_BEFORE = re.compile(r"(?:较|比|与|同)\s*$")
+EARLIER_AFTER = re.compile(r"^\s*年度?(?:工作|的)?(?:的)?基础上|^\s*年度?(?:相比|同期|同比)")
+
+
+def own_years(text: str) -> list[int]:
+    """The years a text speaks of as its own, in order: ranges (2021-2025年) and years it looks
+    back on (在2023年工作基础上, 较2023年) left out."""
+    years = []
+    for match in YEAR_RE.finditer(text):
+        if EARLIER_BEFORE.search(text[max(0, match.start() - 2):match.start()]):
+            continue
+        if EARLIER_AFTER.match(text[match.end():match.end() + 10]):
+            continue
+        years.append(int(match.group(1)))
+    return years
+
+
 def opening_year(text: str) -> int | None:
-    """The opening's year: the one its 现将……N年……报告如下 names, else its first (在2023年工作
-    基础上 …, 现将我镇2024年……报告如下 reports on 2024)."""
+    """The opening's year: the one its 现将……N年……报告如下 names, else the first it speaks of as
+    its own (在2023年工作基础上, 2024年…… reports on 2024)."""
     announced = REPORT_YEAR.search(text)
-    return int(announced.group(1)) if announced else year_in(text)
+    if announced:
+        return int(announced.group(1))
+    years = own_years(text)
+    return years[0] if years else None
+
+
+BODY_YEAR_MIN = 2  # times the body must name its year, and more often than any other
+
+
+def body_year(text: str) -> int | None:
+    """The year the first part speaks of most (2022年我镇……, 《某市2022年……工作要点》), when no
+    title, opening or heading gives one: named at least twice and more often than any other year;
+    a text whose years are only ranges or looks back gives none rather than a guess."""
+    counts = Counter(own_years(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < BODY_YEAR_MIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _iso(groups) -> str | None:

@@ -27,8 +27,16 @@ HEADER_FURNITURE = re.compile(  # also as the first cell of a Markdown table row
 TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
 BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
 FOOTER_FURNITURE = re.compile(
-    r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|"
+    r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
     r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
+# A line made only of a page's widgets (字体大小:【大 中 小】, 分享至, 无障碍 简体|繁体, 登录 | 注册,
+# 进入播报模式, 阅读:0): whole-line only, since 无障碍 or 打印 may be words of the report itself.
+WIDGET = (r"(?:字体大小|字体|字号|[大中小]|默认|分享至|分享|收藏|打印|朗读|无障碍(?:浏览|访问|阅读)?|长者模式|关怀版|适老化|"
+          r"语音播报|进入播报模式|智能问答|简体版?|繁体版?|繁體版?|English|登录|注册|跳转到内容|返回上一页|返回顶部|"
+          r"微信公众号|微信|微博|(?:网站)?支持IPv6|手机端|手机版|政务邮箱|(?:阅读|浏览)(?:次数|量)?\s*[:：]?\s*\d*)")
+WIDGET_LINE = re.compile(rf"[\s|｜/:：【】\[\]()（）·•-]*{WIDGET}(?:[\s|｜/:：【】\[\]()（）·•-]*{WIDGET})*[\s|｜/:：【】\[\]()（）·•-]*",
+                         re.I)
+WIDGET_MAX = 40  # characters: a longer line is not a widget bar
 BULLET = re.compile(r"^\s*[•·●▪◆■]\s*")
 SIGNATURE_DATE = re.compile(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
 PROSE_MARKS = "。!?;"
@@ -47,8 +55,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
                         or _title_runs_on(lines[title_index - 1], lines[title_index])):
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
-        title_index = _split_title_index(lines, is_heading)
-        title_lines = 1 if title_index is None else 2
+        title_index, title_lines = _split_title_index(lines, is_heading)
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -155,6 +162,8 @@ def is_furniture(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     if BULLET.match(line) and len(line.strip()) < 24:
         return True
+    if len(line.strip()) <= WIDGET_MAX and WIDGET_LINE.fullmatch(line.strip()):
+        return True
     if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
         return True
     if TABLE_RULE.match(line) or ("。" not in line and meta.LEAD_DATE_RE.match(line)):
@@ -203,17 +212,33 @@ def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | N
     return candidates[0] if candidates else None
 
 
-def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
-    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告): the first
-    of two short adjacent lines that read as a title only together."""
+SPLIT_TITLE_GAP = 2  # blank lines a saved page may leave between the two lines of a split title
+
+
+def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int | None, int]:
+    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告), or over two
+    lines with a blank line between on a saved page: the first of two short lines that read as a
+    title only together, and how many lines the title spans (blank ones included)."""
     for index in range(min(len(lines), 60) - 1):
         if is_heading(index) or is_heading(index + 1):
-            return None
-        top, bottom = lines[index].strip(), lines[index + 1].strip()
-        if not top or not bottom or _is_prose(top) or _is_prose(bottom) or _is_furniture(top):
+            return None, 1
+        top = lines[index].strip()
+        if not top or _is_prose(top) or _is_furniture(top):
             continue
-        if meta.is_title_line(top + bottom):
-            return index
+        below = _next_filled(lines, index, SPLIT_TITLE_GAP)
+        if below is None or is_heading(below):
+            continue
+        bottom = lines[below].strip()
+        if not _is_prose(bottom) and meta.is_title_line(top + bottom):
+            return index, below - index + 1
+    return None, 1
+
+
+def _next_filled(lines: list[str], index: int, gap: int) -> int | None:
+    """The next line after ``index`` with text, at most ``gap`` blank lines further down."""
+    for below in range(index + 1, min(len(lines), index + gap + 2)):
+        if lines[below].strip():
+            return below
     return None
 
 
@@ -274,7 +299,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.published = (doc.source.published or meta.published_date(outside, head)
                       or (meta.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
-    data.year = meta.vote_year(data.year_sources)
+    data.year = meta.vote_year(data.year_sources) or _first_part_year(doc)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     titled = _issuer_from_title(data.title)
     if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
@@ -357,6 +382,14 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     if opening:
         sources["opening"] = opening
     return sources
+
+
+def _first_part_year(doc: Document) -> int | None:
+    """The year the first part (the measures) speaks of most, when nothing above it names one."""
+    sec = doc.section("measures")
+    if sec is None or sec.embedded:
+        return None
+    return meta.body_year(doc.norm[sec.heading_end:sec.end])
 
 
 def _issuer_from_title(title: str | None) -> str | None:

@@ -458,3 +458,95 @@ def test_a_markdown_catalogue_table_above_the_body(national):
 ])
 def test_the_opening_year_is_the_one_it_reports_on(opening, year):
     assert meta.opening_year(opening) == year
+
+
+# round 7: a year the text looks back on is not its own; the first part's year when nothing above names one
+@pytest.mark.parametrize("opening, year", [
+    ("在2023年工作基础上，我镇稳步推进法治建设，各项工作取得新进展。", None),
+    ("较2023年，行政复议案件下降12%，我局坚持依法行政。", None),
+    ("与2022年相比，我局办理案件增加，2023年我局坚持依法行政。", 2023),
+    ("在2023年工作的基础上，2024年我县持续推进法治政府建设。", 2024),
+    ("我局坚持依法行政，认真落实《法治政府建设实施纲要（2021-2025年）》。", None),
+])
+def test_the_opening_year_is_never_one_it_looks_back_on(opening, year):
+    assert meta.opening_year(opening) == year
+
+
+@pytest.mark.parametrize("text, year", [
+    ("2022年我镇制发规范性文件1件。2022年我镇开展执法检查220次，较2021年增加30次。", 2022),
+    ("印发《云中市2022年法治政府建设工作要点》。2022年全市审核规范性文件37件。", 2022),
+    ("2022年我镇制发规范性文件1件。", None),                          # named once: no guess
+    ("2022年制发文件1件，2023年制发文件2件。", None),                 # two years as often
+    ("落实《实施方案（2021—2025年）》和《规划（2021-2025年）》。", None),  # ranges only
+    ("在2021年工作基础上，较2021年增长。在2021年的基础上继续推进。", None),  # looks back only
+])
+def test_the_first_parts_year(text, year):
+    assert meta.body_year(text) == year
+
+
+FIRST_PART_NO_YEAR = ("一、主要举措和成效\n{first}\n二、存在的不足和原因\n执法规范化水平不高。\n"
+                      "三、2025年工作安排\n6月底前出台监督办法。")
+
+
+def test_the_year_from_the_first_part_when_nothing_above_names_one(national):
+    """A page that starts at 一、 (no title, no opening): the year its first part speaks of."""
+    first = "2022年我镇制发规范性文件1件。2022年我镇开展执法检查220次。"
+    assert metadata(FIRST_PART_NO_YEAR.format(first=first), national)["year"] == 2022
+
+
+def test_no_year_anywhere_gives_none(national):
+    first = "我镇制发规范性文件1件，开展执法检查220次，落实《实施方案（2021—2025年）》。"
+    assert metadata(FIRST_PART_NO_YEAR.format(first=first), national)["year"] is None
+
+
+def test_the_first_part_never_outvotes_the_title(national):
+    first = "2022年我镇制发规范性文件1件。2022年我镇开展执法检查220次。"
+    text = "云岭镇人民政府2023年法治政府建设情况报告\n" + FIRST_PART_NO_YEAR.format(first=first)
+    assert metadata(text, national)["year"] == 2023
+
+
+@pytest.mark.parametrize("widgets", ["字体大小:【大 中 小】", "分享至", "无障碍 简体| 繁体", "登录 | 注册", "阅读:0",
+                                     "| 手机端| 政务邮箱| 无障碍浏览|", "进入播报模式", "网站支持IPv6"])
+def test_a_line_of_page_widgets_is_furniture_not_the_title_or_body(widgets, national):
+    from checker.parse.parser import is_furniture
+
+    assert is_furniture(widgets)
+    data = metadata(widgets + "\n" + TITLE + "\n" + widgets + "\n" + BODY, national)
+    assert data["title"] == TITLE and data["year"] == 2024
+
+
+@pytest.mark.parametrize("line", ["无障碍环境建设", "打印机采购", "中共云溪区委", "分享经验做法",
+                                  "全年无障碍设施改造12处。"])
+def test_report_words_are_not_widgets(line):
+    from checker.parse.parser import is_furniture
+
+    assert not is_furniture(line)
+
+
+# round 7, after live-extra9's first (held-out) run
+def test_a_title_split_over_two_lines_with_a_blank_line_between(national):
+    """A saved page leaves a blank line inside the title (云中省2024年度法治政府建设工作 / / 情况报告)."""
+    text = "云中省2024年度法治政府建设工作\n\n情况报告\n\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云中省2024年度法治政府建设工作情况报告"
+    assert data["issuer"] == "云中省人民政府" and data["year"] == 2024
+
+
+def test_a_headline_above_a_source_line_is_not_joined_across_a_blank(national):
+    text = "云中省2024年度法治政府建设工作\n\n【来源:云中省司法厅 | 发布日期:2025-03-10 】\n\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] is None and data["published"] == "2025-03-10"
+
+
+def test_lines_far_apart_are_not_one_title(national):
+    text = "云中省2024年度法治政府建设工作\n\n\n\n情况报告\n\n" + BODY
+    assert metadata(text, national)["title"] is None
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2025年,在区委、区政府的正确引领下,云岭街道坚定不移地推进法治建设。现将有关情况报告如下:", "云岭街道办事处"),
+    ("2025年,在区委的引领下,云溪区司法局坚持依法行政。现将有关情况报告如下:", "云溪区司法局"),
+])
+def test_a_guiding_clause_with_yinling_and_a_speaker_that_jianding(opening, issuer, national):
+    text = "\n".join([opening] + BODY.split("\n")[1:])
+    assert metadata(text, national)["issuer"] == issuer

@@ -130,6 +130,14 @@ NOT_REPORTS = {
                   "版权说明：本文档由用户提供并上传，收益归属内容提供方。\n文档简介\n云中省法治政府实施方案范文参考一、背景分析"),
     "年鉴（概况）": ("二级目：法治\n【概况】 2024年，全县政法各部门坚持稳中求进，全力打造更高水平的平安云溪、法治云溪，"
                    "为全县经济社会高质量发展提供了有力的法治保障。全县公众安全感民意调查排全省第15位。"),
+    # round 7, open misses of live-extra8: an evaluation report; a catalogue record with an English summary
+    "实施后评估报告": ("根据《云中省行政规范性文件制定程序规定》，云溪区卫生健康局对《云溪区人民政府关于印发健康行动实施方案的通知》"
+                     "开展实施后评估工作，现就评估工作成果报告如下：\n一、评估对象\n本次评估的对象于2022年7月7日公布施行。"),
+    "资料库记录（外文摘要）": ("云中省人民政府关于2024年度法治政府建设情况的报告\nEnglish title\n"
+                             "Report of the Yunzhong Provincial People's Government on the Building of a Law-based Government "
+                             "in the Year 2024 (machine-translated)\n"
+                             "Published\n2025-03-27\nSummary\n(1) In 2024, under the leadership of the provincial committee, "
+                             "all levels of government in the province adhered to the rule of law and made steady progress."),
 }
 
 
@@ -267,3 +275,9 @@ def test_a_report_whose_measures_name_an_event_day_is_a_report(title, national):
     text = report(measures="6月30日，区林业局在云岭镇举办普法宣传月现场活动，发放资料1200份。",
                   opening=opening, **kwargs)
     assert RULE not in {f.rule for f in check_text(text, national, "report.txt").findings}
+
+
+def test_a_report_citing_an_evaluation_or_a_few_english_words_is_a_report(national):
+    text = report(opening="2024年，云溪区坚持依法行政，开展规范性文件实施后评估3件，引进WTO rules training for staff。"
+                          "现将有关情况报告如下：")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
