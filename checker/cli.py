@@ -11,8 +11,8 @@ import re
 import sys
 
 from . import __version__
+from .read import limits  # first: installs the faster pattern compiler (checker/read/regex_charset.py)
 from .check.finding import SEVERITIES, at_or_above
-from .read import limits
 from .run.discover import UsageError, expand
 
 DESCRIPTION = """检查法治政府建设年度报告是否符合《法治政府建设与责任落实督察工作规定》的要求。
