@@ -10,85 +10,87 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from checker.read.lazy_pattern import lazy
+
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
-TITLE_RE = re.compile(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
+TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
 DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
-TITLE_DATE = re.compile(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
+TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
-TITLE_SPLIT = re.compile(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
+TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
-YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
-DATE_LABEL_RE = re.compile(
+YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
+DATE_LABEL_RE = lazy(
     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
-SOURCE_DATE_RE = re.compile(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-BARE_DATE_RE = re.compile(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
+BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
-HEADER_CLOCK = re.compile(r"今天是|今日|星期|农历|周[一二三四五六日天]")
+HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
-ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
-ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
+ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
+ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
-DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
-JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
+JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 # A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
-BREADCRUMB_MARK = re.compile(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
-MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
-TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
-LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
+BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
+MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
+TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
+LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 TITLE_NAME_TRIM = " :：,，、"
-PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
-PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
+PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
+PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
-OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
-OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
-SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
+OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
-HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
-JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
+HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
+JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
-PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
+CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
-OWN_SHORT = re.compile(r"^我(厅|局|委)$")
-OWN_CITED = re.compile(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+OWN_SHORT = lazy(r"^我(厅|局|委)$")
+OWN_CITED = lazy(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
-QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
+QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
 # The standard short forms of a government a report calls itself by (市政府坚持……).
-SHORT_GOVERNMENT = re.compile(r"^(省|市|区|县)政府$")
+SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
-HEAD_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
+HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
-NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
-PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
-SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
+PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
+SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
-PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # 现将某市农业农村局2024年法治政府建设情况报告如下: the body named where the report is announced.
-REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告如下")
+REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告如下")
 # The body calling itself 我区, 我市, 我省: the government of a place the text names elsewhere.
-SELF_PLACE = re.compile(r"^我(省|市|区|县)$")
+SELF_PLACE = lazy(r"^我(省|市|区|县)$")
 # Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
 # and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
              "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
 REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
            "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
-SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
+SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                        r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
-RUN_IN_TITLE = re.compile(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
+RUN_IN_TITLE = lazy(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
                           r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
                           # or the addressee line: 中共某市委、某市人民政府:
                           r"|(?:中共)?[\u4e00-\u9fff、 ]{2,30}?(?:委|政府|常委会)\s*[:：]))")

@@ -4,7 +4,6 @@ statutory sections and metadata.  Web furniture before the title and after the r
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from checker.read.chinese import is_traditional, to_simplified
@@ -16,19 +15,20 @@ from .document import Document, Heading, Metadata
 from .outline import (LineHeadings, build_tree, detect_heading, find_headings, plain_heading, run_in_headings,
                       split_sentences)
 from .sections import SectionDef, classify, heading_key
+from checker.read.lazy_pattern import lazy
 
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
-HEADER_FURNITURE = re.compile(
+HEADER_FURNITURE = lazy(
     r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
     r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
-BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
-FOOTER_FURNITURE = re.compile(
+BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
+FOOTER_FURNITURE = lazy(
     r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|"
     r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
-BULLET = re.compile(r"^\s*[•·●▪◆■]\s*")
-SIGNATURE_DATE = re.compile(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
+BULLET = lazy(r"^\s*[•·●▪◆■]\s*")
+SIGNATURE_DATE = lazy(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
 PROSE_MARKS = "。!?;"
 
 
