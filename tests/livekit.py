@@ -22,7 +22,8 @@ FIELDS = ("is_report", "title", "issuer", "issuer, text names it", "year", "publ
           "title printed, no 'no title'", "no issuer-mismatch")
 SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 # Standard abbreviations of a department's name: the same body, as a reader would take it.
-ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局"}
+ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
+                 "人力社保局": "人力资源和社会保障局"}
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$")
 
 

@@ -35,6 +35,7 @@ def cut_off(doc: Document) -> bool:
     lines = [(n, line.strip()) for n, line in enumerate(pieces, start=first_line) if line.strip()]
     while lines and _signature_line(lines[-1][1]):
         lines.pop()  # the issuer and the date under the last paragraph
+    headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}
     leftover = _leftover(doc)
     if leftover is not None:
         # A fragment the cut left after the last paragraph (too short to count as body text) is
@@ -44,10 +45,10 @@ def cut_off(doc: Document) -> bool:
                    and not any(mark in leftover for mark in "，,；;：:。"))
         doc.__dict__["_cut_off"] = not heading and leftover[-1] not in CLOSING
         return doc.__dict__["_cut_off"]
-    headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}
     # A text that ends with a heading ends with an empty part (section-thin says so), not mid-sentence.
     # (a heading line is short: a long "heading" is a numbered paragraph that the cut left unclosed).
-    last_is_heading = bool(lines) and lines[-1][0] in headings and _short_heading(lines[-1][1])
+    last_is_heading = (bool(lines) and lines[-1][0] in headings and _short_heading(lines[-1][1])
+                       and not _cut_run_in(doc, lines[-1][0]))
     result = bool(lines) and not last_is_heading and lines[-1][1][-1] not in CLOSING
     doc.__dict__["_cut_off"] = result
     return result
@@ -61,6 +62,26 @@ def _leftover(doc: Document) -> str | None:
     if not trailing or any(is_furniture(line) for line in trailing):
         return None
     return trailing[-1]
+
+
+def _cut_run_in(doc: Document, line: int) -> bool:
+    """Whether the last heading is an item cut right after its run-in title.
+
+    When the earlier items of its level carry their text on their heading's line
+    ("1.统筹谋划全局。坚持……"), a last item whose line holds only the title
+    ("3.加强审查管理，依法制定") stopped there: it is a cut item, not a part left empty.
+    """
+    last = next((i for i, h in enumerate(doc.headings) if h.line == line), None)
+    if last is None:
+        return False
+    level = doc.headings[last].level
+    siblings = []
+    for h in reversed(doc.headings[:last]):
+        if h.level < level:
+            break
+        if h.level == level:
+            siblings.append(h)
+    return bool(siblings) and all(doc.norm[h.end:doc.line_span(h.line)[1]].strip() for h in siblings)
 
 
 def runs_into_cut(doc: Document, end: int) -> bool:
@@ -86,18 +107,27 @@ BODY_SUFFIXES = (
 OPEN_ENDINGS = ("根据", "按照", "依据", "通过", "围绕", "对于", "关于", "为了", "以及", "并且", "而且",
                 "的", "了", "和", "与", "及", "并", "或", "在", "对", "把", "将", "以", "为", "从",
                 "向", "被", "等", "由", "就", "是", "而")
+# What opens a clause, never a body's name: a signature starts with a place or a party body
+# ("中共……", "……区人民政府"), a clause with what is done and how ("充分发挥……", "进一步……").
+CLAUSE_OPENERS = ("充分", "发挥", "进一步", "持续", "不断", "切实", "积极", "深入", "认真", "全力",
+                  "加强", "加快", "推进", "推动", "落实", "坚持", "完善", "健全", "建立", "开展", "组织",
+                  "召开", "印发", "制定", "出台", "强化", "深化", "提升", "提高", "依托", "围绕", "配合",
+                  "协助", "指导", "督促", "支持", "会同", "联合", "牵头", "报请", "提请", "报送", "成立",
+                  "设立", "调整", "由", "在", "对", "按", "以", "把", "请")  # not 向/经/将: 向阳街道, 经开区, 将乐县
 OPEN_MARKS = set("，,、：:（(“‘《【—")
 
 
 def _signature_line(line: str) -> bool:
-    """A signature block line: a date, or a short unpunctuated line that names a body (the issuer).
+    """A signature block line: a date, or a short unpunctuated line that is a bare body name.
 
-    A short leftover of a cut-off sentence ("根据", "组建") names no body and is not skipped.
+    A short leftover of a cut-off sentence ("根据", "组建") names no body, and one that opens with a
+    verb or an adverb ("充分发挥……委员会") is a clause that happens to end with a body's name:
+    neither is skipped.
     """
     if SIGNATURE_DATE.match(line):
         return True
     return (len(line) <= 25 and not any(ch in line for ch in "，,。；;：:、")
-            and line.endswith(BODY_SUFFIXES))
+            and line.endswith(BODY_SUFFIXES) and not line.startswith(CLAUSE_OPENERS))
 
 
 def _short_heading(line: str) -> bool:

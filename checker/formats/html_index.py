@@ -115,16 +115,19 @@ def trend_view(rows: list[dict]) -> list[dict]:
     """Per issuer with reports for two or more years: score and findings year by year (the
     issuers compared as in pairing: spaces removed, 区政府 = 区人民政府, higher places in front
     ignored).  Empty when no issuer has more than one year."""
-    from checker.run.pairing import issuer_key, same_issuer
+    from checker.run.pairing import issuer_key, issuer_tails
 
     groups: list[dict] = []
+    by_tail: dict[str, list[int]] = {}  # a name or its tail after places → groups filed under it
     for row in rows:
         key = issuer_key(row.get("issuer"))
         if not key or not row.get("year"):
             continue
-        group = next((g for g in groups if same_issuer(g["key"], key)), None)
+        group = _first_group(groups, by_tail, key)
         if group is None:
             group = {"key": key, "issuer": row["issuer"], "rows": []}
+            for tail in issuer_tails(key):
+                by_tail.setdefault(tail, []).append(len(groups))
             groups.append(group)
         group["rows"].append(row)
     out = []
@@ -142,3 +145,13 @@ def trend_view(rows: list[dict]) -> list[dict]:
             previous = row["score"]
         out.append({"issuer": group["issuer"], "points": points, "first": points[0]["year"], "last": points[-1]["year"]})
     return out
+
+
+def _first_group(groups: list[dict], by_tail: dict[str, list[int]], key: str) -> dict | None:
+    """The earliest group whose issuer is the same as ``key``: only the groups filed under
+    ``key`` or one of its tails can be (as in pairing), so a batch of 10⁵ issuers is not
+    compared name by name."""
+    from checker.run.pairing import issuer_tails, same_issuer
+
+    found = {i for tail in issuer_tails(key) for i in by_tail.get(tail, ())}
+    return next((groups[i] for i in sorted(found) if same_issuer(groups[i]["key"], key)), None)

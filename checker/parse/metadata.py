@@ -27,6 +27,11 @@ DATE_LABEL_RE = lazy(
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
 BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+# A page's date line that starts with the date and goes on to its source or publisher
+# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
+LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
@@ -59,7 +64,9 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
-OWN_CITED = lazy(r"[《〈]((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# A department's name written twice by a slip (某市民政局民政局): the body once.
+DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
@@ -74,10 +81,27 @@ PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|�
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
 PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-# 现将某市农业农村局2024年法治政府建设情况报告如下: the body named where the report is announced.
-REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?报告如下")
-# The body calling itself 我区, 我市, 我省: the government of a place the text names elsewhere.
-SELF_PLACE = lazy(r"^我(省|市|区|县)$")
+# 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
+# report is announced.
+REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
+                            r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
+# The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
+SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
+# 全区各级人民政府 speaking (a region's or province's report on all its governments): that
+# government, its place put back by ``qualify`` like 我区's.
+ALL_GOVERNMENTS = lazy(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
+# A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
+# elsewhere 某某街 is as likely a street.
+STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
+# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
+# after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
+# 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
+TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
+                        r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
+TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
+# The body's own address (地址:天津市和平区建设路18号): its places, in order.
+ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
+ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
 # Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
 # and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
@@ -147,7 +171,13 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
     (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
     (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
-    body: 2025.02.25, 2023年03月30日 09时24分).  Page-header clocks are refused."""
+    body: 2025.02.25, 2023年03月30日 09时24分) or heading its source line (2023-03-31 17:05
+    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期.
+    Page-header clocks are refused."""
+    for text in texts:
+        match = PUBLISHED_LABEL_RE.search(text)
+        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
+            return _iso(match.groups())
     for text in texts:
         if HEADER_CLOCK.search(text):
             continue
@@ -155,7 +185,7 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
         if match and _iso(match.groups()):
             return _iso(match.groups())
     for text in head or []:
-        match = BARE_DATE_RE.match(text)
+        match = BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return None
@@ -217,7 +247,7 @@ def _speaker(sentence: str) -> str | None:
 
 def speaker_name(subject: str) -> str | None:
     """A body's name from the subject of a sentence, or None when it is not one."""
-    subject = subject.strip(TITLE_NAME_TRIM).removeprefix("原")
+    subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
     short = SHORT_GOVERNMENT.match(subject)
@@ -225,7 +255,7 @@ def speaker_name(subject: str) -> str | None:
         return short.group(1) + "人民政府"
     if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
         return subject
-    own = SELF_PLACE.match(subject)
+    own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
     joint = JOINT_RE.fullmatch(subject)
@@ -237,6 +267,9 @@ def speaker_name(subject: str) -> str | None:
         return whole.group(1) + "人民政府"
     if subject.startswith(("我", "全", "各", "本")) or NOT_SUBJECT.match(subject):
         return None
+    street = STREET_SHORT.match(subject)
+    if street:  # 鹤龙街: the 街道's short form
+        return street.group(1) + "街道办事处"
     topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
     if topic:
         subject = topic.group(1)
@@ -257,6 +290,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
     above the body (the title block): a province it names counts, and so does a place that
     starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
+    text = PINYIN.sub("", text)  # 内(nèi)蒙古 on a learners' site
     own = OWN_SHORT.match(name or "")
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)
@@ -265,6 +299,11 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
+    if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
+        # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
+        places = {m.group(1) for m in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}", head)}
+        if len(places) == 1:
+            return places.pop() + name
     if level == "省" or (name == "区人民政府" and "自治区" in text):
         places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
         named = [full for short, full in places.items() if short in head + text]
@@ -282,6 +321,28 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     for match in QUOTED_PLACE.finditer(text):
         if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
+    if level in "镇乡":
+        return _one_town(level, text, name)
+    return _address_place(level, text, name)
+
+
+def _one_town(level: str, text: str, name: str) -> str | None:
+    """我镇's government, named by the one town of its level the text names (None for two or none)."""
+    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
+             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
+    return towns.pop() + name if len(towns) == 1 else None
+
+
+def _address_place(level: str, text: str, name: str) -> str | None:
+    """市人社局 completed from the body's own address line (地址:天津市和平区……)."""
+    for address in ADDRESS.finditer(text):
+        at = 0
+        for match in ADDRESS_PLACE.finditer(address.group(1)):
+            if match.start() != at:
+                break
+            if match.group(2) == level:
+                return match.group(1) + name
+            at = match.end()
     return None
 
 
@@ -293,6 +354,37 @@ def signature_name(line: str) -> str | None:
     parts = text.split()
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
         return " ".join(parts)
+    return None
+
+
+def issuer_from_self_reference(text: str) -> str | None:
+    """A town's report that never names itself in an opening (its page starts at 一、) but
+    says 我镇/我乡 in the body and names one town: that town's government."""
+    for level in "镇乡":
+        if "我" + level in text:
+            return qualify(level + "人民政府", text)
+    return None
+
+
+# A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
+SITE_SUFFIX = lazy(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
+SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
+SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
+
+
+def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:
+    """The publisher a saved page's meta tags or <title> name (某区人民政府门户网站 → 某区人民政府),
+    as the last resort.  A body with its place only; not a government's site for a text that
+    calls itself 我局, nor a department's site for one that calls itself 我市/我区."""
+    for raw in names:
+        name = SITE_SUFFIX.sub("", "".join(raw.split()))
+        name = re.sub(r"(?<!人民)政府$", "人民政府", name)
+        if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
+            continue
+        government = name.endswith("人民政府")
+        if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
+            continue
+        return name
     return None
 
 

@@ -12,8 +12,8 @@ from checker.read.source import Source
 
 from . import metadata as meta
 from .document import Document, Heading, Metadata
-from .outline import (LineHeadings, build_tree, detect_heading, find_headings, plain_heading, run_in_headings,
-                      split_sentences)
+from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
+                      run_in_headings, split_sentences)
 from .sections import SectionDef, classify, heading_key
 from checker.read.lazy_pattern import lazy
 
@@ -59,7 +59,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         if run_in:
             doc.headings = sorted(doc.headings + run_in, key=lambda h: h.start)
     if not any(h.level <= 1 for h in doc.headings):
-        plain = _plain_part_headings(doc, lines, title_index, defs)
+        plain = _plain_part_headings(doc, lines, title_index, defs) or _couplet_part_headings(doc, lines, detected)
         if plain:
             doc.body_start = min(doc.body_start, plain[0].start)
             doc.headings = sorted(doc.headings + plain, key=lambda h: h.start)
@@ -97,6 +97,44 @@ def _plain_part_headings(doc: Document, lines: list[str], title_index: int | Non
     return found if len(keys) >= 2 else []
 
 
+# A part title set as two short lines with no number (全面贯彻落实党的二十大精神 / 统筹推进法治政府建设
+# 高质量发展), as the State Council's departments write theirs: Chinese characters only in each line.
+COUPLET_CHARS = lazy(r"[\u4e00-\u9fff]+")
+COUPLET_MIN = 6  # characters in each line: shorter lines are labels, cells or names
+
+
+def _couplet_part_headings(doc: Document, lines: list[str], detected: LineHeadings) -> list[Heading]:
+    """Unnumbered part titles that name no statutory part, used only when a report numbers no
+    part: a pair of short plain lines with prose above and below (a paragraph ends above, the
+    part's text starts below).  One short line alone is not enough (a lead-in, a table cell, a
+    signature); two in a row between paragraphs are how a two-line part title is printed."""
+    if len(lines) != len(doc.source.lines):
+        return []
+    body = [i for i, line in enumerate(lines) if line.strip()
+            and doc.body_start <= doc.line_starts[i] < doc.body_end]
+    found: list[Heading] = []
+    for at in range(1, len(body) - 2):
+        above, top, bottom, below = body[at - 1], body[at], body[at + 1], body[at + 2]
+        if not (_is_prose(lines[above]) and _is_prose(lines[below])):
+            continue
+        if not (_couplet_line(lines[top], top, detected) and _couplet_line(lines[bottom], bottom, detected)):
+            continue
+        start = doc.line_starts[top] + len(lines[top]) - len(lines[top].lstrip(" "))
+        title = lines[top].strip() + lines[bottom].strip()
+        found.append(Heading(level=1, style="plain", number=0, label="", title=title, line=top + 1,
+                             start=start, end=doc.line_starts[bottom] + len(lines[bottom].rstrip(" ")),
+                             line_start=doc.line_starts[top]))
+    return found
+
+
+def _couplet_line(line: str, index: int, detected: LineHeadings) -> bool:
+    """One line of a two-line part title: short, plain Chinese, not a heading, a title, a name."""
+    text = line.strip()
+    return (COUPLET_MIN <= len(text) <= PLAIN_MAX and bool(COUPLET_CHARS.fullmatch(text))
+            and detected.at(index) is None and not meta.is_title_line(text) and not _is_signature(text)
+            and not _is_furniture(text))
+
+
 def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> Callable[[int], bool]:
     """Whether 0-based line ``index`` starts with a numbered heading.  ``lines`` are the
     document's own lines unless a reader left a line end inside a line; only then are they
@@ -126,9 +164,12 @@ def _names_no_body(line: str) -> bool:
     return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
 
 
+ANNOUNCES = lazy(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
+
+
 def _is_prose(line: str) -> bool:
     stripped = line.strip()
-    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40
+    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40 or bool(ANNOUNCES.search(stripped))
 
 
 def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
@@ -218,11 +259,16 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources)
     # the title, the line above it, the opening sentence, the signature, the page's source line
-    data.issuer = (_issuer_from_title(data.title) or _issuer_above_title(lines, title_index)
+    titled = _issuer_from_title(data.title)
+    if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
+        titled = meta.qualify(titled, doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start]) or titled
+    data.issuer = (titled or _issuer_above_title(lines, title_index)
                    or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end],
                                  doc.norm[:doc.body_start])
                    or _issuer_from_signature(lines, last)
-                   or meta.issuer_from_source_line(head))
+                   or meta.issuer_from_source_line(head)
+                   or meta.issuer_from_self_reference(doc.norm[doc.body_start:doc.body_end])
+                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end]))
     return data
 
 

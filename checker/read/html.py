@@ -81,6 +81,7 @@ def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
     source.published = find_published(root)
     title, title_line = find_title(root)
     source.title_hint = title
+    source.site_names = find_site_names(root)
     body = _body(root)
     drop_furniture(body)
     container = find_container(body, _title_elements(body))
@@ -198,6 +199,33 @@ def _page_title(root: etree._Element) -> tuple[str | None, int | None]:
         return None, None
     chosen = next((p for p in parts if "报告" in p), parts[0])
     return chosen.strip(), title_el.sourceline
+
+
+# Publisher first (发布机构 as government CMSs tag it), then the site's own name.
+_SITE_METAS = ("contentsource", "sitename", "og:site_name", "site_name", "application-name",
+               "apple-mobile-web-app-title")
+
+
+def find_site_names(root: etree._Element) -> tuple[str, ...]:
+    """What the page says of who publishes it: its publisher and site-name meta tags, then the
+    parts of its <title> that are not the report's title (…报告_法治政府_某区人民政府门户网站).
+    A last resort for the issuer when the text names none (a saved page says 我局 only)."""
+    found: dict[str, None] = {}
+    metas = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        value = clean(meta.get("content") or "")
+        if key in _SITE_METAS and value and CJK.search(value):
+            metas.setdefault(key, value)
+    for key in _SITE_METAS:
+        if key in metas:
+            found[metas[key]] = None
+    title_el = root.find(".//title")
+    if title_el is not None:
+        for part in _TITLE_SPLIT.split(clean(title_el.text_content())):
+            if part.strip() and "报告" not in part and CJK.search(part):
+                found[part.strip()] = None
+    return tuple(found)
 
 
 def _title_candidates(body: etree._Element) -> list[tuple[str, int | None, str]]:

@@ -34,6 +34,7 @@ class Source:
     encoding: str | None = None
     published: str | None = None  # YYYY-MM-DD from page metadata (HTML), if any
     title_hint: str | None = None  # page title from <title>/<h1>, if any
+    site_names: tuple[str, ...] = ()  # names the page gives its publisher or site (HTML meta, <title> parts)
     expects_date: bool = False  # web pages carry a publication date; drafts do not
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message) for input-error warnings
     suppressions: list[Region] = field(default_factory=list)  # places the drafter marked (read/suppress.py)

@@ -91,12 +91,12 @@ def _suffix_index(ids: list[tuple[str, int | None]]) -> dict:
     for j, (issuer, year) in enumerate(ids):
         if not issuer or not year:
             continue
-        for tail in _tails(issuer):
+        for tail in issuer_tails(issuer):
             index.setdefault((year, tail), []).append(j)
     return index
 
 
-def _tails(key: str) -> list[str]:
+def issuer_tails(key: str) -> list[str]:
     """``key`` and each tail of it (4+ characters) left when higher-level places in front are
     taken off: the names :func:`same_issuer` equates with it from the shorter side."""
     out = [key]
@@ -111,7 +111,7 @@ def _possible(index: dict, issuer: str, year: int) -> list[int]:
     front, or a tail of it after its places (4+ characters): every report :func:`same_issuer`
     can accept (the caller checks each), and few others."""
     found: set[int] = set()
-    for tail in _tails(issuer):
+    for tail in issuer_tails(issuer):
         found.update(index.get((year, tail), ()))
     return sorted(found)
 

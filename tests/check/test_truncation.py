@@ -58,3 +58,30 @@ def test_a_heading_left_open_by_a_comma_or_function_word_is_a_cut(national):
     for heading, cut in (("3.精准开展普法，", True), ("3.坚持以上率下的", True), ("3.精准开展普法", False)):
         doc = _doc("\n".join(report(measures=measures.replace("3.精准开展普法，", heading)).split("\n")[:5]), national)
         assert cut_off(doc) is cut, heading
+
+
+def test_a_clause_that_ends_with_a_body_name_is_a_cut_not_a_signature(national):
+    # A verb or an adverb before the body's name makes the leftover a clause of the cut paragraph.
+    for leftover in ("充分发挥区委全面依法治区委员会", "进一步加强与区司法局"):
+        assert _cut_after_item(national, leftover) == [], leftover
+    # A bare body name is still the signature.
+    assert len(_cut_after_item(national, "云溪区全面依法治区委员会")) == 1
+
+
+def _run_in_items(last: str) -> str:
+    """Item （一） with run-in sub-items (title and text on one line), none with a figure."""
+    measures = ("（一）加强党建引领\n1.统筹谋划全局。把依法治区工作纳入年度计划，定期专题研究。\n"
+                "2.抓住关键少数。落实领导干部学法制度，推动学法常态化。\n" + last)
+    return "\n".join(report(measures=measures).split("\n")[:6])
+
+
+def test_an_item_whose_last_sub_item_is_cut_is_not_judged(national):
+    # Items 1. and 2. carry their text on their own line: a bare "3.…" at the very end is a cut item,
+    # and the whole （一） runs into the cut (its figures may be in the missing part of 3.); the
+    # finished items 1. and 2. are judged on their own.
+    cut = _run_in_items("3.加强审查管理，依法制定")
+    assert cut_off(_doc(cut, national))
+    assert [f.excerpt for f in findings(cut, national, "item-unquantified")] == ["1.统筹谋划全局", "2.抓住关键少数"]
+    whole = _run_in_items("3.加强审查管理。依法制定规范性文件，严格合法性审核。")
+    assert not cut_off(_doc(whole, national))
+    assert [f.excerpt for f in findings(whole, national, "item-unquantified")] == ["（一）加强党建引领"]

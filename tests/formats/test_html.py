@@ -371,3 +371,35 @@ def test_each_rule_lists_its_places_once(national):
     # on screen; the print-only memo (.memo-print, issue 16) gives its own advice once more
     screen = page[:page.index('<div class="memo-print">')] + page[page.index('<header class="top">'):]
     assert screen.count(national.rule("claim-unquantified").fix) == 1
+
+
+def _trend_rows(names_years: list[tuple[str, int]]) -> list[dict]:
+    """Dashboard rows with just what the trend view reads."""
+    return [{"issuer": name, "year": year, "n": n, "score": 90 - n % 7, "score_band": "good", "counts": {},
+             "href": f"r{n}.html", "name": f"r{n}"} for n, (name, year) in enumerate(names_years)]
+
+
+def test_trend_groups_issuers_as_pairing_compares_them():
+    """A name with higher places in front, 区政府 for 区人民政府 and spaces are one issuer; a bare
+    tail shorter than four characters or with no place in front is not (the same test as pairing)."""
+    from checker.formats.html_index import trend_view
+
+    rows = _trend_rows([("云溪区人民政府", 2023), ("江澜市云溪区 政府", 2024), ("云溪区司法局", 2024),
+                        ("东城区司法局", 2023), ("司法局", 2024), ("江澜市云溪区司法局", 2023)])
+    trend = trend_view(rows)
+    assert [(t["issuer"], [p["name"] for p in t["points"]]) for t in trend] == [
+        ("云溪区人民政府", ["r0", "r1"]), ("云溪区司法局", ["r5", "r2"])]
+
+
+def test_trend_of_many_issuers_is_not_name_by_name(monkeypatch):
+    """3,000 distinct issuers: each row is compared only with the groups filed under its own
+    name's tails (name by name would be 4.5 million comparisons; 10⁵ reports never finished)."""
+    import checker.run.pairing as pairing
+    from checker.formats.html_index import trend_view
+
+    calls = []
+    real = pairing.same_issuer
+    monkeypatch.setattr(pairing, "same_issuer", lambda a, b: calls.append(1) or real(a, b))
+    rows = _trend_rows([(f"江澜市第{n}区司法局", 2023 + n % 2) for n in range(3000)])
+    assert trend_view(rows) == []
+    assert len(calls) < 100

@@ -43,6 +43,8 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     assert same_issuer("北京市密云区人民政府", "密云区政府")
     assert not same_issuer("天津市静海区人民政府", "静海区司法局")
     assert not same_issuer("静海区人民政府", "静海区人民政府办公室")
+    assert same_issuer("天津市人力资源和社会保障局", "天津市人社局")  # the rule set's standard short form
+    assert not same_issuer("天津市人力资源和社会保障局", "天津市民政局")
 
 
 def test_a_label_that_needs_the_address_leaves_the_text_only_row(tmp_path, national):

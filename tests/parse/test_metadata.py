@@ -63,6 +63,9 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("公开类别 | 主动公开 | 发布时间 | 2025-02-27 |", "2025-02-27"),
     ("发布时间 2025年02月05日", "2025-02-05"),
     ("更新时间:2025/03/29 11:30:01", "2025-03-29"),
+    # the date heading its source line (round 4)
+    ("2025-03-31 17:05:00 来源: 云中市司法局 打印", "2025-03-31"),
+    ("2025-03-20 17:01  |  云中市水务局", "2025-03-20"),
 ])
 def test_date_layouts(line, expected, national):
     assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] == expected
@@ -173,6 +176,8 @@ def _opening_and_cited(opening: str, cited: str) -> str:
     ("2024年，省农业农村厅坚持依法行政。", "厅主要负责人在《福建日报》发表署名文章。", "福建省农业农村厅"),
     # 我市 with a local regulation cited: the city's government
     ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
+    # all the region's governments speaking, the region named with pinyin inside it (内(nèi)蒙古)
+    ("2024年，全区各级人民政府坚持依法行政。", "自治区人民政府落实内(nèi)蒙古自治区实施方案。", "内蒙古自治区人民政府"),
 ])
 def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
     assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
@@ -246,3 +251,106 @@ def test_issuer_completed_by_a_cited_document_title(opening, cited, issuer, nati
 ])
 def test_wo_ting_left_empty_when_the_text_does_not_say_which_body(cited, national):
     assert metadata(_opening_and_cited("2024年，我厅坚持依法行政。", cited), national)["issuer"] is None
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # a 街道 in its short form as the opening's subject
+    ("2024年，云溪街坚持以习近平法治思想为指导，全面推进依法行政。", "", "云溪街道办事处"),
+    # 我镇, and the one town the text names (after a preposition)
+    ("2024年，我镇坚持依法行政。", "让法治精神在云岭镇落地生根。", "云岭镇人民政府"),
+    # 我乡, the town named after the year
+    ("2024年，我乡坚持依法行政。", "2024年云岭乡组织执法培训3期。", "云岭乡人民政府"),
+    # 市人社局 announced as published, its city in the body's own address
+    ("现将市人社局2024年法治政府建设情况报告予以公开。如有疑问请联系（地址：云中市云溪区建设路18号）。", "",
+     "云中市人社局"),
+])
+def test_issuer_from_short_forms_round_four(opening, cited, issuer, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, cited", [
+    ("2024年，我镇坚持依法行政。", "结合镇情实际，推进乡村振兴，在全镇开展普法。"),  # words, not a town's name
+    ("2024年，我镇坚持依法行政。", "与云岭镇、花溪镇签订执法协作协议。"),  # two towns: which one?
+    ("2024年，我镇坚持依法行政。", "推动美丽乡村建设，在城镇开展普法。"),  # 乡村, 城镇
+    ("2024年，我局坚持依法行政，在云岭镇开展普法。", ""),  # a bureau: a town it names is not itself
+])
+def test_issuer_left_empty_when_no_one_town_is_named(opening, cited, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] is None
+
+
+def test_a_town_report_that_starts_at_its_first_part(national):
+    """No opening at all (the page starts at 一、): 我镇 in the body and the one town named."""
+    text = ("一、主要举措和成效\n（一）强化组织领导\n我镇把法治建设纳入重要议事日程。\n"
+            "1.加强规范性文件管理。2024年云岭镇新制发规范性文件1件。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "云岭镇人民政府"
+
+
+def _page(lines: list[str], head: str) -> str:
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in lines)
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">\n{head}\n</head>\n'
+            f'<body><div class="article-content">\n{paragraphs}\n</div></body></html>\n')
+
+
+UNNAMED = ["2024年，我局坚持依法行政，全面推进法治政府建设。", "一、2024年主要举措和成效", "全年审核执法文书370件。"]
+UNNAMED_TOWN = ["2024年，我区坚持依法行政，全面推进法治政府建设。", "一、2024年主要举措和成效", "全年审核规范性文件37件。"]
+
+
+@pytest.mark.parametrize("lines, head, issuer", [
+    # the publisher's meta tag of a government CMS
+    (UNNAMED, '<meta name="ContentSource" content="云中市云溪区司法局">\n<title>2024年度法治政府建设工作报告_云溪区司法局</title>',
+     "云中市云溪区司法局"),
+    # the site's name in the <title> after the report's own title
+    (UNNAMED, "<title>2024年度法治政府建设工作报告_云中市司法局网站</title>", "云中市司法局"),
+    # a government's site name for a text that calls itself 我区
+    (UNNAMED_TOWN, '<meta name="SiteName" content="云中市云溪区人民政府门户网站"><title>2024年度法治政府建设工作报告</title>', "云中市云溪区人民政府"),
+    # a government's site for a text that calls itself 我局: the site is not the reporting body
+    (UNNAMED, '<meta name="SiteName" content="云中市云溪区人民政府门户网站"><title>2024年度法治政府建设工作报告</title>', None),
+    # a site name without a place names no body a reader can identify
+    (UNNAMED, '<meta name="SiteName" content="司法局网站"><title>2024年度法治政府建设工作报告</title>', None),
+])
+def test_issuer_from_a_saved_pages_site_name(lines, head, issuer, national, tmp_path):
+    from checker.run.pipeline import check_path
+
+    path = tmp_path / "page.html"
+    path.write_text(_page(lines, head), encoding="utf-8")
+    assert check_path(str(path), national).metadata["issuer"] == issuer
+
+
+def test_the_text_wins_over_the_site_name(national, tmp_path):
+    from checker.run.pipeline import check_path
+
+    lines = ["2024年，云溪区交通运输局坚持依法行政。"] + UNNAMED[1:]
+    path = tmp_path / "page.html"
+    path.write_text(_page(lines, '<meta name="SiteName" content="云中市云溪区人民政府门户网站">'), encoding="utf-8")
+    assert check_path(str(path), national).metadata["issuer"] == "云溪区交通运输局"
+
+
+def test_the_publication_date_wins_over_the_catalogue_date(national):
+    """A catalogue block's 生成日期 dates the document; the page's 发布日期 below it is the publication."""
+    head = "生成日期: 2025-02-22 主题分类: 综合政务\n" + TITLE + "\n发布日期:2025-02-24 09:14 浏览次数:\n"
+    assert metadata(head + BODY, national)["published"] == "2025-02-24"
+
+
+def test_a_date_in_a_sentence_is_not_a_date_line(national):
+    line = "2025-03-20 全区法治政府建设推进会"  # a dated heading, not the page's date line
+    assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] is None
+
+
+def test_a_short_title_name_completed_by_the_pages_publisher_line(national):
+    """市水务局2025年度……报告 under a date line naming the publisher in full."""
+    head = "2025-03-20 17:01  |  云中市水务局\n\n市水务局2024年度法治政府建设情况报告\n"
+    assert metadata(head + BODY, national)["issuer"] == "云中市水务局"
+    assert metadata("市水务局2024年度法治政府建设情况报告\n" + BODY, national)["issuer"] == "市水务局"
+
+
+def test_a_name_written_twice_by_a_slip(national):
+    text = "2024年，云中市民政局民政局坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "云中市民政局"
+
+
+def test_a_one_line_announcement_and_a_cited_plan_with_its_year(national):
+    """现将我局……总结如下: (short, no full stop) is the opening; 我局 is the bureau heading the
+    plans it cites, even with the year first (《2024年度云中县应急管理局学法计划》)."""
+    text = ("按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、2024年主要举措和成效\n"
+            "研究制定了《2024年度云中县应急管理局学法计划》，全年组织学法12次。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "云中县应急管理局"

@@ -120,3 +120,52 @@ def test_a_split_title_is_not_also_a_sentence(national):
     doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)
     assert [(s.text, s.heading) for s in doc.sentences] == [
         ("一、\n2024年主要举措和成效", True), ("全年审核规范性文件37件。", False)]
+
+
+def _parts(text: str, national) -> list[tuple[str, int]]:
+    from checker.parse.parser import parse
+    from checker.read.source import Source
+
+    doc = parse(Source(path="t.txt", lines=text.split("\n")), national.sections)
+    return [(s.key, s.line) for s in doc.sections if not s.embedded]
+
+
+OPENING = ("2024年，某某部坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实《法治政府建设实施纲要"
+           "（2021—2025年）》，各项工作取得新进展。")
+
+
+def test_a_part_title_on_two_unnumbered_lines(national):
+    """Ministries print part titles as two short lines with no 一、 and no mark: each pair
+    between paragraphs is a part; the first one, naming no statutory item, is the measures."""
+    text = "\n".join([
+        OPENING,
+        "坚持依法科学民主决策",
+        "持续提升行政决策质量",
+        "全年审核重大行政决策事项12件，组织听证3次，开展合法性审查86件。",
+        "深化行政执法体制改革",
+        "全面推进严格规范公正文明执法",
+        "全年办理行政复议案件45件，纠错7件，组织执法人员培训600人次。",
+    ])
+    assert _parts(text, national) == [("measures", 2)]
+
+
+@pytest.mark.parametrize("lines", [
+    # one short line between paragraphs: a lead-in or a table cell, not a part title
+    [OPENING, "持续提升行政决策质量", "全年审核重大行政决策事项12件，组织听证3次，开展合法性审查86件。"],
+    # two short lines closing the text: the signature block
+    [OPENING, "全年审核重大行政决策事项12件，组织听证3次，开展合法性审查86件。", "某某县人民政府", "二〇二五年三月"],
+    # two short lines with a mark: a list, not a title
+    [OPENING, "决策事项：12件", "听证会：3次", "全年开展合法性审查86件，组织执法人员培训600人次。"],
+])
+def test_short_lines_that_are_no_part_title(lines, national):
+    assert _parts("\n".join(lines), national) == []
+
+
+@pytest.mark.parametrize("heading", ["一、强化主要责任人责任，夯实组织基础", "一、压实主要负责人责任",
+                                     "一、严格落实主要负责人职责"])
+def test_a_main_leaders_duty_heading_is_the_duty_part(heading, national):
+    """主要负责人/主要责任人 with 责任 or 职责 in a part heading names the 第一责任人 part."""
+    text = "\n".join(["某某镇2024年度法治政府建设情况报告", OPENING, heading,
+                      "镇党委书记主持召开专题会议研究法治建设4次。", "二、存在的不足和原因",
+                      "执法培训不足。"])
+    assert _parts(text, national) == [("duty", 3), ("problems", 5)]

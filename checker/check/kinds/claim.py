@@ -18,6 +18,11 @@ place in the clause tells them apart.
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
 
 Headings are titles, not claims, and are skipped by default.
+
+The opening paragraph (before the first heading) sums up the year, often with figures the body
+gives later, so there the ordinary triggers would mostly flag summaries.  When the rule's scope
+holds ``opening``, only the ``opening_patterns`` (unmistakable result claims about the whole work:
+法治政府建设取得明显成效, 迈上新台阶) count there, with the same structure and support tests.
 """
 from __future__ import annotations
 
@@ -33,7 +38,7 @@ from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
 
-DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False,
+DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
                   "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
@@ -55,7 +60,8 @@ def prepare(params: dict) -> dict:
     if not triggers:
         raise ValueError("words: give at least one claim word or pattern")
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=len, reverse=True)
-    return {"triggers": triggers, "evidence": evidence, "figures": figures.spec_from(params),
+    opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
+    return {"triggers": triggers, "opening": opening, "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
             "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
 
@@ -84,9 +90,17 @@ def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
     if compiled["lead"] is not None:
         head = compiled["lead"].sub("", head)
     if not head.strip():
+        if start > 0 and text[start - 1] == "、" and _listed_after_action(text, start, compiled):
+            return True  # "推动……再上新台阶、取得新成效": the verb before the list governs each item
         opener = compiled["results"]
         return opener is None or opener.match(claim) is None
     return compiled["actions"] is not None and compiled["actions"].search(head) is not None
+
+
+def _listed_after_action(text: str, start: int, compiled: dict) -> bool:
+    """Whether a clause that follows a 、 continues a list whose clause opens with an action verb."""
+    outer = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS if mark != "、") + 1
+    return compiled["actions"] is not None and compiled["actions"].search(text, outer, start) is not None
 
 
 def claim_in(text: str, compiled: dict) -> re.Match | None:
@@ -131,14 +145,20 @@ def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sen
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     seen: set[int] = set()
     answers = figures.memo(doc, rule.compiled["figures"])
+    opening = set(spans(doc, ["opening"])) if "opening" in rule.scope else set()
     for lo, hi, key in spans(doc, rule.scope):
+        compiled = rule.compiled
+        if (lo, hi, key) in opening:
+            if not compiled["opening"]:
+                continue  # the opening is judged only for the unmistakable claims
+            compiled = {**compiled, "triggers": compiled["opening"]}
         sentences = doc.sentences_in(lo, hi)
         for index, sentence in enumerate(sentences):
             if sentence.start in seen or (sentence.heading and not rule.params["headings"]):
                 continue
             if runs_into_cut(doc, sentence.end):
                 continue  # an unfinished sentence may give its figure after the cut
-            claim = unquantified(sentence.text, rule.compiled, _previous(doc, sentence, index, sentences), answers)
+            claim = unquantified(sentence.text, compiled, _previous(doc, sentence, index, sentences), answers)
             if claim is not None:
                 seen.add(sentence.start)
                 yield Hit(sentence.start, sentence.end, section=key,

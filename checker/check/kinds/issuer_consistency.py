@@ -1,7 +1,9 @@
 """The body named in the title must be the body that speaks in the report and signs it.
 
 The issuer is read from the title as written (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局).
-If that name never occurs in the body, the report is flagged; if the body (typically the
+If that name never occurs in the body of a whole report (one that reaches its signature
+or its plan part: a page cut off after its opening may name itself further on), the
+report is flagged; if the body (typically the
 signature block) names a body of the same place with another or shortened name, that
 name is flagged as altered or truncated.
 """
@@ -180,7 +182,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             if _similar(m.group(), name) and m.group() not in forms and _is_name(m.group(), doc, m.start()):
                 yield _hit(doc, m, name, f"正文中写作“{doc.text[m.start():m.end()]}”，全称被简写或改写")
                 return
-    yield _title_hit(doc, name, "正文中没有出现这个名称")
+    if sign or doc.section("plan") is not None:  # a cut-off page may name itself further on
+        yield _title_hit(doc, name, "正文中没有出现这个名称")
 
 
 def _hit(doc: Document, m: re.Match[str], name: str, problem: str) -> Hit:

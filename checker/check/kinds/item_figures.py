@@ -2,24 +2,33 @@
 
 Only the highest figure-less item of a subtree is reported, so an empty （一） does not also
 report each of its 1. 2. 3.  Child heading labels are masked: "1." is a number, not a figure.
+An item that names verifiable evidence instead of a figure (获评, 入选, 获得“十佳案卷”称号 — the
+``evidence`` words and ``evidence_patterns``) is checkable too and is not reported.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit
+from checker.check.regex_safety import compile_safe
 from checker.check.scope import spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Node
+from checker.read.normalize import normalize
+from checker.read.lazy_pattern import lazy
 
-DEFAULTS: dict = {"min_level": 1, **figures.FIGURE_DEFAULTS}
+DEFAULTS: dict = {"min_level": 1, "evidence": [], "evidence_patterns": [], **figures.FIGURE_DEFAULTS}
 
 
 def prepare(params: dict) -> dict:
     if not isinstance(params["min_level"], int) or params["min_level"] < 0:
         raise ValueError("min_level: must be a whole number ≥ 0")
-    return {"figures": figures.spec_from(params)}
+    words = [re.escape(normalize(w)) for w in params["evidence"] if w]
+    patterns = [compile_safe(p, f"evidence_patterns[{i}]").pattern for i, p in enumerate(params["evidence_patterns"])]
+    evidence = lazy("|".join(sorted(words, key=len, reverse=True) + patterns)) if words or patterns else None
+    return {"figures": figures.spec_from(params), "evidence": evidence}
 
 
 def item_text(doc: Document, node: Node) -> str:
@@ -53,7 +62,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 continue
             if runs_into_cut(doc, node.end):
                 continue  # the item's figures may be in the part of the text that is missing
-            if not figures.has_figure(item_text(doc, node), spec):
+            text = item_text(doc, node)
+            evidence = rule.compiled["evidence"]
+            if not figures.has_figure(text, spec) and (evidence is None or evidence.search(text) is None):
                 reported.append(node)
                 h = node.heading
                 yield Hit(h.start, h.end, section=key,

@@ -8,7 +8,9 @@ a cascade of "part missing" errors that help nobody.  This kind looks at the hea
 skips the report rules for it (``GATE``).
 
 Precision first: a text whose first lines carry a report title is always a report, whatever
-else it mentions; so is a template with placeholders (××区).  Then a first line that names
+else it mentions; so is a template with placeholders (××区).  The one exception is a page
+that says itself what it is (``page`` cues: a 范文 site's "下面是小编为大家整理的……，供大家参考"),
+which no report writes about itself.  Then a first line that names
 another kind (……述法报告, ……政府信息公开工作年度报告) is that kind, even though its opening says
 现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
 opening's cues.  A first line that reads like a report title but is not one — a headline
@@ -38,7 +40,8 @@ def prepare(params: dict) -> dict:
             raise ValueError(f"kinds[{index}]: needs what (shown to the drafter) and head and/or opening cues")
         kinds.append({"what": item["what"], "detail": item.get("detail", ""),
                       "head": [compile_safe(p, f"kinds[{index}].head") for p in item.get("head", [])],
-                      "opening": [compile_safe(p, f"kinds[{index}].opening") for p in item.get("opening", [])]})
+                      "opening": [compile_safe(p, f"kinds[{index}].opening") for p in item.get("opening", [])],
+                      "page": [compile_safe(p, f"kinds[{index}].page") for p in item.get("page", [])]})
     return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]],
             "not_title": [compile_safe(p, "not_title_cues") for p in params["not_title_cues"]]}
 
@@ -96,6 +99,20 @@ def is_record(doc: Document, params: dict) -> bool:
     return labels >= params["record_min_labels"] and prose <= params["record_max_prose"]
 
 
+OPENING_MIN = 20  # characters before the first heading: fewer, and the text starts with its first part
+
+
+def _opening_end(doc: Document, start: int) -> int:
+    """Where the opening ends: at the first heading, or, when the text starts with a heading
+    (一、背景概述 on its first line: an article, or a page cut above its opening), at the
+    next part heading, so that the first part's text is read as the opening."""
+    first = doc.headings[0].start if doc.headings else len(doc.norm)
+    if len(doc.norm[start:first].strip()) >= OPENING_MIN:
+        return first
+    later = [h.start for h in doc.headings[1:] if h.level <= doc.headings[0].level]
+    return later[0] if later else len(doc.norm)
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params, compiled = rule.params, rule.compiled
     where = first_text(doc)
@@ -103,8 +120,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     start, end = where
     heads = [DECORATION.sub("", doc.norm[lo:hi].strip()) for lo, hi in head_lines(doc, params["head_lines"])]
-    first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
-    opening = doc.norm[start:max(start, min(start + params["opening_chars"], first_heading))]
+    opening = doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))]
     # a record block above a report that announces itself and starts its numbered parts is the
     # report's own page, however short the copy: only a bare record is a catalogue entry
     announced = says_report_follows(opening, compiled) and any(h.level <= 1 for h in doc.headings)
@@ -113,6 +129,10 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                                       "detail": "请打开报告正文页面或附件后再检查。"})
         return
     if has_report_title(doc, heads, compiled):
+        for item in compiled["kinds"]:  # the page says what it is (供大家参考): it wins over a report title
+            if any(p.search(text) for p in item["page"] for text in heads + [opening]):
+                yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
+                return
         return
     if doc.metadata.title and doc.metadata.title_line:  # a title printed over two lines, joined
         heads = heads + [doc.metadata.title]
@@ -123,6 +143,6 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if says_report_follows(opening, compiled):
         return
     for item in compiled["kinds"]:
-        if any(p.search(opening) for p in item["opening"]):
+        if any(p.search(opening) for p in item["opening"] + item["page"]):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return

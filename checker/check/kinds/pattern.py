@@ -2,6 +2,10 @@
 
 A match that lies inside a match of one of ``exceptions`` is not reported, which is how
 legitimate look-alikes (7×24小时 next to a ×× placeholder) are kept quiet.
+
+``notes`` say in words how a match differs from the right form when one pattern catches
+several wrong forms ("推进法治政府建设…" adds 政府, "法治政府建设…" also drops 推进): the first
+note whose ``when`` regex is found in the matched text fills the message's ``{note}``.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from checker.check.scope import section_of, spans
 from checker.parse.document import Document
 from checker.read.lazy_pattern import lazy
 
-DEFAULTS: dict = {"words": [], "patterns": [], "exceptions": [], "excerpt": "match"}
+DEFAULTS: dict = {"words": [], "patterns": [], "exceptions": [], "excerpt": "match", "notes": []}
 
 
 def prepare(params: dict) -> dict:
@@ -30,7 +34,8 @@ def prepare(params: dict) -> dict:
     if not compiled:
         raise ValueError("words: give at least one word or pattern")
     exceptions = [compile_safe(p, f"exceptions[{i}]") for i, p in enumerate(params["exceptions"])]
-    return {"matchers": [(p, prefilter.build(p)) for p in compiled], "exceptions": exceptions}
+    notes = [(compile_safe(n["when"], f"notes[{i}].when"), n["note"]) for i, n in enumerate(params["notes"])]
+    return {"matchers": [(p, prefilter.build(p)) for p in compiled], "exceptions": exceptions, "notes": notes}
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
@@ -76,5 +81,7 @@ def _hit(doc: Document, rule, match: re.Match[str], key: str | None) -> Hit:
         sentence = doc.sentence_at(start)  # binary search: a scan per match was quadratic on big files
         if sentence is not None:
             start, end = sentence.start, max(end, sentence.end)
-    return Hit(start, end, section=key or section_of(doc, match.start()),
-               fields={"match": doc.text[match.start():match.end()]})
+    fields = {"match": doc.text[match.start():match.end()]}
+    if rule.compiled["notes"]:
+        fields["note"] = next((note for when, note in rule.compiled["notes"] if when.search(match.group())), "")
+    return Hit(start, end, section=key or section_of(doc, match.start()), fields=fields)

@@ -94,3 +94,40 @@ def test_quebao_le_reports_a_result_and_stays_a_claim(national):
     sentence = "加强督办，确保了各项任务得到有效落实。"
     got = findings(report(measures=sentence), national, RULE)
     assert [f.excerpt for f in got] == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "深化智慧执法平台建设，实现精准分析，执法效率和准确性得到提升。",
+    "推行告知承诺制，群众满意度获得了进一步提高。",
+])
+def test_a_result_verb_before_the_improvement_is_a_claim(national, sentence):
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]
+
+
+def test_an_improvement_in_a_purpose_clause_is_not_a_claim(national):
+    assert findings(report(measures="建立执法数据平台，确保执法效率得到提升。"), national, RULE) == []
+
+
+@pytest.mark.parametrize("opening", [
+    "2024年，区政府坚持依法行政，法治政府建设取得明显成效。",
+    "2024年，区政府坚持依法行政，各项工作取得了积极成效。",
+    "2024年，区政府坚持依法行政，依法行政水平不断提高。",
+    "2024年，区政府坚持依法行政，法治政府建设迈上新台阶。",
+])
+def test_an_unmistakable_claim_in_the_opening_fires(national, opening):
+    got = findings(report(opening=opening), national, RULE)
+    assert [(f.excerpt, f.section) for f in got] == [(opening, None)]
+
+
+@pytest.mark.parametrize("opening", [
+    # the opening sums up: ordinary claim words are left to the measures part
+    "2024年，区政府坚持依法行政，政务服务效能明显提升。",
+    # a figure in the same sentence supports it
+    "2024年，全区办理行政复议案件126件，法治政府建设取得明显成效。",
+    # a goal, not a result: the verb before the list governs each item
+    "2024年，区政府全力推动法治政府建设再上新台阶、取得新成效。",
+    "2024年，区政府推动法治政府建设取得新成效。",
+])
+def test_the_opening_is_judged_only_for_unmistakable_claims(national, opening):
+    assert findings(report(opening=opening), national, RULE) == []

@@ -123,3 +123,15 @@ def test_short_forms_do_not_hide_another_body(title, opening, national):
 ])
 def test_a_zhou_inside_the_place_name(title, opening, national):
     assert findings(report(title=title, opening=opening), national, RULE) == [], title
+
+
+def test_a_page_cut_off_after_its_opening_is_not_judged_for_an_absent_name(national):
+    """Only the opening and a first part (no plan part, no signature): the page may name the
+    body further on, so "never named" is not said; a whole report without the name still is."""
+    cut = "\n".join(report(title=TITLE, opening="2024年，在县委、县政府领导下，强化政治引领。").split("\n")[:4])
+    assert "存在的不足" not in cut and "工作安排" not in cut
+    assert findings(cut, national, RULE) == []
+    whole = report(title=TITLE, opening="2024年，在县委、县政府领导下，强化政治引领。")
+    assert ["没有出现" in f.message for f in findings(whole, national, RULE)] == [True]
+    signed = cut + "\n云溪区人民政府\n2025年2月26日"
+    assert len(findings(signed, national, RULE)) == 1

@@ -33,3 +33,12 @@ def test_child_labels_are_not_figures(national):
 def test_items_with_figures_pass(national):
     measures = "（一）规范执法。培训815人次，优秀率82.4%。\n（二）政务服务。办理事项4万余件。"
     assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_an_item_that_names_an_award_is_checkable(national):
+    # A named award or honour is verifiable evidence, as a figure is.
+    for award in ("行政处罚案卷获得全县“十佳行政执法案卷”称号。", "执法队获评省级规范化执法单位。"):
+        text = report(measures="（一）规范执法。开展案卷评查，" + award + "\n（二）深化政务服务。全年办理事项4万余件。")
+        assert findings(text, national, "item-unquantified") == [], award
+    text = report(measures="（一）规范执法。开展案卷评查，提升案卷质量。\n（二）深化政务服务。全年办理事项4万余件。")
+    assert len(findings(text, national, "item-unquantified")) == 1

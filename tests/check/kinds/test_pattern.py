@@ -94,3 +94,24 @@ def test_a_bare_jinnian_in_the_measures_is_a_time_expression(national, text, hit
 
 def test_jinnian_in_the_plan_is_the_plan_year(national):
     assert findings(report(plan="今年6月底前出台监督办法。"), national, "time-expression") == []
+
+
+@pytest.mark.parametrize("heading, message", [
+    ("三、履行推进法治政府建设第一责任人职责情况", "“推进法治政府建设第一责任人”与法定用语不符：中央文件的提法是“推进法治建设第一责任人”，中间没有“政府”二字。"),
+    ("三、履行法治政府建设第一责任人职责情况", "“法治政府建设第一责任人”与法定用语不符：中央文件的提法是“推进法治建设第一责任人”，这里少了前面的“推进”，多了中间的“政府”。"),
+])
+def test_the_duty_term_message_says_what_differs(national, heading, message):
+    text = report().replace("三、履行推进法治建设第一责任人职责情况", heading)
+    assert [f.message for f in findings(text, national, "duty-term-misquoted")] == [message]
+
+
+def test_the_statutory_duty_term_passes(national):
+    for heading in ("三、履行推进法治建设第一责任人职责情况", "三、履行法治建设第一责任人职责情况"):
+        assert findings(report().replace("三、履行推进法治建设第一责任人职责情况", heading), national, "duty-term-misquoted") == []
+
+
+def test_a_note_is_chosen_by_the_first_matching_when(national):
+    compiled = pattern.prepare({**pattern.DEFAULTS, "patterns": ["a+b"], "notes": [{"when": "^aa", "note": "two"}, {"when": "^a", "note": "one"}]})
+    assert [note for when, note in compiled["notes"] if when.search("aab")][0] == "two"
+    with pytest.raises(ValueError):
+        pattern.prepare({**pattern.DEFAULTS, "patterns": ["a"], "notes": [{"when": "(", "note": "x"}]})
