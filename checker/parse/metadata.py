@@ -53,6 +53,10 @@ VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+# a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
+OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|支持|监督|关心)下\s*[,，]\s*")
+OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
+COMMA = lazy(r"[,，]")
 SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
@@ -230,11 +234,13 @@ def issuer_from_opening(text: str) -> str | None:
 
 def _speaker(sentence: str) -> str | None:
     rest = OPENING_LEAD.sub("", sentence.strip(), count=1)
+    guiding = OPENING_GUIDED
     while True:
-        guided = OPENING_GUIDED.match(rest)
+        guided = guiding.match(rest)
         if not guided:
             break
         rest = rest[guided.end():]
+        guiding = OPENING_GUIDED_ANY
     verb = SPEAKER_VERB.search(rest)
     if not verb or verb.start() == 0:
         return None
@@ -242,7 +248,16 @@ def _speaker(sentence: str) -> str | None:
     guided = OPENING_GUIDED.search(subject)  # 市市场监管局在市委市政府的坚强领导下,深入……
     if guided:
         subject = subject[:guided.start()]
-    return speaker_name(subject)
+    return speaker_name(subject) or _named_before_comma(subject)
+
+
+def _named_before_comma(subject: str) -> str | None:
+    """楚雄市林业和草原局,以……为目标: a body's full name set off by a comma before its verb
+    (only a name ending as a body does: 局, 委, 政府 …, so a phrase before a comma is not taken)."""
+    head = COMMA.split(subject, maxsplit=1)[0]
+    if head == subject or not SPEAKER_TAIL.search(head) or not PLACE_PREFIX.match(head):
+        return None
+    return speaker_name(head)
 
 
 def speaker_name(subject: str) -> str | None:
@@ -355,6 +370,25 @@ def signature_name(line: str) -> str | None:
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
         return " ".join(parts)
     return None
+
+
+# the body's own plan for the report's year, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》
+PLAN_TITLE = (r"《((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道)){1,2}[\u4e00-\u9fff]{0,12}?)"
+              r"((?:19|20)\d{2})\s*年度?[^》]{0,20}?法治[^》]{0,16}》")
+OWN_PLAN = lazy(r"(?:制定|出台|印发)[^《。]{0,6}" + PLAN_TITLE)
+ANY_PLAN = lazy(PLAN_TITLE)
+
+
+def issuer_from_own_plan(text: str, year: int | None) -> str | None:
+    """A page that never names its body in an opening (it starts at 一、) but says it made its
+    own 法治 plan for the report's year, 《某区某局2020年法治工作要点》: that body — only when no
+    other body's plan for that year is named."""
+    if year is None:
+        return None
+    made = {speaker_name(m.group(1)) for m in OWN_PLAN.finditer(text) if int(m.group(2)) == year}
+    named = {speaker_name(m.group(1)) for m in ANY_PLAN.finditer(text) if int(m.group(2)) == year}
+    made.discard(None)
+    return made.pop() if len(made) == 1 and named == made else None
 
 
 def issuer_from_self_reference(text: str) -> str | None:

@@ -268,6 +268,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head)
                    or meta.issuer_from_self_reference(doc.norm[doc.body_start:doc.body_end])
+                   or meta.issuer_from_own_plan(doc.norm[doc.body_start:doc.body_end], data.year)
                    or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end]))
     return data
 

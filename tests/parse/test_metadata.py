@@ -354,3 +354,47 @@ def test_a_one_line_announcement_and_a_cited_plan_with_its_year(national):
     text = ("按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、2024年主要举措和成效\n"
             "研究制定了《2024年度云中县应急管理局学法计划》，全年组织学法12次。\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["issuer"] == "云中县应急管理局"
+
+
+# round 5: from live-extra7's first (held-out) run; each written anew here
+@pytest.mark.parametrize("opening, issuer", [
+    # the name set off by a comma before its verb
+    ("2024年，在市委、市政府的正确领导下，云中市林业和草原局，以全面推进依法行政为目标，切实抓好各项工作。",
+     "云中市林业和草原局"),
+    # a second guiding body after the first, without its own 在
+    ("2024年，在市委、市政府的坚强领导下，省农业农村厅的正确指导下，云中市农业农村局全面贯彻落实各项要求。",
+     "云中市农业农村局"),
+])
+def test_issuer_after_guiding_bodies_and_commas(opening, issuer, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening", [
+    # a phrase before the comma is not a name, even one ending in 局
+    "2024年，在市委、市政府的正确领导下，按照市司法局，以全面推进依法行政为目标，切实抓好各项工作。",
+    # nor is a short form without its place
+    "2024年，在市委、市政府的正确领导下，市林业局，以全面推进依法行政为目标，切实抓好各项工作。",
+])
+def test_a_comma_does_not_make_a_phrase_a_name(opening, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] is None
+
+
+def test_a_page_starting_at_its_first_part_named_by_its_own_plan(national):
+    """No title, no opening: the body that says it made its own 法治 plan for the report's year."""
+    text = ("一、2024年度推进法治政府建设的主要举措和成效\n（一）健全法治工作机制\n"
+            "1.加强党对法治建设的领导。制定出台《云溪区农业农村局2024年法治工作要点》，明确了2024年度区农业农村局"
+            "法治建设18项重点任务。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "云溪区农业农村局"
+
+
+@pytest.mark.parametrize("cited", [
+    "学习了《云溪区农业农村局2024年法治工作要点》。",                              # cited, not made by it
+    "制定出台《云溪区农业农村局2023年法治工作要点》。",                            # another year's plan
+    "制定出台《云溪区农业农村局2024年法治工作要点》《云溪区司法局2024年法治工作要点》。",  # two bodies
+])
+def test_an_own_plan_names_the_body_only_when_it_is_clearly_its_own(cited, national):
+    text = ("一、2024年度推进法治政府建设的主要举措和成效\n（一）健全法治工作机制\n1.加强党对法治建设的领导。"
+            + cited + "\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] is None

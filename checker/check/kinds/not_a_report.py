@@ -9,8 +9,9 @@ skips the report rules for it (``GATE``).
 
 Precision first: a text whose first lines carry a report title is always a report, whatever
 else it mentions; so is a template with placeholders (××区).  The one exception is a page
-that says itself what it is (``page`` cues: a 范文 site's "下面是小编为大家整理的……，供大家参考"),
-which no report writes about itself.  Then a first line that names
+that says itself what it is (``page`` cues: a 范文 site's "下面是小编为大家整理的……，供大家参考",
+one leader's 我作为……主要负责人), which no report writes about itself; with no report title they
+also come before 现将……报告如下.  Then a first line that names
 another kind (……述法报告, ……政府信息公开工作年度报告) is that kind, even though its opening says
 现将……报告如下 as a report's would; then an opening with 现将……报告如下 is a report; then the
 opening's cues.  A first line that reads like a report title but is not one — a headline
@@ -18,6 +19,12 @@ announcing a report (某委发布2020年度法治政府建设报告), one leader
 第一责任人 duty, a survey or evaluation report — is not taken for a title (``not_title_cues``).
 A title printed over two lines (硚口区司法局2024年政府 / 信息公开工作年度报告) is also read joined.  The cue words are the rule set's (``kinds``);
 this module only applies them in order.
+
+Last, a text of some length that never once names its subject (``subject_words``: 法治, 依法行政 …)
+is about something else — a bureau's general work summary, another annual report (生态环境保护职责
+履行情况), a 绩效 self-assessment — even when it says 现将……报告如下 (``off_subject``).  Every real
+report in our sets names its subject in its first lines; a kind's own cue, when one matches, says
+more and is given first.
 """
 from __future__ import annotations
 
@@ -30,7 +37,8 @@ from checker.parse.metadata import DECORATION, TITLE_RE, clean_title
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
-                  "record_labels": [], "record_min_labels": 3, "record_max_prose": 200}
+                  "record_labels": [], "record_min_labels": 3, "record_max_prose": 200,
+                  "subject_words": [], "subject_min_chars": 200, "off_subject": {}}
 
 
 def prepare(params: dict) -> dict:
@@ -113,6 +121,14 @@ def _opening_end(doc: Document, start: int) -> int:
     return later[0] if later else len(doc.norm)
 
 
+def off_subject(doc: Document, params: dict) -> bool:
+    """A text long enough to be a report's opening that never names the report's subject."""
+    words = params["subject_words"]
+    text = doc.norm
+    return bool(words and params["off_subject"]) and len("".join(text.split())) >= params["subject_min_chars"] \
+        and not any(word in text for word in words)
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     params, compiled = rule.params, rule.compiled
     where = first_text(doc)
@@ -140,9 +156,21 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         if any(p.search(line) for p in item["head"] for line in heads):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return
+    for item in compiled["kinds"]:  # the text says what it is (我作为……主要负责人): before 现将……报告如下
+        if any(p.search(text) for p in item["page"] for text in heads + [opening]):
+            yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
+            return
     if says_report_follows(opening, compiled):
+        if off_subject(doc, params):  # 现将……报告如下 about another subject
+            yield Hit(start, end, fields=_off_subject_fields(params))
         return
     for item in compiled["kinds"]:
         if any(p.search(opening) for p in item["opening"] + item["page"]):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return
+    if off_subject(doc, params):
+        yield Hit(start, end, fields=_off_subject_fields(params))
+
+
+def _off_subject_fields(params: dict) -> dict:
+    return {"what": params["off_subject"]["what"], "detail": params["off_subject"].get("detail", "")}

@@ -93,6 +93,33 @@ NOT_REPORTS = {
                              "报告包括总体情况、主动公开政府信息情况等六个部分。\n一、总体情况\n2024年，我局依法公开政府信息。"),
     "考试题": ("2024年5月，云中省发布2023年度法治政府建设白皮书，全省法治建设群众满意率达97%。\n"
                "结合材料，运用全面依法治国的相关知识，谈谈云中省推进法治政府建设给我们的启示。"),
+    # round 5: a news lead behind its 为……, clause; texts that never name the report's subject
+    "新闻（为……，导语）": ("您的位置：首页 > 工作动态\n云溪区部署法治政府建设督察迎检工作\n时间：2024-10-19 来源：区司法局\n"
+                         "为扎实做好2024年法治政府建设督察迎检工作，10月15日，云溪区召开专题部署会议，"
+                         "听取前期工作情况汇报。区委常委主持会议。"),
+    "另一种年度报告（现将……报告如下）": (
+        "2024年，在市委、市政府的正确领导下，市水务局认真履行水资源保护职责，全面完成年度目标任务，"
+        "全市水环境质量持续改善。现将我局2024年水资源保护职责履行情况报告如下。\n"
+        "一、2024年度全市水资源状况\n（一）地表水质量。全市12个考核断面优良水体比例为91.7%，同比提高8.3个百分点，"
+        "连续两年完成省级考核目标。\n（二）地下水质量。全市28个地下水监测点位全部达到考核要求，"
+        "水位同比回升0.6米。\n二、主要工作\n（一）加强水源地保护。完成3个县级水源地规范化建设，清理违规设施14处。"),
+    "工作总结（另一主题）": (
+        "区农业农村局2024年工作总结和2025年工作思路\n一、2024年工作总结\n"
+        "2024年以来，区农业农村局围绕粮食安全和乡村振兴两大任务，全力抓生产、促增收、强基础，"
+        "各项工作取得新进展。全年粮食播种面积12.6万亩，总产量5.1万吨，同比增长2.3%；"
+        "农村居民人均可支配收入2.4万元，同比增长6.8%；新建高标准农田1.2万亩，完成农村改厕860户，"
+        "培育市级以上农业龙头企业5家。\n二、2025年工作思路\n稳定粮食生产，推进农业产业化，持续改善农村人居环境。"),
+    # round 5, from live-extra7's first (held-out) run: the formulas other documents use
+    "述法（我作为……主要负责人）": ("2024年以来，我作为区林业局主要负责人，认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+                                  "一、履行第一责任人职责主要成效\n我带头讲授法治专题党课3次。"),
+    "信息公开年报（报告由……组成）": ("工作年度报告\n2024年以来，云溪街道主动公开工作动态、政策文件等信息。报告由总体情况、主动公开政府信息情况、"
+                                   "收到和处理政府信息公开申请情况等六部分组成。\n一、总体情况\n2024年，云溪街道持续推行依法行政工作。"),
+    "印发实施意见的通知": ("各处室、各直属单位：\n现将《关于进一步深化法治政府部门建设的实施意见》印发给你们，请认真抓好落实。\n"
+                         "为深入贯彻习近平法治思想，结合行业实际，制定本实施意见。\n一、总体要求\n（一）指导思想。"),
+    "通报（无标题）": ("各县（市、区）人民政府，市政府各部门：\n2024年，全市各级各部门深入推进依法行政，法治政府建设取得新成效。"
+                     "经市政府同意，现将依法行政考核优秀等次单位通报如下：\n一、县（市、区）政府\n云溪区、云岭县。"),
+    "年鉴（概况）": ("二级目：法治\n【概况】 2024年，全县政法各部门坚持稳中求进，全力打造更高水平的平安云溪、法治云溪，"
+                   "为全县经济社会高质量发展提供了有力的法治保障。全县公众安全感民意调查排全省第15位。"),
 }
 
 
@@ -189,4 +216,34 @@ def test_a_report_starting_with_its_first_part_is_a_report(national):
     a report's text there carries no cue."""
     text = "\n".join(report().split("\n")[1:])
     assert text.startswith("一、")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_short_text_that_never_names_the_subject_is_still_checked(national):
+    """Too short to say what it is about (a fragment, a test snippet): judged as it stands."""
+    text = "区农业农村局2024年工作总结\n一、主要举措和成效\n全年新建高标准农田1.2万亩。"
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_report_that_names_its_subject_only_as_依法行政_is_a_report(national):
+    """One of the subject words is enough, wherever it stands (an untitled copy, 依法行政 once)."""
+    text = ("2024年，云溪区人民政府坚持依法行政，各项工作取得新进展。现将有关情况报告如下：\n"
+            "一、2024年主要举措和成效\n（一）深化审批改革。全年办理审批事项12600件，按时办结率100%，"
+            "新增“一件事一次办”事项18项，企业开办时间压缩到1个工作日。\n（二）规范文件管理。全年审核规范性文件37件，"
+            "清理文件126件，废止9件。\n二、存在的不足和原因\n基层执法人员培训不足，执法文书不够规范。\n"
+            "三、2025年工作安排\n6月底前出台执法监督办法，全年培训执法人员两轮。")
+    assert "法治" not in text and len("".join(text.split())) >= 200
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_off_subject_says_what_it_seems_to_be(national):
+    message = check_text(NOT_REPORTS["工作总结（另一主题）"], national, "page.txt").findings[0].message
+    assert "另一主题" in message
+
+
+def test_a_report_that_issues_nothing_and_announces_no_notice_is_a_report(national):
+    """A report may mention documents it issued (印发《……》) and a 通报 it received; only the
+    formulas of an issuing notice (印发给你们) or of a 通报 itself (现将……通报如下) mark another kind."""
+    text = report(opening="2024年，云溪区坚持依法行政，印发《云溪区2024年法治政府建设工作要点》，"
+                          "及时整改上级通报的问题。现将有关情况报告如下：")
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
