@@ -40,7 +40,11 @@ YEAR_RANGE = lazy(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度
 YEAR = lazy(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
 DATE = lazy(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
 ORDINAL = lazy(rf"第\s*(?:\d+|[{CN}]+)")
-RANK = lazy(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)")
+# A rank: 位列全市第一, 居全省前三.  Within 10 characters any 列/居 will do; a longer gap (位列各项……工作的
+# 第一位, 13 characters) needs an explicit rank word and a place that ends in 位/名 — a bare 列 that far
+# from 第 is a list (列出……第三季度), not a rank.
+RANK = lazy(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)"
+                  rf"|(?:排名|排位|位列|位居|名列)[^,;。]{{11,20}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)\s*[位名]")
 PERCENT = lazy(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = lazy(rf"[{CN}]+")
 # A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,

@@ -88,7 +88,16 @@ def runs_into_cut(doc: Document, end: int) -> bool:
     """Whether a span ending at ``end`` reaches the place where a cut-off text stops."""
     if not cut_off(doc):
         return False
-    return not doc.norm[end:doc.body_end].strip()
+    return end >= _content_end(doc)
+
+
+def _content_end(doc: Document) -> int:
+    """Where the body's last visible character ends, found once per document (slicing the text
+    from every item's end to the body's end was quadratic: 8.8 s on a 5 MB cut-off file)."""
+    cached = doc.shared.get("content_end")
+    if cached is None:
+        cached = doc.shared["content_end"] = len(doc.norm[:doc.body_end].rstrip())
+    return cached
 
 
 SIGNATURE_DATE = lazy(

@@ -34,7 +34,7 @@ PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日�
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
-ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|"
+ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
 ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
@@ -61,7 +61,7 @@ SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
-JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县|州)委[、 和及]?(?:\1)?\2?(?:人民)?政府")
+JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
 CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
@@ -162,6 +162,17 @@ def year_in(text: str) -> int | None:
     """The first four-digit year in a text, ignoring ranges such as 2021-2025年."""
     match = YEAR_RE.search(text)
     return int(match.group(1)) if match else None
+
+
+# 现将我镇2024年法治政府建设情况报告如下: the year the opening says it reports on.
+REPORT_YEAR = lazy(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:报告|汇报|总结)如下")
+
+
+def opening_year(text: str) -> int | None:
+    """The opening's year: the one its 现将……N年……报告如下 names, else its first (在2023年工作
+    基础上 …, 现将我镇2024年……报告如下 reports on 2024)."""
+    announced = REPORT_YEAR.search(text)
+    return int(announced.group(1)) if announced else year_in(text)
 
 
 def _iso(groups) -> str | None:
@@ -274,7 +285,8 @@ def speaker_name(subject: str) -> str | None:
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
     joint = JOINT_RE.fullmatch(subject)
-    if joint:
+    if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and not joint.group(1).endswith("自治"):
+        # 巴州党委、政府, not 全州党委、政府; an autonomous region's 自治区党委和政府 stays as written
         place, level = joint.group(1), joint.group(2)
         return f"中共{place}{level}委 {place}{level}人民政府"
     whole = PLACE_ALL.match(subject)

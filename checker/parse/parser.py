@@ -15,14 +15,16 @@ from .document import Document, Heading, Metadata
 from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
                       run_in_headings, split_sentences)
 from .sections import SectionDef, classify, heading_key
+from .subject import issuer_from_subject
 from checker.read.lazy_pattern import lazy
 
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
-HEADER_FURNITURE = lazy(
-    r"\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
-    r"发文字号|发文日期|成文日期|公开类别|公开方式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
+HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |)
+    r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
+    r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
+TABLE_RULE = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
 BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
 FOOTER_FURNITURE = lazy(
     r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|"
@@ -41,7 +43,8 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     is_heading = _heading_test(lines, source, detected)
     title_index = _title_index(lines, is_heading)
     title_lines = 1
-    if title_index and _issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
+    if title_index and ((_issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]))
+                        or _title_runs_on(lines[title_index - 1], lines[title_index])):
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
         title_index = _split_title_index(lines, is_heading)
@@ -154,6 +157,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
         return True
+    if TABLE_RULE.match(line) or ("。" not in line and meta.LEAD_DATE_RE.match(line)):
+        return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…)
     # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
     return "。" not in line and bool(meta.DATE_LABEL_RE.search(line) or meta.SOURCE_DATE_RE.search(line))
 
@@ -162,6 +167,18 @@ def _names_no_body(line: str) -> bool:
     """A title line that starts with 关于 or the year: the body's name is on the line above."""
     stripped = meta.MARKUP.sub("", line.strip())
     return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
+
+
+YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
+
+
+def _title_runs_on(above: str, line: str) -> bool:
+    """A title broken after its year (某区某局2024年度 / 法治政府建设工作报告): the line above names
+    something and ends with the year, the title line names no body, and the two read as one title."""
+    top, bottom = meta.MARKUP.sub("", above.strip()), line.strip()
+    year = YEAR_TAIL.search(top)
+    return (bool(year) and len(top[:year.start()].strip()) >= 2 and meta.title_name(bottom) is None
+            and not _is_prose(top) and not _is_furniture(top) and meta.is_title_line(top + bottom))
 
 
 ANNOUNCES = lazy(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
@@ -269,7 +286,9 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or meta.issuer_from_source_line(head)
                    or meta.issuer_from_self_reference(doc.norm[doc.body_start:doc.body_end])
                    or meta.issuer_from_own_plan(doc.norm[doc.body_start:doc.body_end], data.year)
-                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end]))
+                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end])
+                   or issuer_from_subject(meta.PINYIN.sub("", doc.norm[doc.body_start:doc.body_end]),
+                                          meta.PINYIN.sub("", _opening(doc))))
     return data
 
 
@@ -334,7 +353,7 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
             year = meta.year_in(doc.norm[sec.heading_start:sec.heading_end])
             if year:
                 sources[key] = year + shift
-    opening = meta.year_in(_opening(doc))
+    opening = meta.opening_year(_opening(doc))
     if opening:
         sources["opening"] = opening
     return sources

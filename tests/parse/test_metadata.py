@@ -398,3 +398,63 @@ def test_an_own_plan_names_the_body_only_when_it_is_clearly_its_own(cited, natio
     text = ("一、2024年度推进法治政府建设的主要举措和成效\n（一）健全法治工作机制\n1.加强党对法治建设的领导。"
             + cited + "\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["issuer"] is None
+
+
+# round 6, from live-extra8's first (held-out) run
+
+def test_a_street_office_named_above_its_title(national):
+    """北京市某区人民政府某街道办事处 / 2020年……报告: the line above is the body, the two lines the title."""
+    text = "北京市云溪区人民政府云岭街道办事处\n2024年法治政府建设年度情况报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "北京市云溪区人民政府云岭街道办事处2024年法治政府建设年度情况报告"
+    assert data["issuer"] == "北京市云溪区人民政府云岭街道办事处"
+
+
+def test_a_title_broken_after_its_year(national):
+    text = "云溪区退役军人事务局2024年度\n法治政府建设工作报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云溪区退役军人事务局2024年度法治政府建设工作报告"
+    assert data["issuer"] == "云溪区退役军人事务局"
+
+
+def test_a_line_ending_with_a_year_above_a_title_that_reads_alone_is_not_joined(national):
+    """A date line or a plain year above a full title is not part of it."""
+    text = "2025年\n" + TITLE + "\n" + BODY
+    assert metadata(text, national)["title"] == TITLE
+
+
+@pytest.mark.parametrize("subject, want", [
+    ("巴州党委、政府", "中共巴州委 巴州人民政府"),      # a prefecture's short form with 党委
+    ("云中市委、市政府", "中共云中市委 云中市人民政府"),
+])
+def test_a_joint_subject_with_its_party_committee(subject, want):
+    assert meta.speaker_name(subject) == want
+
+
+@pytest.mark.parametrize("subject", ["全州党委、政府", "宁夏回族自治区党委和政府"])
+def test_a_joint_subject_that_is_not_read_as_one_body(subject):
+    """全州 is no place; an autonomous region's 自治区党委和政府 stays as written."""
+    assert meta.speaker_name(subject) != "中共全州委 全州人民政府"
+    assert not (meta.speaker_name(subject) or "").startswith("中共宁夏回族自治区委")
+
+
+def test_a_date_line_that_starts_with_the_date_above_the_body(national):
+    text = (TITLE + "\n2025年02月28日 17:29    来源:区司法局     点击数:       字号:    \n" + BODY)
+    assert metadata(text, national)["published"] == "2025-02-28"
+
+
+def test_a_markdown_catalogue_table_above_the_body(national):
+    """| 索引号 | … | rows and the |---| rule are page furniture; 生成日期 is the page's only date."""
+    text = ("| 索引号 | 6207/2025-00002 | 发文字号 | 云林发〔2025〕6号 |\n|---|---|---|---|\n"
+            "| 关键词 | 发布机构 | 云溪区林业局 | |\n| 生成日期 | 2025-01-16 18:00:00 | 是否有效 |\n" + BODY)
+    data = metadata(text, national)
+    assert data["published"] == "2025-01-16"
+    assert data["year"] == 2024
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("在2023年工作基础上，我镇稳步推进法治建设。现将我镇2024年法治政府建设情况报告如下。", 2024),
+    ("2024年，我镇稳步推进法治建设。现将有关情况报告如下。", 2024),
+])
+def test_the_opening_year_is_the_one_it_reports_on(opening, year):
+    assert meta.opening_year(opening) == year

@@ -12,6 +12,7 @@ from . import (  # cross-year and timeliness (issue #7)
     coverage,
     deadline,
     duty_elements,
+    garbled,
     issuer_consistency,
     item_figures,
     not_a_report,
@@ -58,4 +59,5 @@ KINDS = {
     "deadline": deadline,
     "duty_elements": duty_elements,
     "not_a_report": not_a_report,
+    "garbled": garbled,
 }

@@ -3,7 +3,8 @@
 Only the highest figure-less item of a subtree is reported, so an empty （一） does not also
 report each of its 1. 2. 3.  Child heading labels are masked: "1." is a number, not a figure.
 An item that names verifiable evidence instead of a figure (获评, 入选, 获得“十佳案卷”称号 — the
-``evidence`` words and ``evidence_patterns``) is checkable too and is not reported.
+``evidence`` words and ``evidence_patterns``) is checkable too and is not reported.  Nor is an item that is only its title at the very end of the
+text (二、规范): the text stops there, so what the item says is not known.
 """
 from __future__ import annotations
 
@@ -49,6 +50,18 @@ def _items(doc: Document, lo: int, hi: int) -> list[Node]:
     return out
 
 
+NON_SPACE = lazy(r"\S")
+
+
+def _title_at_end(doc: Document, node: Node) -> bool:
+    """Whether the item is its heading alone and nothing of the body follows it: a text that
+    stops right after a heading (a page's opening cut there) says nothing about that item.
+    (Searched, not sliced: a slice to the body's end per item is quadratic on a big report.)"""
+    if node.children or NON_SPACE.search(doc.norm, node.heading.end, node.end):
+        return False
+    return NON_SPACE.search(doc.norm, node.end, max(node.end, doc.body_end)) is None
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     spec = rule.compiled["figures"]
     for lo, hi, key in spans(doc, rule.scope):
@@ -60,7 +73,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             # only the last reported item can contain this one (a scan of all would be quadratic).
             if node.start == lo or (reported and reported[-1].start <= node.start < reported[-1].end):
                 continue
-            if runs_into_cut(doc, node.end):
+            if runs_into_cut(doc, node.end) or _title_at_end(doc, node):
                 continue  # the item's figures may be in the part of the text that is missing
             text = item_text(doc, node)
             evidence = rule.compiled["evidence"]

@@ -3,19 +3,23 @@ level (1. next to 1、).
 
 A list may start at 1 or continue the numbering of the previous list at the same level
 (many reports number 1.–26. straight through the (一)…(八) groups), so both are accepted.
+
+A line that begins garbled (``garbled_patterns``, see :mod:`checker.check.garbled`) may hide the
+missing number — a mirror site turned （一） into ?。ㄒ唬 — so no skip is inferred across one.
 """
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterator
 
+from checker.check import garbled
 from checker.check.hit import Hit
 from checker.check.scope import section_of
 from checker.parse.document import Document, Node
 from checker.read.numerals import chinese_counting
 from checker.read.lazy_pattern import lazy
 
-DEFAULTS: dict = {"continuous_ok": True, "mixed_styles": True}
+DEFAULTS: dict = {"continuous_ok": True, "mixed_styles": True, "garbled_patterns": []}
 NUMERAL = lazy(r"[一二三四五六七八九十百零〇两]+|\d+|[①-⑳]")
 
 
@@ -38,20 +42,29 @@ def expected_label(example: str, number: int) -> str:
     return example[:match.start()] + numeral + example[match.end():]
 
 
+def prepare(params: dict) -> dict:
+    return {"garbled": garbled.compile_patterns(params["garbled_patterns"])}
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if doc.root is None:
         return
     last_at_level: dict[int, int] = {}
+    heads = garbled.line_head_offsets(doc, rule.compiled["garbled"])
     for parent in doc.root.walk():
         children = [c for c in parent.children if c.heading is not None and c.heading.label]  # unnumbered parts have no number
         if not children:
             continue
-        yield from _sequence(doc, children, last_at_level, rule.params["continuous_ok"])
+        skips = _sequence(doc, children, last_at_level, rule.params["continuous_ok"], parent.start)
+        yield from (hit for hit, since in skips if not garbled.garbled_line_between(heads, since, hit.start))
         if rule.params["mixed_styles"]:
             yield from _mixed(doc, children)
 
 
-def _sequence(doc: Document, children: list[Node], last_at_level: dict[int, int], continuous_ok: bool) -> Iterator[Hit]:
+def _sequence(doc: Document, children: list[Node], last_at_level: dict[int, int], continuous_ok: bool,
+              since: int) -> Iterator[tuple[Hit, int]]:
+    """Skips and repeats, each with where the text that could hide a missing number begins (the
+    previous sibling, or the parent for the first child); a repeat hides nothing (``hit.start``)."""
     level = children[0].heading.level
     first = children[0].heading.number
     allowed = {1}
@@ -62,12 +75,13 @@ def _sequence(doc: Document, children: list[Node], last_at_level: dict[int, int]
         h = node.heading
         if previous is None:
             if h.number not in allowed:
-                yield _hit(doc, h, "跳号", _label(doc, h), min(allowed, key=lambda n: abs(n - first)))
+                yield _hit(doc, h, "跳号", _label(doc, h), min(allowed, key=lambda n: abs(n - first))), since
         elif h.number == previous:
-            yield _hit(doc, h, "重号", _label(doc, h), previous + 1)
+            yield _hit(doc, h, "重号", _label(doc, h), previous + 1), h.start
         elif h.number != previous + 1:
-            yield _hit(doc, h, "跳号", _label(doc, h), previous + 1)
+            yield _hit(doc, h, "跳号", _label(doc, h), previous + 1), since
         previous = h.number
+        since = node.start
         last_at_level[h.level] = h.number
 
 

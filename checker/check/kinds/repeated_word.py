@@ -5,6 +5,9 @@ reduplication of one character (常常, 一一, 层层) is ordinary Chinese.  Si
 that are never doubled on purpose (的的, 了了) can be listed in ``single``; legitimate
 doubled words (研究研究) go in ``exceptions``.  A verb before a noun that starts with the same
 word (规范规范性文件 = 规范 + 规范性文件) is no repeat: the longer words go in ``compounds``.
+An enumeration that pairs one character with different words (一案一卷一审, 一户一档, 共建共享,
+边查边改) repeats that character by design: the characters that form such pairs go in
+``enumerators``; the same pair twice running (一是一是, 共建共建) is still a repeat.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from checker.check.scope import section_of, spans
 from checker.parse.document import Document
 from checker.read.lazy_pattern import lazy
 
-DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": [], "compounds": []}
+DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": [], "compounds": [],
+                  "enumerators": []}
 HAN = "\u4e00-\u9fff"
 
 
@@ -28,8 +32,24 @@ def prepare(params: dict) -> dict:
     singles = [c for c in params["single"] if len(c) == 1]
     if singles:
         patterns.append(lazy(f"([{''.join(map(re.escape, singles))}])\\1"))
+    enumerators = "".join(re.escape(c) for c in params["enumerators"] if len(c) == 1)
+    enumeration = lazy(f"(?:[{enumerators}][{HAN}]){{2,}}") if enumerators else None
     return {"patterns": patterns, "exceptions": set(params["exceptions"]),
-            "compounds": tuple(sorted(set(params["compounds"]), key=len, reverse=True))}
+            "compounds": tuple(sorted(set(params["compounds"]), key=len, reverse=True)),
+            "enumeration": enumeration}
+
+
+def _in_enumeration(text: str, start: int, end: int, enumeration: re.Pattern[str] | None) -> bool:
+    """Whether the repeat at ``start:end`` overlaps a run like 一案一卷一审 that pairs the counting
+    character with a different word each time (一是一是, 共建共建共享 pair it with one word twice running)."""
+    if enumeration is None:
+        return False
+    lo = max(0, start - 12)
+    for run in enumeration.finditer(text, lo, end + 12):
+        words = run.group()[1::2]
+        if run.start() < end and start < run.end() and all(a != b for a, b in zip(words, words[1:])):
+            return True
+    return False
 
 
 def _begins_compound(text: str, at: int, word: str, compounds: tuple[str, ...]) -> bool:
@@ -47,6 +67,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 if m.group() in exceptions or word in exceptions or m.start() in seen:
                     continue
                 if _begins_compound(doc.norm, m.start() + len(word), word, rule.compiled["compounds"]):
+                    continue
+                if _in_enumeration(doc.norm, m.start(), m.end(), rule.compiled["enumeration"]):
                     continue
                 seen.add(m.start())
                 yield Hit(m.start(), m.end(), section=key or section_of(doc, m.start()),

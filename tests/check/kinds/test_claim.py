@@ -22,6 +22,9 @@ RULE = "claim-unquantified"
     # 了 between the result verb and the result
     "全面推行行政执法公示制度，法治政府建设取得了新成效。",
     "深化“放管服”改革，营商环境建设取得了新成绩。",
+    # a rank claim without a place
+    "开展文明交通劝导，劝导成效位居全市前列。",
+    "优化审批流程，政务服务满意度走在全省前列。",
 ])
 def test_claims_without_figures_fire(national, sentence):
     got = findings(report(measures=sentence), national, RULE)
@@ -37,6 +40,8 @@ def test_claims_without_figures_fire(national, sentence):
     "平均用时压缩至25.6天，审批效率大幅提高。",
     "不断提高运用法治思维和法治方式的能力，增强依法履职的意识。",
     "行政争议化解成效显著，化解行政争议数量较上年翻一番。",
+    "开展文明交通劝导，劝导成效位居全市前列，排名第二。",
+    "群众满意度测评中，治水工作位列各项民生实事工作的第一位，成效显著。",
 ])
 def test_figures_and_evidence_clear_a_claim(national, sentence):
     assert findings(report(measures=sentence), national, RULE) == []

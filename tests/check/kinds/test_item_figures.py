@@ -42,3 +42,25 @@ def test_an_item_that_names_an_award_is_checkable(national):
         assert findings(text, national, "item-unquantified") == [], award
     text = report(measures="（一）规范执法。开展案卷评查，提升案卷质量。\n（二）深化政务服务。全年办理事项4万余件。")
     assert len(findings(text, national, "item-unquantified")) == 1
+
+
+def test_a_title_where_the_text_stops_is_not_judged(national):
+    # A page's opening cut right after a heading: nothing of the item is known.
+    opening = "江澜区人民政府2024年法治政府建设情况报告\n2024年，我区扎实推进法治政府建设。\n一、主要举措和成效\n"
+    for last in ("（二）规范", "（二）完善机制，把法治要求落实到"):
+        text = opening + "（一）规范执法。培训执法人员815人次。\n" + last
+        assert findings(text, national, RULE) == [], last
+    # the same title-only item is reported when the text goes on after it
+    text = opening + "（一）规范执法。培训执法人员815人次。\n（二）规范\n（三）政务服务。办理事项4万余件。"
+    got = findings(text, national, RULE)
+    assert [f.excerpt for f in got] == ["（二）规范"]
+
+
+def test_an_item_that_names_a_document_one_can_look_up_is_checkable(national):
+    # A document cited with its number, or a regulation whose drafting was completed, can be checked.
+    for done in ("修订《江澜区行政规范性文件管理规定》（江政发〔2024〕3号）。", "完成《江澜市养犬管理条例》立法，提请审议。"):
+        text = report(measures="（一）完善制度。" + done + "\n（二）深化政务服务。全年办理事项4万余件。")
+        assert findings(text, national, RULE) == [], done
+    # a plan merely named is no result: reviewers still ask how much was done
+    text = report(measures="（一）完善制度。研究制定《江澜区法治政府建设实施方案》。\n（二）深化政务服务。全年办理事项4万余件。")
+    assert len(findings(text, national, RULE)) == 1

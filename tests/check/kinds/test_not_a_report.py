@@ -118,6 +118,16 @@ NOT_REPORTS = {
                          "为深入贯彻习近平法治思想，结合行业实际，制定本实施意见。\n一、总体要求\n（一）指导思想。"),
     "通报（无标题）": ("各县（市、区）人民政府，市政府各部门：\n2024年，全市各级各部门深入推进依法行政，法治政府建设取得新成效。"
                      "经市政府同意，现将依法行政考核优秀等次单位通报如下：\n一、县（市、区）政府\n云溪区、云岭县。"),
+    # round 6, from live-extra8's first (held-out) run: a dateline, an event lead, a document-sharing site
+    "新闻（报道：近日）": ("云中融媒报道：近日，云中省委依法治省办印发决定，对20个法治政府建设示范地区和项目予以命名。\n"
+                       "示范创建活动自2021年3月起开展，经初审推荐、实地核查等环节评选产生。"),
+    "新闻（某网N月N日讯）": ("云中网3月7日讯（记者 王小明）3月6日，云中省政府新闻办召开发布会，介绍全省依法行政工作情况。\n"
+                         "全年办理行政复议案件412件。"),
+    "新闻（N月N日，举办活动）": ("云溪区举办普法宣传月活动\n2024-07-05 来源：云溪区林业局\n"
+                              "6月30日，云溪区林业局在云岭镇举办以“依法保护草原”为主题的普法宣传月现场活动，120余人参加。\n"
+                              "近年来，云溪区高度重视草原保护工作。"),
+    "文档分享页": ("云中省法治政府实施方案_第1页\n已阅读5页，还剩14页未读 继续免费阅读\n下载本文档\n"
+                  "版权说明：本文档由用户提供并上传，收益归属内容提供方。\n文档简介\n云中省法治政府实施方案范文参考一、背景分析"),
     "年鉴（概况）": ("二级目：法治\n【概况】 2024年，全县政法各部门坚持稳中求进，全力打造更高水平的平安云溪、法治云溪，"
                    "为全县经济社会高质量发展提供了有力的法治保障。全县公众安全感民意调查排全省第15位。"),
 }
@@ -247,3 +257,13 @@ def test_a_report_that_issues_nothing_and_announces_no_notice_is_a_report(nation
     text = report(opening="2024年，云溪区坚持依法行政，印发《云溪区2024年法治政府建设工作要点》，"
                           "及时整改上级通报的问题。现将有关情况报告如下：")
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+@pytest.mark.parametrize("title", [None, ""])
+def test_a_report_whose_measures_name_an_event_day_is_a_report(title, national):
+    """A dated event in a report's first part is a measure, not a news lead, with or without a title."""
+    opening = "2024年，区林业局坚持依法行政，全面推进法治建设。现将有关情况报告如下："
+    kwargs = {} if title is None else {"title": title}
+    text = report(measures="6月30日，区林业局在云岭镇举办普法宣传月现场活动，发放资料1200份。",
+                  opening=opening, **kwargs)
+    assert RULE not in {f.rule for f in check_text(text, national, "report.txt").findings}

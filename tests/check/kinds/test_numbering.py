@@ -45,3 +45,27 @@ def test_hundreds_in_labels_are_named_not_crashed():
 
     assert [cn_numeral(n) for n in (0, 9, 10, 11, 20, 99, 100, 101, 110)] == [
         "零", "九", "十", "十一", "二十", "九十九", "一百", "一百零一", "一百一十"]
+
+
+# A mirror site decoded a GBK page one byte out of step: （一） became ?ㄒ唬 and the line was no
+# heading any more.  The number is not missing; it is unreadable.
+GARBLED_FIRST = "?ㄒ唬┕娣吨捶ā。全年审核规范性文件37件。\n（二）化解争议。审结复议案件398件。"
+
+
+def test_no_skip_is_inferred_across_a_garbled_line(national):
+    assert findings(report(measures=GARBLED_FIRST), national, RULE) == []
+    # the same gap with a readable line is still a skip
+    plain = GARBLED_FIRST.replace("?ㄒ唬┕娣吨捶ā。", "")
+    got = findings(report(measures=plain), national, RULE)
+    assert len(got) == 1 and "跳号" in got[0].message
+
+
+def test_a_garbled_line_hides_only_its_own_place(national):
+    # garbled text in the middle of a line does not hide a label; a gap elsewhere is still reported
+    measures = ("（一）规范执法。全年审核规范性文件37件，其中ㄒ唬┕娣文件2件。\n（三）化解争议。审结复议案件398件。")
+    got = findings(report(measures=measures), national, RULE)
+    assert len(got) == 1 and "（二）" in got[0].message
+    # a repeated number is reported whatever lies between
+    repeated = "（一）规范执法。全年审核37件。\n?ㄒ唬┕娣吨捶ā。\n（一）化解争议。审结398件。"
+    got = findings(report(measures=repeated), national, RULE)
+    assert len(got) == 1 and "重号" in got[0].message

@@ -27,3 +27,27 @@ def test_a_verb_before_a_noun_that_starts_with_it_is_no_repeat(national):
     # A real repeat of the same word is still reported, also before a listed word's other uses.
     got = findings(report(measures="清理规范规范规范性文件12件。"), national, RULE)
     assert [f.excerpt for f in got] == ["规范规范"]
+
+
+@pytest.mark.parametrize("text", ["规范执法流程，坚持立案一案一档，全年评查案卷12卷。",
+                                  "建立帮扶台账，结对到户一户一策，走访困难群众35户。",
+                                  "普法落实到村一村一品，覆盖行政村18个。"])
+def test_an_enumeration_with_one_is_no_repeat(national, text):
+    # 一 paired with different words enumerates (案一案一 inside 一案一卷一审 is no typo).
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_the_same_pair_twice_is_still_a_repeat(national):
+    got = findings(report(measures="一是一是健全制度，全年审核规范性文件37件。"), national, RULE)
+    assert [f.excerpt for f in got] == ["一是一是"]
+
+
+@pytest.mark.parametrize("text", ["搭建共建共享平台，覆盖社区18个。", "坚持边查边改边治，整改问题37个。",
+                                  "推行即收即办即结，办件4万余件。"])
+def test_other_paired_enumerations_are_no_repeat(national, text):
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_paired_enumeration_typed_twice_is_a_repeat(national):
+    got = findings(report(measures="坚持共建共建共享，覆盖社区18个。"), national, RULE)
+    assert [f.excerpt for f in got] == ["共建共建"]

@@ -1,0 +1,56 @@
+"""garbled kind: text mis-decoded somewhere between the drafter and us, said once with its lines."""
+from __future__ import annotations
+
+import pytest
+
+from checker.check import garbled
+from tests.reportkit import findings, report
+
+RULE = "text-garbled"
+MEASURES = "（一）规范执法。全年审核规范性文件37件，行政复议纠错12件，办结率98%。"
+
+
+def _as(text: str, wrote: str, read: str, skip: int = 0) -> str:
+    """``text`` saved in one encoding and read in another (``skip`` bytes lost at the start)."""
+    return text.encode(wrote)[skip:].decode(read, errors="replace")
+
+
+@pytest.mark.parametrize("wrote,read,skip", [("utf-8", "gbk", 0), ("gbk", "gbk", 1), ("gbk", "latin-1", 0),
+                                             ("utf-8", "cp1252", 0)])
+def test_mis_decoded_text_is_found(national, wrote, read, skip):
+    garbled_line = _as(MEASURES, wrote, read, skip)
+    got = findings(report(measures=garbled_line + "\n（二）化解争议。审结复议案件398件。"), national, RULE)
+    assert len(got) == 1 and got[0].severity == "warning" and got[0].line == 3
+    assert "第3行" in got[0].message and "乱码" in got[0].message
+
+
+def test_said_once_with_every_line(national):
+    bad = _as(MEASURES, "utf-8", "gbk")
+    measures = "\n".join([bad, "（二）化解争议。审结复议案件398件。", bad, bad])
+    got = findings(report(measures=measures), national, RULE)
+    assert len(got) == 1 and "第3、5、6行" in got[0].message
+
+
+def test_replacement_marks_as_read_by_a_wrong_decoder(national):
+    got = findings(report(measures="（一）规范执法。锟斤拷锟斤拷全年审核37件。"), national, RULE)
+    assert len(got) == 1 and "锟斤拷" in got[0].excerpt
+
+
+@pytest.mark.parametrize("measures", [
+    MEASURES,
+    "（一）规范执法。××镇整改问题5个，“12·4”宪法宣传周开展活动8场，室温保持在26°C。",
+    "（一）规范执法。邀请Müller教授讲座1场，“双随机、一公开”抽查120户。",
+    "（一）规范执法。全年审核规范性文件37件，鈥字不单独成为乱码。",
+])
+def test_clean_text_passes(national, measures):
+    assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_stretches_merge_near_runs_on_one_line():
+    patterns = garbled.compile_patterns(["锟斤拷"])
+    assert garbled.stretches("锟斤拷好锟斤拷\n锟斤拷", patterns) == [(0, 7), (8, 11)]
+
+
+def test_a_signature_pattern_is_checked_when_loaded():
+    with pytest.raises(ValueError, match="garbled_patterns"):
+        garbled.compile_patterns(["(a+)+"])
