@@ -1,7 +1,5 @@
 """``python -m checker`` is the same as ``fzcheck``."""
-import sys
-
-from .cli import main
+from .cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

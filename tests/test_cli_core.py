@@ -127,3 +127,24 @@ def test_python_dash_m_and_version():
 def test_works_from_another_directory(tmp_path, fmt):
     proc = run(str(SAMPLES / "clean-2024.txt"), "--format", fmt, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_the_command_exits_without_teardown_yet_delivers_all_its_output_and_status(tmp_path):
+    """checker.cli.entry skips Python's teardown (os._exit): every byte written to a pipe still
+    arrives, the exit status is main()'s, and exit handlers still run."""
+    piped = run(str(SAMPLES), "--format", "json", "--no-config")
+    assert piped.returncode == 1 and len(piped.stdout) > 40000  # many times the output buffer
+    out = tmp_path / "out.json"
+    assert run(str(SAMPLES), "--format", "json", "--no-config", "-o", str(out)).returncode == 1
+    assert piped.stdout == out.read_bytes()
+    assert run(str(SAMPLES / "clean-2024.txt"), "--no-config", "--fail-on", "never").returncode == 0
+    assert run("--no-such-flag").returncode == 2
+    marker = tmp_path / "atexit-ran"
+    code = ("import atexit, sys, pathlib\n"
+            f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
+            f"sys.argv = ['fzcheck', {str(SAMPLES / 'clean-2024.txt')!r}, '--no-config']\n"
+            "from checker.cli import entry\n"
+            "entry()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0 and b"clean-2024.txt" in done.stdout
+    assert marker.read_text() == "yes"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
 from checker.parse.document import Document
 
@@ -15,8 +14,9 @@ from .finding import Finding
 from .hit import Hit
 from .kinds import KINDS
 from .ruleset import Rule, RuleSet
+from checker.read.lazy_pattern import lazy
 
-FIELD = re.compile(r"\{(\w+)\}")
+FIELD = lazy(r"\{(\w+)\}")
 
 
 def run_rules(doc: Document, ruleset: RuleSet, only: set[str] | None = None) -> list[Finding]:
@@ -155,7 +155,7 @@ def _thinness(scoring: dict, substance: dict | None) -> float:
 
 
 FIGURE_WINDOW = 600
-COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
+COUNTED = lazy(r"[\u4e00-\u9fff0-9A-Za-z]+")
 
 
 COUNT_CHUNK = 1 << 16

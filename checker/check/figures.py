@@ -20,6 +20,7 @@ from checker.read.normalize import normalize
 
 from . import prefilter
 from .regex_safety import compile_safe
+from checker.read.lazy_pattern import lazy
 
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -31,25 +32,25 @@ CN_DIGIT = "一二两三四五六七八九十"
 # digits before "x%" took 30 s).  Such a start never gives the leftmost match: the same matches.
 ARABIC = r"\d(?<!\d\d)(?:(?<!\d,\d)|(?!\d\d(?!\d)))\d*(?:,\d{3})*(?:\.\d+)?"
 
-TITLE = re.compile(r"《[^《》\n]{0,120}》")
-YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
+TITLE = lazy(r"《[^《》\n]{0,120}》")
+YEAR_RANGE = lazy(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?度?")
 # The look-behinds come after the first character matched, not before it: a pattern that starts
 # with a look-behind is tried at every position of the text, one that starts with a character
 # (class) lets Python's re skip to the candidates — three to four times faster, same matches.
-YEAR = re.compile(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
-DATE = re.compile(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
-ORDINAL = re.compile(rf"第\s*(?:\d+|[{CN}]+)")
+YEAR = lazy(r"(?:19|20)(?<![\d.]19)(?<![\d.]20)\d{2}\s*年度?")
+DATE = lazy(r"\d(?<![\d.]\d)\d?\s*(?:月(?:\s*\d{1,2}\s*[日号])?|[日号](?!\d))")
+ORDINAL = lazy(rf"第\s*(?:\d+|[{CN}]+)")
 # A rank: 位列全市第一, 居全省前三.  Within 10 characters any 列/居 will do; a longer gap (位列各项……工作的
 # 第一位, 13 characters) needs an explicit rank word and a place that ends in 位/名 — a bare 列 that far
 # from 第 is a list (列出……第三季度), not a rank.
-RANK = re.compile(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)"
+RANK = lazy(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)"
                   rf"|(?:排名|排位|位列|位居|名列)[^,;。]{{11,20}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)\s*[位名]")
-PERCENT = re.compile(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
-CN_NUMBER = re.compile(rf"[{CN}]+")
+PERCENT = lazy(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
+CN_NUMBER = lazy(rf"[{CN}]+")
 # A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,
 # has 15): masked first, so that the count and percent patterns, which try every start inside a
 # run, stay linear (100 000 numerals before 件 took 570 s).
-LONG_NUMERALS = re.compile(rf"[{CN}]{{21,}}")
+LONG_NUMERALS = lazy(rf"[{CN}]{{21,}}")
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,11 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
         alternatives.append(rf"(?:{ARABIC}|[{CN}]+){qualifier}(?:{words})")
     if digits_only:
         alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
-    count = re.compile("|".join(alternatives) or r"(?!x)x")
-    quoted = re.compile(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
+    count = lazy("|".join(alternatives) or r"(?!x)x")
+    quoted = lazy(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
     ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
-    slogan_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-    maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(re.compile(p) for p in not_figures or []),
+    slogan_re = lazy("|".join(map(re.escape, ordered))) if ordered else None
+    maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(lazy(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]
     guarded = tuple((p, prefilter.build(p)) for p in maskers)
     slogan_guard = prefilter.build(slogan_re) if slogan_re is not None else None
@@ -92,7 +93,7 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     for guard in [g for _, g in guarded] + [slogan_guard]:
         tested |= guard.chars if guard is not None else set()
     return FigureSpec(count=count, slogans=ordered, slogan_re=slogan_re, maskers=guarded, slogan_guard=slogan_guard,
-                      guard_chars=re.compile("[" + "".join(re.escape(c) for c in sorted(tested)) + "]"))
+                      guard_chars=lazy("[" + "".join(re.escape(c) for c in sorted(tested)) + "]"))
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

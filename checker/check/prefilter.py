@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from checker.read.lazy_pattern import LazyPattern, lazy, source
+
 try:
     from re import _parser as sre_parse  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
@@ -31,7 +33,7 @@ class Prefilter:
     def __init__(self, chars: frozenset[str]):
         self.chars = chars
         self._chars = tuple(sorted(chars))
-        self._class = None if len(chars) <= FIND_LIMIT else re.compile(
+        self._class = None if len(chars) <= FIND_LIMIT else lazy(
             "[" + "".join(re.escape(c) for c in self._chars) + "]")
 
     def may_match(self, text: str, lo: int = 0, hi: int | None = None) -> bool:
@@ -45,13 +47,15 @@ class Prefilter:
         return False
 
 
-def build(pattern: re.Pattern[str]) -> Prefilter | None:
-    """The prefilter for a compiled pattern, or None when no useful one can be derived."""
-    if pattern.flags & re.IGNORECASE:
-        return None
+def build(pattern: re.Pattern[str] | LazyPattern) -> Prefilter | None:
+    """The prefilter for a pattern, or None when no useful one can be derived (a lazy pattern
+    stays uncompiled: a rule whose characters a report lacks never compiles its regex)."""
+    text, flags = source(pattern)
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = sre_parse.parse(text, flags)
     except Exception:  # noqa: BLE001 - the pattern compiled, so this is only a parser quirk
+        return None
+    if tree.state.flags & re.IGNORECASE:  # given or inline (?i): what the compiled pattern's flags hold
         return None
     chars = _sequence(list(tree))
     return Prefilter(chars) if chars else None

@@ -15,8 +15,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator
 
-NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
-ALTERNATION_REPEAT = re.compile(r"\((?:\?:)?((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*)\)[+*{]")
+from checker.read.lazy_pattern import lazy
+
+NESTED = lazy(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+ALTERNATION_REPEAT = lazy(r"\((?:\?:)?((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*)\)[+*{]")
 MAX_PATTERN = 2000
 MAX_OVERLAPPING_STARS = 3  # \d*\d*\d*x (cubic, bounded by the sentence) is allowed; a fourth is not
 # Set while the bundled rule sets (and nothing else) compile: their patterns passed these checks
@@ -191,6 +193,8 @@ def compile_safe(pattern: str, field: str) -> re.Pattern[str]:
         raise ValueError(f"{field}: pattern has a repeated group that repeats inside, overlapping repeated "
                          f"alternatives or too many overlapping unbounded repeats (catastrophic backtracking risk): "
                          f"{pattern}")
+    if _TRUSTED.get():  # the bundled rule set: compiled on first use (its tests compile every pattern)
+        return lazy(pattern)
     try:
         return re.compile(pattern)
     except re.error as exc:

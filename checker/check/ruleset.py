@@ -9,7 +9,6 @@ the rule and the field.  Rules are data: a rule picks a kind (a module in
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,10 @@ from typing import Any
 from checker.parse.sections import SectionDef
 
 from .finding import SEVERITIES
+from checker.read.lazy_pattern import lazy
 
 HERE = Path(__file__).resolve().parent.parent  # the checker package
-NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+NAME_RE = lazy(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_EXTENDS_DEPTH = 10
 
 

@@ -26,12 +26,13 @@ reports are reduced, not removed, by the weighting.  Results are advice for a re
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
-FIVE_GRAM_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.%]+")
+from checker.read.lazy_pattern import lazy
+
+CONTENT = lazy(r"[\u4e00-\u9fffA-Za-z]+")
+FIVE_GRAM_TEXT = lazy(r"[\u4e00-\u9fffA-Za-z0-9.%]+")
 
 
 def content(text: str, stock: list[str] | tuple[str, ...] = ()) -> str:

@@ -7,10 +7,10 @@ and stay silent; what a text *does* say wrong is still reported.
 """
 from __future__ import annotations
 
-import re
 
 from checker.parse.document import Document
 from checker.parse.parser import is_furniture
+from checker.read.lazy_pattern import lazy
 
 # What a finished paragraph may end with: closing punctuation, a closing quote or bracket.  The
 # signature block (issuer, date) under the last paragraph is skipped first.
@@ -100,7 +100,7 @@ def _content_end(doc: Document) -> int:
     return cached
 
 
-SIGNATURE_DATE = re.compile(
+SIGNATURE_DATE = lazy(
     r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
     r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$"
 )

@@ -7,10 +7,11 @@ styles (a CJK body font, a title, headings) and the document.  Word, WPS and Lib
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from checker.read.lazy_pattern import lazy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -20,7 +21,7 @@ DOC_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docum
 STYLES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 
 # Characters XML 1.0 cannot carry (a report line never needs them).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)

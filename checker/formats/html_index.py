@@ -1,7 +1,6 @@
 """The HTML dashboard's view of a batch: one row per report, the trend across years, page names."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -18,8 +17,9 @@ from .html_report import (
     score_band,
     section_defs,
 )
+from checker.read.lazy_pattern import lazy
 
-UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
+UNSAFE_NAME = lazy(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
 TOP_RULES = 10  # the dashboard's "most frequent problems" list
 
 

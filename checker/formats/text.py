@@ -10,6 +10,7 @@ from checker.check.engine import gated
 from checker.run.result import ReportResult, RunResult
 
 from ._common import rule_doc_url
+from checker.read.lazy_pattern import lazy
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "reset": "\033[0m"}
@@ -19,7 +20,7 @@ EXCERPT_MAX = 60
 # (newline and CR included: a file name must not start a line of its own, which in a GitHub
 # Actions log could inject ::error or ::add-mask::), DEL, C1 controls, and lone surrogates (a file
 # name that is not valid UTF-8).  Tab stays.  Each is shown as \xNN.
-CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(text: str) -> str:

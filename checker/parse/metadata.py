@@ -10,113 +10,115 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from checker.read.lazy_pattern import lazy
+
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
-TITLE_RE = re.compile(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
+TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
 DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
-TITLE_DATE = re.compile(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
+TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
-TITLE_SPLIT = re.compile(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
+TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
-YEAR_RE = re.compile(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
-DATE_LABEL_RE = re.compile(
+YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
+DATE_LABEL_RE = lazy(
     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
-SOURCE_DATE_RE = re.compile(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-BARE_DATE_RE = re.compile(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
+BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = re.compile(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
-LEAD_DATE_RE = re.compile(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
+LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
-HEADER_CLOCK = re.compile(r"今天是|今日|星期|农历|周[一二三四五六日天]")
+HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
-ISSUER_TAIL = re.compile(rf"{ISSUER_SUFFIX}$")
-ISSUER_RE = re.compile(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
+ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
+ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
-DECORATION = re.compile(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
-JOINT_GAP = re.compile(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
+DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
+JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 # A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
-BREADCRUMB_MARK = re.compile(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
-MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
-TITLE_NAME_SPLIT = re.compile(r"关于|(?:19|20)\d{2}|法治")
-LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")
+BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
+MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
+TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
+LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 TITLE_NAME_TRIM = " :：,，、"
-PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
-PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
+PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
+PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
-OPENING_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
-OPENING_GUIDED = re.compile(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
+OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
+OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
-OPENING_GUIDED_MORE = re.compile(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
-OPENING_GUIDED_ANY = re.compile(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
-COMMA = re.compile(r"[,，]")
-SPEAKER_VERB = re.compile(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
+OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
+COMMA = lazy(r"[,，]")
+SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                           r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
-HAN_NAME = re.compile(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
-JOINT_RE = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
+HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
+JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
-PLACE_ALL = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = re.compile(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
+CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
-OWN_SHORT = re.compile(r"^我(厅|局|委)$")
-OWN_CITED = re.compile(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+OWN_SHORT = lazy(r"^我(厅|局|委)$")
+OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
-DOUBLED_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
+DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
-QUOTED_PLACE = re.compile(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
+QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
 # The standard short forms of a government a report calls itself by (市政府坚持……).
-SHORT_GOVERNMENT = re.compile(r"^(省|市|区|县)政府$")
+SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
-HEAD_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
+HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
-NOT_SUBJECT = re.compile(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
-PLACE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
-SPEAKER_TAIL = re.compile(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
+PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
+SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
-PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
-REPORT_FOLLOWS = re.compile(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
+REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
                             r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
-SELF_PLACE = re.compile(r"^我(省|市|区|县|镇|乡)$")
+SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
-ALL_GOVERNMENTS = re.compile(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
+ALL_GOVERNMENTS = lazy(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
 # elsewhere 某某街 is as likely a street.
-STREET_SHORT = re.compile(r"^([\u4e00-\u9fff]{2,4})街$")
+STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
 # A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
 # after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
 # 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
-TOWN_NAMED = re.compile(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
+TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
                         r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = re.compile(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
+TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
 # The body's own address (地址:天津市和平区建设路18号): its places, in order.
-ADDRESS = re.compile(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
-ADDRESS_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
+ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
+ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
 # Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
 # and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
              "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
 REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
            "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
-SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
+SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                        r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
-RUN_IN_TITLE = re.compile(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
+RUN_IN_TITLE = lazy(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
                           r"(?=\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
                           # or the addressee line: 中共某市委、某市人民政府:
                           r"|(?:中共)?[\u4e00-\u9fff、 ]{2,30}?(?:委|政府|常委会)\s*[:：]))")
@@ -163,13 +165,13 @@ def year_in(text: str) -> int | None:
 
 
 # 现将我镇2024年法治政府建设情况报告如下: the year the opening says it reports on.
-REPORT_YEAR = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:报告|汇报|总结)如下")
+REPORT_YEAR = lazy(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:报告|汇报|总结)如下")
 
 
 # A year the text looks back on, not the one it reports: 在2023年工作基础上, 较2023年, 比2022年增长,
 # 与2023年相比, 2023年同期.
-EARLIER_BEFORE = re.compile(r"(?:较|比|与|同)\s*$")
-EARLIER_AFTER = re.compile(r"^\s*年度?(?:工作|的)?(?:的)?基础上|^\s*年度?(?:相比|同期|同比)")
+EARLIER_BEFORE = lazy(r"(?:较|比|与|同)\s*$")
+EARLIER_AFTER = lazy(r"^\s*年度?(?:工作|的)?(?:的)?基础上|^\s*年度?(?:相比|同期|同比)")
 
 
 def own_years(text: str) -> list[int]:
@@ -421,8 +423,8 @@ def signature_name(line: str) -> str | None:
 # the body's own plan for the report's year, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》
 PLAN_TITLE = (r"《((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道)){1,2}[\u4e00-\u9fff]{0,12}?)"
               r"((?:19|20)\d{2})\s*年度?[^》]{0,20}?法治[^》]{0,16}》")
-OWN_PLAN = re.compile(r"(?:制定|出台|印发)[^《。]{0,6}" + PLAN_TITLE)
-ANY_PLAN = re.compile(PLAN_TITLE)
+OWN_PLAN = lazy(r"(?:制定|出台|印发)[^《。]{0,6}" + PLAN_TITLE)
+ANY_PLAN = lazy(PLAN_TITLE)
 
 
 def issuer_from_own_plan(text: str, year: int | None) -> str | None:
@@ -447,9 +449,9 @@ def issuer_from_self_reference(text: str) -> str | None:
 
 
 # A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
-SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
-SELF_GOVERNMENT = re.compile(r"我(?:省|市|区|县|镇|乡)")
-SELF_DEPARTMENT = re.compile(r"我(?:局|委|厅|办|中心)|本局")
+SITE_SUFFIX = lazy(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
+SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
+SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
 
 
 def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:

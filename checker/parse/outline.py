@@ -14,17 +14,18 @@ from typing import Callable
 from checker.read.numerals import CIRCLED, cn_number
 
 from .document import Document, Heading, Node, Sentence
+from checker.read.lazy_pattern import lazy
 
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
 
 # (style, level, regex).  The regex matches the label at the start of a stripped line.
 HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("part", 0, re.compile(rf"第({CN_NUM})部分[、.:, ]?")),
-    ("cn-dun", 1, re.compile(rf"({CN_NUM})[、.](?![一二三四五六七八九十])")),
-    ("cn-paren", 2, re.compile(rf"\(({CN_NUM})\)[、.]?")),
-    ("arabic-dot", 3, re.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
-    ("arabic-paren", 4, re.compile(r"\((\d{1,2})\)[、.]?")),
-    ("circled", 5, re.compile(f"([{CIRCLED}])")),
+    ("part", 0, lazy(rf"第({CN_NUM})部分[、.:, ]?")),
+    ("cn-dun", 1, lazy(rf"({CN_NUM})[、.](?![一二三四五六七八九十])")),
+    ("cn-paren", 2, lazy(rf"\(({CN_NUM})\)[、.]?")),
+    ("arabic-dot", 3, lazy(r"(\d{1,2})(?:[、]|\.(?!\d))")),
+    ("arabic-paren", 4, lazy(r"\((\d{1,2})\)[、.]?")),
+    ("circled", 5, lazy(f"([{CIRCLED}])")),
 )
 PLAIN_MAX = 40  # characters: a part heading, not a sentence
 LABEL_MAX = 24  # characters: longer than any label alone on its line, with indent and marks
@@ -32,8 +33,8 @@ SPLIT_LEVELS = 3  # 第一部分, 一、, （一） may stand alone above their 
 LABEL_STARTS = frozenset("第一二三四五六七八九十百零〇两(0123456789" + CIRCLED)  # what a label can begin with
 SENTENCE_END = "。!?;"
 CLOSERS = "”’\")》】」』"
-SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
-MD_PREFIX = re.compile(r"#{1,6} +|> *|[-*+] +(?=\S)")
+SENTENCE_BREAK = lazy(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
+MD_PREFIX = lazy(r"#{1,6} +|> *|[-*+] +(?=\S)")
 
 
 def _content_start(norm_line: str) -> int:
@@ -99,8 +100,8 @@ def plain_heading(norm_line: str, line_no: int, line_start: int,
                    start=start, end=end, line_start=line_start)
 
 
-RUN_IN_PART = re.compile(r"(?:(?<=[。;!?:])|(?<=[。;!?:][”’\"]))\s*([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])")
-RUN_IN_ITEM = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)")
+RUN_IN_PART = lazy(r"(?:(?<=[。;!?:])|(?<=[。;!?:][”’\"]))\s*([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])")
+RUN_IN_ITEM = lazy(r"\s*\(([一二三四五六七八九十]{1,3})\)")
 RUN_IN_TITLE_MAX = 60  # characters from the label to the end of a run-in heading's title
 
 

@@ -8,6 +8,7 @@ import re
 from typing import Callable
 
 from checker.read.chinese import is_traditional, to_simplified
+from checker.read.lazy_pattern import lazy
 from checker.read.normalize import normalize
 from checker.read.source import Source
 
@@ -21,12 +22,12 @@ from .subject import issuer_from_subject
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
-HEADER_FURNITURE = re.compile(  # also as the first cell of a Markdown table row (| 索引号 | … |)
+HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |)
     r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
     r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
-TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
-BREADCRUMB = re.compile(r"首页\s*>|>\s*正文")
-FOOTER_FURNITURE = re.compile(
+TABLE_RULE = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
+BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
+FOOTER_FURNITURE = lazy(
     r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
     r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
 # A line made only of a page's widgets (字体大小:【大 中 小】, 分享至, 无障碍 简体|繁体, 登录 | 注册,
@@ -34,11 +35,11 @@ FOOTER_FURNITURE = re.compile(
 WIDGET = (r"(?:字体大小|字体|字号|[大中小]|默认|分享至|分享|收藏|打印|朗读|无障碍(?:浏览|访问|阅读)?|长者模式|关怀版|适老化|"
           r"语音播报|进入播报模式|智能问答|简体版?|繁体版?|繁體版?|English|登录|注册|跳转到内容|返回上一页|返回顶部|"
           r"微信公众号|微信|微博|(?:网站)?支持IPv6|手机端|手机版|政务邮箱|(?:阅读|浏览)(?:次数|量)?\s*[:：]?\s*\d*)")
-WIDGET_LINE = re.compile(rf"[\s|｜/:：【】\[\]()（）·•-]*{WIDGET}(?:[\s|｜/:：【】\[\]()（）·•-]*{WIDGET})*[\s|｜/:：【】\[\]()（）·•-]*",
-                         re.I)
+WIDGET_LINE = lazy(rf"[\s|｜/:：【】\[\]()（）·•-]*{WIDGET}(?:[\s|｜/:：【】\[\]()（）·•-]*{WIDGET})*[\s|｜/:：【】\[\]()（）·•-]*",
+                  re.I)
 WIDGET_MAX = 40  # characters: a longer line is not a widget bar
-BULLET = re.compile(r"^\s*[•·●▪◆■]\s*")
-SIGNATURE_DATE = re.compile(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
+BULLET = lazy(r"^\s*[•·●▪◆■]\s*")
+SIGNATURE_DATE = lazy(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
 PROSE_MARKS = "。!?;"
 
 
@@ -109,7 +110,7 @@ def _plain_part_headings(doc: Document, lines: list[str], title_index: int | Non
 
 # A part title set as two short lines with no number (全面贯彻落实党的二十大精神 / 统筹推进法治政府建设
 # 高质量发展), as the State Council's departments write theirs: Chinese characters only in each line.
-COUPLET_CHARS = re.compile(r"[\u4e00-\u9fff]+")
+COUPLET_CHARS = lazy(r"[\u4e00-\u9fff]+")
 COUPLET_MIN = 6  # characters in each line: shorter lines are labels, cells or names
 
 
@@ -178,7 +179,7 @@ def _names_no_body(line: str) -> bool:
     return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
 
 
-YEAR_TAIL = re.compile(r"(?:19|20)\d{2}\s*年度?$")
+YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
 
 
 def _title_runs_on(above: str, line: str) -> bool:
@@ -190,7 +191,7 @@ def _title_runs_on(above: str, line: str) -> bool:
             and not _is_prose(top) and not _is_furniture(top) and meta.is_title_line(top + bottom))
 
 
-ANNOUNCES = re.compile(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
+ANNOUNCES = lazy(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
 
 
 def _is_prose(line: str) -> bool:

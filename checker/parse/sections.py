@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Node, Section
+from checker.read.lazy_pattern import lazy
 
-YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
+YEARS = lazy(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from checker.read.lazy_pattern import lazy
+
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
 # 市委/县委 (a party committee: a leader, not a reporting body here) is not one.
 PLACE = (r"(?:(?!自治区|和平|于都|于洪)(?![请与和及在为对到于把让使从由向被经受的是以将])"
@@ -25,31 +27,31 @@ ORGAN = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办
          r"(?![\u4e00-\u9fff]*?(?:党|常|工)委)[^\W\d_在的了是对向把被将]{1,12}?(?:局|委员会|委|厅|办公室|中心))")
 # A name starts a clause or a list item: after a mark or a year (2024年,楚雄市…; 2024年楚雄市…).
 BOUNDARY = r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉])|(?<=年)(?!度)|(?<=年度))"
-FULL_NAME = re.compile(rf"{BOUNDARY}((?:中共)?{PLACE}{{1,3}}{ORGAN})", re.M)
+FULL_NAME = lazy(rf"{BOUNDARY}((?:中共)?{PLACE}{{1,3}}{ORGAN})", re.M)
 # A place chain that is a word or a phrase, not a place (智慧城市, 全市, 我区, 本县 …).
-NOT_PLACE = re.compile(r"城市|都市|[全我本各该每上下]")
+NOT_PLACE = lazy(r"城市|都市|[全我本各该每上下]")
 # A verb or adverb before a short form (通过召开区人民政府常务会议, 现将市人社局……, 加强乡镇……)
 # reads like a place chain: a chain with one of these words in it is a phrase.
-VERBISH = re.compile(r"按照|根据|依据|贯彻|关于|通过|召开|围绕|紧密|现将|加强|充分|发挥|推进|落实|深入|全面|持续|严格|积极|认真|主动|组织|"
+VERBISH = lazy(r"按照|根据|依据|贯彻|关于|通过|召开|围绕|紧密|现将|加强|充分|发挥|推进|落实|深入|全面|持续|严格|积极|认真|主动|组织|"
                      r"开展|建立|健全|完善|印发|制定|结合|聚焦|坚持|对照|协调|配合|督促|指导|支持|研究|邀请|提请|"
                      r"报请|报送|协助|会同|联合|参加|参与|承办|举办|明确|完成|实现|确保|提升|提高|强化|优化|规范|保障|"
                      r"促进|压实|督查|组建|成立|设立|牵头|统筹|督导|服务|加快|推动|做好|抓好|依托|借助|接受|报告|"
                      r"汇报|提交|上报|经过|获得|荣获|获评|得到|听取|审议|学习|召集|配备|选派|派出|"
                      r"乡镇|镇街|街镇|县区|区县|市县|省市|各级")
 # Words that, in the clause after a name, make it a leader, guide, rater or asker of the body.
-SUPERIOR_AFTER = re.compile(r"领导|指导|部署|要求|安排|支持|关心|监督|督导|督察|批复|评为|表彰|授予|"
+SUPERIOR_AFTER = lazy(r"领导|指导|部署|要求|安排|支持|关心|监督|督导|督察|批复|评为|表彰|授予|"
                             r"通报|考核|检查|印发|下发|发布|召开")
 # Words before a name, in its clause, that make it someone else (按照……, 向……报告, 配合……).
-OTHER_BEFORE = re.compile(r"在|按照|根据|依据|贯彻|落实|向|报送|报请|报|经|被|受|配合|协助|会同|联合|上级|"
+OTHER_BEFORE = lazy(r"在|按照|根据|依据|贯彻|落实|向|报送|报请|报|经|被|受|配合|协助|会同|联合|上级|"
                           r"和|与|及|、|同|由")
-CLAUSE_MARK = re.compile(r"[，,。；;！？!?：:\n]")
-ADDRESSEE = re.compile(r"^[^\n。]{2,40}[:：]\s*$", re.M)
-QUOTED = re.compile(r"《[^《》]*》|〈[^〈〉]*〉|“[^“”]*”")
+CLAUSE_MARK = lazy(r"[，,。；;！？!?：:\n]")
+ADDRESSEE = lazy(r"^[^\n。]{2,40}[:：]\s*$", re.M)
+QUOTED = lazy(r"《[^《》]*》|〈[^〈〉]*〉|“[^“”]*”")
 # The body's own plan, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》.
-OWN_PLAN = re.compile(r"(?:制定|出台|印发|编制|修订)[^《。]{0,6}《(?:(?:19|20)\d{2}\s*年度?)?([^《》]{2,30}?(?:局|委员会|委|厅|办公室|中心|政府|办事处))(?:(?:19|20)\d{2}\s*年度?)?"
+OWN_PLAN = lazy(r"(?:制定|出台|印发|编制|修订)[^《。]{0,6}《(?:(?:19|20)\d{2}\s*年度?)?([^《》]{2,30}?(?:局|委员会|委|厅|办公室|中心|政府|办事处))(?:(?:19|20)\d{2}\s*年度?)?"
                       r"[^《》]{0,20}?(?:要点|计划|方案|规划|清单|安排|办法|规定|制度|细则|规则|指引)》")
 # How the text calls itself: 我局, 本局, 我委, 我厅, 我办, 我县, 我市, 我镇, 我街道 ….
-SELF = re.compile(r"[我本](局|委|厅|办|中心|省|市|区|县|镇|乡|街道|街)(?![\u4e00-\u9fff]{0,1}[长员])")
+SELF = lazy(r"[我本](局|委|厅|办|中心|省|市|区|县|镇|乡|街道|街)(?![\u4e00-\u9fff]{0,1}[长员])")
 GOVERNMENT_LEVELS = "省市区县镇乡街"
 
 

@@ -1,0 +1,4 @@
+"""Readers: a report file (or bytes, or standard input) to text with a map back to its lines."""
+from . import regex_charset
+
+regex_charset.install()  # every stage imports a reader first: all of fzcheck's patterns compile faster

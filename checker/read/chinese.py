@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
+from checker.read.lazy_pattern import lazy
+
+HAN = lazy(r"[\u4e00-\u9fff]")
 TRADITIONAL_SHARE = 0.03  # of the Han characters: simplified text converts almost nothing
 TRADITIONAL_MIN = 8  # characters that change, so a stray 乾 or 著 does not make a report traditional
 

@@ -9,7 +9,6 @@ punctuation (一、 （一）), else as one space.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +17,7 @@ from .numerals import CN_DIGITS as _CN_DIGITS
 from .numerals import chinese_counting
 from .package import Parts
 from .source import InputError
+from checker.read.lazy_pattern import lazy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -308,7 +308,7 @@ def _is_int(text: str | None) -> bool:
     return text is not None and _INT.fullmatch(text.strip()) is not None
 
 
-_INT = re.compile(r"-?[0-9]{1,9}")
+_INT = lazy(r"-?[0-9]{1,9}")
 
 
 def _counter(text: str) -> int:

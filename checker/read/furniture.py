@@ -16,8 +16,9 @@ import re
 from collections import Counter
 
 from .paragraphs import PageLine
+from checker.read.lazy_pattern import lazy
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"^[\s\-—–－―~～·•]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－―~～·•]*$"
     r"|^第\s*\d{1,4}\s*页\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*页)?$"
     r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
@@ -25,7 +26,7 @@ _PAGE_NUMBER = re.compile(
     r"|^(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}$",
     re.I,
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy(r"\d+")
 BAND = 0.15  # top and bottom share of the page height where headers and footers live
 
 

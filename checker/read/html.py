@@ -26,6 +26,7 @@ from .html_content import ANY_WS, CJK, clean, drop_furniture, extract_lines, fin
 from .limits import DEFAULT_MAX_ELEMENTS, Limits, count_tags, resolve
 from .source import InputError, Origin, Source
 from .text import BAD_BYTES_MESSAGE, Decoded, check_no_nul, check_not_binary, decode_bytes, normalise_codec
+from checker.read.lazy_pattern import lazy
 
 DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "select", "button", "input",
@@ -39,15 +40,15 @@ DROP_TAGS = (
 # … and these only as whole tokens, since they are common inside other words.
 
 
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_META_CHARSET = lazy(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_XML_DECL = lazy(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = lazy("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_DATE_RE = re.compile(_DATE)
+_DATE_RE = lazy(_DATE)
 _DATE_LABELS = (
-    re.compile(r"(?:发布时间|发布日期|发布于)\s*[:：]?\s*" + _DATE),
-    re.compile(r"(?:更新时间|更新日期)\s*[:：]?\s*" + _DATE),
-    re.compile(r"(?:日期|时间)\s*[:：]?\s*" + _DATE),
+    lazy(r"(?:发布时间|发布日期|发布于)\s*[:：]?\s*" + _DATE),
+    lazy(r"(?:更新时间|更新日期)\s*[:：]?\s*" + _DATE),
+    lazy(r"(?:日期|时间)\s*[:：]?\s*" + _DATE),
 )
 _DATE_METAS = {
     "pubdate", "publishdate", "publish_date", "publishtime", "pubtime", "firstpublishedtime",
@@ -55,7 +56,7 @@ _DATE_METAS = {
     "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date",
     "weibo:article:create_at", "date", "releasedate",
 }
-_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | – | — |——|－－)\s*")
+_TITLE_SPLIT = lazy(r"\s*(?:_|\||｜| - | – | — |——|－－)\s*")
 
 
 def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:

@@ -8,11 +8,12 @@ import re
 from lxml import etree
 
 from checker.read.source import Origin
+from checker.read.lazy_pattern import lazy
 
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-ASCII_WS = re.compile(r"[ \t\n\r\f\v]+")
+CJK = lazy(r"[\u3400-\u9fff\uf900-\ufaff]")
+ASCII_WS = lazy(r"[ \t\n\r\f\v]+")
 ASCII_WS_CHARS = " \t\n\r\f\v"
-ANY_WS = re.compile(r"\s+")
+ANY_WS = lazy(r"\s+")
 SOFT_DROP_TAGS = {"nav", "header", "footer", "aside", "form"}
 
 

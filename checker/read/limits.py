@@ -18,6 +18,8 @@ import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from checker.read.lazy_pattern import lazy
+
 MiB = 1024 * 1024
 
 DEFAULT_MAX_FILE_SIZE = 32 * MiB  # bytes of a .txt/.md/.html file or of standard input
@@ -88,7 +90,7 @@ def resolve(limits: Limits | None) -> Limits | None:
     return limits if limits is not None else _active
 
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
+_SIZE = lazy(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.I)
 _UNITS = {"": 1, "k": 1024, "m": MiB, "g": 1024 * MiB, "t": 1024 * 1024 * MiB}
 
 

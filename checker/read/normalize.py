@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from checker.read.lazy_pattern import lazy
+
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -41,7 +43,7 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _FOLDS = {chr(code): folded for code, folded in _TABLE.items()}
-_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLDS)) + "]")
+_FOLDABLE = lazy("[" + "".join(re.escape(ch) for ch in sorted(_FOLDS)) + "]")
 
 
 def normalize(text: str) -> str:

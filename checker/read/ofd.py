@@ -17,7 +17,6 @@ characters (the viewer draws by glyph, we read the characters stored in ``TextCo
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import BinaryIO
 
 from lxml import etree
@@ -27,9 +26,10 @@ from .limits import DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PAGES, DEFAULT_MAX_PART_SI
 from .package import OFD_RESAVE_HINT, Parts, open_zip
 from .paragraphs import PageLine, line_on_page, rebuild
 from .source import InputError, Origin, Source
+from checker.read.lazy_pattern import lazy
 
 A4_HEIGHT = 297.0  # millimetres, when a document declares no page box
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
+_NUMBER = lazy(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 NO_TEXT = ("OFD 文件中没有读到任何文字（可能是扫描图片或只有图形）；如有正文，请提供原始文档或先做文字识别（OCR）")
 
 

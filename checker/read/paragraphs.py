@@ -13,12 +13,13 @@ Each rebuilt paragraph keeps the page and the position of its first line.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。；：！？;:!?][”’）)」』】〕\"']*$")
-HEADING_START = re.compile(
+from checker.read.lazy_pattern import lazy
+
+_SENTENCE_END = lazy(r"[。；：！？;:!?][”’）)」』】〕\"']*$")
+HEADING_START = lazy(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]"
     r"|[一二三四五六七八九十]+[、.．]"
     r"|[（(][一二三四五六七八九十\d]+[）)]"

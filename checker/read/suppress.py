@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKER = re.compile(r"<!--\s*fzcheck\s*:\s*(disable|enable)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*-->")
-IGNORE = re.compile(r"^\s*fzcheck\s*[:：]\s*ignore\s+([A-Za-z0-9_,，\s-]+?)\s*$")
+from checker.read.lazy_pattern import lazy
+
+MARKER = lazy(r"<!--\s*fzcheck\s*:\s*(disable|enable)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*-->")
+IGNORE = lazy(r"^\s*fzcheck\s*[:：]\s*ignore\s+([A-Za-z0-9_,，\s-]+?)\s*$")
 
 
 @dataclass(frozen=True)

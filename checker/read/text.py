@@ -7,11 +7,11 @@ names the first damaged line so the author can fix the file.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .source import InputError, Origin, Source
 from .suppress import text_markers
+from checker.read.lazy_pattern import lazy
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (bom, codec that strips it, name we report); UTF-32 LE must be tested before UTF-16 LE.
@@ -22,7 +22,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16-le", "utf-16-le"),
 )
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 BAD_BYTES_MESSAGE = "第{line}行含有无法解码的字节，已替换为�；请确认文件编码（建议另存为 UTF-8）"
 EMPTY_MESSAGE = "文件为空，没有任何文字；请确认选择了正确的文件，或文件已完整保存"
@@ -46,7 +46,7 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"{\\rtf", "这是 RTF 文件", "请用 Word/WPS 另存为 .docx 后重试"),
 )
 _BINARY_HINT = "请确认选择了正确的文件；报告请提供 Word（.docx）、网页或纯文本格式"
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_CONTROL = lazy("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
 @dataclass

@@ -42,6 +42,7 @@ from checker import __version__
 from checker.check.finding import SEVERITIES, Finding
 
 from .result import ReportResult
+from checker.read.lazy_pattern import lazy
 
 FORMAT = 2  # bump when the entry layout changes
 FOLDER = "v1"  # entries of any format live here: an old entry is never hit (its key holds the old code's digest) and is pruned
@@ -303,9 +304,9 @@ def _touch(path: Path | str, create: bool = False) -> None:
         pass
 
 
-_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # what put() names an entry
-_TEMP_NAME = re.compile(r"\.tmp-[^/]+\.json")  # what put()'s mkstemp names a temporary file
-_FOLDER_NAME = re.compile(r"[0-9a-f]{2}")
+_ENTRY_NAME = lazy(r"[0-9a-f]{64}\.json")  # what put() names an entry
+_TEMP_NAME = lazy(r"\.tmp-[^/]+\.json")  # what put()'s mkstemp names a temporary file
+_FOLDER_NAME = lazy(r"[0-9a-f]{2}")
 
 
 def _ours(top: Path) -> bool:

@@ -8,9 +8,10 @@ matches a name at any depth; a pattern that matches a folder matches everything 
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
+
+from checker.read.lazy_pattern import lazy
 
 
 class GlobError(ValueError):
@@ -21,7 +22,7 @@ class GlobError(ValueError):
 # work on a long name (``*a*a*a*a*a*a*a*a*c`` on a 60-character name ran > 30 s).  A real glob
 # has one or two; more than MAX_STARS in one segment is refused with the others of a bad pattern.
 MAX_STARS = 4
-_STARS = re.compile(r"\*+")
+_STARS = lazy(r"\*+")
 
 
 @lru_cache(maxsize=256)

@@ -13,13 +13,14 @@ inherit the rule sets the parent already loaded and start in milliseconds.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 MiB = 1024 * 1024
 DEFAULT_TIMEOUT = 120.0  # seconds for one file (a 31 MB text file, the largest accepted, takes about 18 s)
@@ -53,7 +54,18 @@ class Exceeded:
 
 
 def _context():
+    """Imported when the first worker starts (~15 ms): a run whose every file is in the cache,
+    or --list-rules, starts none."""
+    import multiprocessing
+
     return multiprocessing.get_context("fork")
+
+
+def wait(connections: list, timeout: float | None = None) -> list:
+    """``multiprocessing.connection.wait`` (imported with the first worker)."""
+    from multiprocessing.connection import wait as wait_for
+
+    return wait_for(connections, timeout=timeout)
 
 
 def _limit_memory(memory_mb: int) -> None:

@@ -16,7 +16,6 @@ report by hand.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from checker.check.engine import cross_year_rules, score
@@ -24,8 +23,9 @@ from checker.check.finding import Finding
 from checker.read.source import InputError
 
 from .result import ReportResult
+from checker.read.lazy_pattern import lazy
 
-PLACES = re.compile(r"(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|地区|盟))+")
+PLACES = lazy(r"(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|地区|盟))+")
 PLACE_ENDS = "省区市州盟"  # the last character of every ending PLACES allows
 
 

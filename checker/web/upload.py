@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
 from .http import HTTPError, mb
+from checker.read.lazy_pattern import lazy
 
 MAX_PARTS = 16
 MAX_PART_HEADERS = 8 * 1024
@@ -24,9 +25,9 @@ PASTED_NAME = "粘贴的文本.txt"
 RAW_DEFAULT_NAME = "upload"
 FORM_FIELDS = ("text", "rules", "action", "name")
 FILE_FIELDS = ("file", "previous")
-BOUNDARY_RE = re.compile(r"^[0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-]$")
-UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-FILENAME_STAR_RE = re.compile(r"""filename\*\s*=\s*([^;]+)""", re.I)
+BOUNDARY_RE = lazy(r"^[0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-]$")
+UNSAFE_NAME_RE = lazy(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+FILENAME_STAR_RE = lazy(r"""filename\*\s*=\s*([^;]+)""", re.I)
 
 
 @dataclass

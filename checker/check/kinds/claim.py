@@ -43,6 +43,7 @@ from checker.check.scope import spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Sentence
 from checker.read.normalize import normalize
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
                   "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
@@ -54,12 +55,12 @@ ARABIC_DIGIT = re.compile(r"\d")
 # Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
 DATE = re.compile(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
-ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+ENUMERATOR = lazy(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 def _alternation(words: list[str]) -> re.Pattern | None:
     words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return lazy("|".join(map(re.escape, words))) if words else None
 
 
 def prepare(params: dict) -> dict:
@@ -81,7 +82,7 @@ def prepare(params: dict) -> dict:
 def _purpose(words: list[str]) -> re.Pattern | None:
     """A purpose marker not followed by 了 (确保了… reports what was achieved)."""
     words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?!了)") if words else None
+    return lazy("(?:" + "|".join(map(re.escape, words)) + ")(?!了)") if words else None
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -16,6 +16,7 @@ from checker.check.hit import Hit
 from checker.parse.document import Document
 from checker.parse.metadata import title_name
 from checker.read.normalize import normalize
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
                                "委员会", "办公室", "厅", "署", "中心", "委", "办"],
@@ -23,18 +24,18 @@ DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅",
                   "signature_lines": 4, "abbreviations": {}}
 NOT_SIGNATURE = "。;!?《》"  # (normalised) marks of a sentence or a document title
 NOT_A_NAME = ("关于", "法治", "建设", "的", "推进", "实施")  # a document title's words, never a body's name
-BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+BOOK_TITLE = lazy(r"《[^《》\n]{0,120}》")
 LEVELS = "省市区县州旗盟镇乡"
 LEVEL_WORDS = ("自治区", "自治州", "自治县", "街道", "新区")  # a level written with more than one character
 GOVERNMENT_RESTS = ("人民政府", "政府", "办事处", "")
 DEPARTMENT_ENDS = "局厅委署"
 # A lower place inside a name (长寿区, 金龙街道): two to six characters, no 和 (住房和城乡建设局
 # is an office, 城市管理局 is not a city).
-INNER_PLACE = re.compile(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
+INNER_PLACE = lazy(r"^(?:(?![和与及])[\u4e00-\u9fff]){2,6}?(?:自治县|自治州|新区|街道|市|区|县|旗|州|盟|镇|乡)(?=[\u4e00-\u9fff])")
 # A lower place written alone (共和乡 in 海东市乐都区共和乡): a township or district government
 # named by its place only.
-WHOLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治县|新区|街道|区|县|旗|镇|乡)$")
-JOINT = re.compile(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
+WHOLE_PLACE = lazy(r"^[\u4e00-\u9fff]{2,6}?(?:自治县|新区|街道|区|县|旗|镇|乡)$")
+JOINT = lazy(r"^中共([\u4e00-\u9fff]{2,12}?委)\s*([\u4e00-\u9fff]{2,12}?人民政府)$")
 
 
 def place_of(name: str, place_suffixes: list[str]) -> str | None:
@@ -54,7 +55,7 @@ def place_of(name: str, place_suffixes: list[str]) -> str | None:
 def variants(doc: Document, place: str, suffixes: list[str], lo: int, hi: int) -> list[re.Match[str]]:
     """Names in the body that start with the same place and end like a body's name."""
     ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
-    pattern = re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,16}}?(?:{ends})")
+    pattern = lazy(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,16}}?(?:{ends})")
     return list(pattern.finditer(doc.norm, lo, hi))
 
 

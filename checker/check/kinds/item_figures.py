@@ -18,6 +18,7 @@ from checker.check.scope import spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Node
 from checker.read.normalize import normalize
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"min_level": 1, "evidence": [], "evidence_patterns": [], **figures.FIGURE_DEFAULTS}
 
@@ -27,7 +28,7 @@ def prepare(params: dict) -> dict:
         raise ValueError("min_level: must be a whole number ≥ 0")
     words = [re.escape(normalize(w)) for w in params["evidence"] if w]
     patterns = [compile_safe(p, f"evidence_patterns[{i}]").pattern for i, p in enumerate(params["evidence_patterns"])]
-    evidence = re.compile("|".join(sorted(words, key=len, reverse=True) + patterns)) if words or patterns else None
+    evidence = lazy("|".join(sorted(words, key=len, reverse=True) + patterns)) if words or patterns else None
     return {"figures": figures.spec_from(params), "evidence": evidence}
 
 
@@ -49,7 +50,7 @@ def _items(doc: Document, lo: int, hi: int) -> list[Node]:
     return out
 
 
-NON_SPACE = re.compile(r"\S")
+NON_SPACE = lazy(r"\S")
 
 
 def _title_at_end(doc: Document, node: Node) -> bool:

@@ -9,7 +9,6 @@ missing number — a mirror site turned （一） into ?。ㄒ唬 — so no skip
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
@@ -18,9 +17,10 @@ from checker.check.hit import Hit
 from checker.check.scope import section_of
 from checker.parse.document import Document, Node
 from checker.read.numerals import chinese_counting
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"continuous_ok": True, "mixed_styles": True, "garbled_patterns": []}
-NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+|[①-⑳]")
+NUMERAL = lazy(r"[一二三四五六七八九十百零〇两]+|\d+|[①-⑳]")
 
 
 def label_shape(label: str) -> str:

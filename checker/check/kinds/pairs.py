@@ -17,6 +17,7 @@ from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
 
@@ -48,7 +49,7 @@ def prepare(params: dict) -> dict:
 def marks_regex(closer_of: dict[str, str], opener_of: dict[str, str]) -> re.Pattern[str]:
     """One character class of every mark: the scan jumps from mark to mark in C instead of
     visiting each character of the report in Python."""
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted({*closer_of, *opener_of})) + "]")
+    return lazy("[" + "".join(re.escape(ch) for ch in sorted({*closer_of, *opener_of})) + "]")
 
 
 def strays(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_of: dict[str, str],
@@ -118,7 +119,7 @@ def _lines_with_marks(norm: str, lo: int, hi: int, marks: re.Pattern[str]) -> It
         end += 1
 
 
-ELLIPSIS = re.compile(r"(?:\.{3,}|…+)\s*$")
+ELLIPSIS = lazy(r"(?:\.{3,}|…+)\s*$")
 
 
 def _ends_in_ellipsis(text: str, lo: int, hi: int) -> bool:

@@ -18,6 +18,7 @@ from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.check.scope import section_of, spans
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"words": [], "patterns": [], "exceptions": [], "excerpt": "match", "notes": []}
 
@@ -29,7 +30,7 @@ def prepare(params: dict) -> dict:
     alternatives = [re.escape(w) for w in params["words"]]
     compiled = [compile_safe(p, f"patterns[{i}]") for i, p in enumerate(params["patterns"])]
     if alternatives:
-        compiled.append(re.compile("|".join(sorted(alternatives, key=len, reverse=True))))
+        compiled.append(lazy("|".join(sorted(alternatives, key=len, reverse=True))))
     if not compiled:
         raise ValueError("words: give at least one word or pattern")
     exceptions = [compile_safe(p, f"exceptions[{i}]") for i, p in enumerate(params["exceptions"])]

@@ -18,6 +18,7 @@ from typing import Iterator
 from checker.check.hit import Hit
 from checker.check.scope import spans
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
@@ -28,11 +29,11 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # a long digit run starts a match attempt that scans to the run's end, and 8,000 digits before a
 # "%" cost seconds (quadratic).  A match that starts mid-run is never the leftmost one anyway.
 START = r"(?<!\d)(?<!\d,)"
-PERCENT = re.compile(rf"{START}({NUMBER})\s*%")
-RATE = re.compile(rf"([\u4e00-\u9fff]{{2}})率\s*(?:达到|达|为|是)?\s*({NUMBER})\s*%")
+PERCENT = lazy(rf"{START}({NUMBER})\s*%")
+RATE = lazy(rf"([\u4e00-\u9fff]{{2}})率\s*(?:达到|达|为|是)?\s*({NUMBER})\s*%")
 RATE_REACH = 24  # at most this many characters between a rate's count (办结48件) and the rate
 COUNT_UNIT = r"(?:人次|件|起|宗|个|项|人|名|次|份|条|家|户|批)"
-SHARE = re.compile(rf"{START}({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
+SHARE = lazy(rf"{START}({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
 
 
 def _value(text: str) -> float:

@@ -8,16 +8,16 @@ basis (贯彻、落实、按照、对照 …), and not when its sentence looks b
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"cues": [], "historic": [], "window": 16}
 # 《name（2021—2025年）》 on normalised text: full-width brackets and dashes are folded already.
-TITLE_PERIOD = re.compile(r"《([^《》\n]{2,80}?)\(\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?度?\s*\)"
+TITLE_PERIOD = lazy(r"《([^《》\n]{2,80}?)\(\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?度?\s*\)"
                           r"[^《》\n]{0,20}》")
 CLAUSE_MARKS = "。;!?,:"
 LIST_JOINERS = "、和及与 "  # between titles of one list

@@ -10,14 +10,14 @@ that answers a problem in other words is reported, which is why the rule is only
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document, Node, Section
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"topics": [], "cause_cues": []}
-ENUMERATION = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")  # 二是, not 统一是
+ENUMERATION = lazy(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")  # 二是, not 统一是
 
 
 def prepare(params: dict) -> dict:

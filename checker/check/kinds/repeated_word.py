@@ -17,6 +17,7 @@ from typing import Iterator
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"min_length": 2, "max_length": 6, "single": [], "exceptions": [], "compounds": [],
                   "enumerators": []}
@@ -27,12 +28,12 @@ def prepare(params: dict) -> dict:
     lo, hi = params["min_length"], params["max_length"]
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= 20):
         raise ValueError("min_length: need 1 ≤ min_length ≤ max_length ≤ 20")
-    patterns = [re.compile(rf"([{HAN}]{{{lo},{hi}}}?)\1")]
+    patterns = [lazy(rf"([{HAN}]{{{lo},{hi}}}?)\1")]
     singles = [c for c in params["single"] if len(c) == 1]
     if singles:
-        patterns.append(re.compile(f"([{''.join(map(re.escape, singles))}])\\1"))
+        patterns.append(lazy(f"([{''.join(map(re.escape, singles))}])\\1"))
     enumerators = "".join(re.escape(c) for c in params["enumerators"] if len(c) == 1)
-    enumeration = re.compile(f"(?:[{enumerators}][{HAN}]){{2,}}") if enumerators else None
+    enumeration = lazy(f"(?:[{enumerators}][{HAN}]){{2,}}") if enumerators else None
     return {"patterns": patterns, "exceptions": set(params["exceptions"]),
             "compounds": tuple(sorted(set(params["compounds"]), key=len, reverse=True)),
             "enumeration": enumeration}

@@ -22,12 +22,13 @@ from checker.check.kinds.stock_phrases import items
 from checker.check.regex_safety import compile_safe
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Section
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"sections": [], "words": [], "patterns": [], "min_chars": 20, "embedded": False,
                   "thin": False, "thin_min_chars": 4, "thin_items": 3, "fillers": [], "reasons": {}}
 # Where one cause statement ends and the next begins.
-CAUSE_SPLIT = re.compile(r"[;；。]|(?:一方面|另一方面|此外|同时|其次|再次|[一二三四五六七八九十]是|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
-MARKS = re.compile(r"[\s,，、:：;；。.!！?？“”\"'‘’()（）]")
+CAUSE_SPLIT = lazy(r"[;；。]|(?:一方面|另一方面|此外|同时|其次|再次|[一二三四五六七八九十]是|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+MARKS = lazy(r"[\s,，、:：;；。.!！?？“”\"'‘’()（）]")
 
 
 def prepare(params: dict) -> dict:
@@ -35,12 +36,12 @@ def prepare(params: dict) -> dict:
         raise ValueError("sections: name at least one section key")
     patterns = [compile_safe(p, f"patterns[{i}]") for i, p in enumerate(params["patterns"])]
     if params["words"]:
-        patterns.append(re.compile("|".join(map(re.escape, sorted(params["words"], key=len, reverse=True)))))
+        patterns.append(lazy("|".join(map(re.escape, sorted(params["words"], key=len, reverse=True)))))
     if not patterns:
         raise ValueError("words: give at least one cue word or pattern")
     if params["thin"] and not {"cue_only", "one_for_many"} <= set(params["reasons"]):
         raise ValueError("reasons: with thin, give the cue_only and one_for_many texts")
-    fillers = re.compile("|".join(map(re.escape, sorted(params["fillers"], key=len, reverse=True)))) if params["fillers"] else None
+    fillers = lazy("|".join(map(re.escape, sorted(params["fillers"], key=len, reverse=True)))) if params["fillers"] else None
     return {"patterns": patterns, "fillers": fillers}
 
 

@@ -5,12 +5,12 @@ advice is the part's own (``advice`` per section key): a thin plan needs deadlin
 duty part needs what the head of government did, not the same sentence for both."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {
     "min_chars": {"measures": 200, "problems": 30, "duty": 40, "plan": 40},
@@ -19,8 +19,8 @@ DEFAULTS: dict = {
     "advice": {},
 }
 GENERIC_ADVICE = "请补充具体做法、次数或成果。"
-FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:次|件|项|个|名|人|期|场|家|条|份|篇|批|轮|类)")
-COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")  # runs: one match per run, not per character
+FIGURE = lazy(r"\d|[一二三四五六七八九十两百千万]+(?:次|件|项|个|名|人|期|场|家|条|份|篇|批|轮|类)")
+COUNTED = lazy(r"[\u4e00-\u9fff0-9A-Za-z]+")  # runs: one match per run, not per character
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:

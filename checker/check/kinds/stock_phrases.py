@@ -28,15 +28,16 @@ from checker.check.kinds.item_figures import item_text
 from checker.check.regex_safety import compile_safe
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document, Section
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"sections": [], "stock": [], "concrete": [], "concrete_patterns": [], "min_stock": 1,
                   "figures_count": True, "per_item": False, "min_concrete_share": 0.5, "min_items": 2,
                   "list_items": 5, "broad": [], "abstract": [], "causes": [], "cause_patterns": [], **figures.FIGURE_DEFAULTS}
 
 # 一是 / 二是 …, 1. / 2、, (1) / （二） at the start of a clause: the enumerations a part lists its items with.
-ENUMERATION = re.compile(r"(?:^|(?<=[。;:!?\s]))(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+ENUMERATION = lazy(r"(?:^|(?<=[。;:!?\s]))(?:[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 ITEM_NAME_CHARS = 24
-CLAUSE = re.compile(r"[,，;；。:：!！?？]")
+CLAUSE = lazy(r"[,，;；。:：!！?？]")
 
 
 def prepare(params: dict) -> dict:
@@ -48,7 +49,7 @@ def prepare(params: dict) -> dict:
         raise ValueError("min_concrete_share: a share between 0 and 1")
     concrete = [compile_safe(p, f"concrete_patterns[{i}]") for i, p in enumerate(params["concrete_patterns"])]
     if params["concrete"]:
-        concrete.append(re.compile("|".join(map(re.escape, sorted(params["concrete"], key=len, reverse=True)))))
+        concrete.append(lazy("|".join(map(re.escape, sorted(params["concrete"], key=len, reverse=True)))))
     spec = figures.spec_from(params) if params["figures_count"] else None
     stock = _alternation(params["stock"])
     return {"stock": stock, "concrete": concrete, "figures": spec,
@@ -58,7 +59,7 @@ def prepare(params: dict) -> dict:
 
 
 def _alternation(words: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    return lazy("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
 def concrete_in(text: str, compiled: dict) -> str | None:

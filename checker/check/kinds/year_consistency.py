@@ -10,18 +10,18 @@ and ranges (2023—2025年) are not events.  A range whose ends are equal or rev
 is a typing slip (``ranges``)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of
 from checker.parse.document import Document
 from checker.parse.metadata import YEAR_RE
+from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
                   "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"]}
-TITLE = re.compile(r"《[^《》\n]{0,120}》")
-GLUED = re.compile(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年|\s*[)）])")  # look-behind after 19/20: see figures.YEAR
+TITLE = lazy(r"《[^《》\n]{0,120}》")
+GLUED = lazy(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年|\s*[)）])")  # look-behind after 19/20: see figures.YEAR
 WHAT = {"title": "标题", "measures": "“主要举措和成效”部分标题", "plan": "“下一年度主要安排”部分标题"}
 SHIFT = {"title": 0, "measures": 0, "plan": 1}
 
@@ -112,7 +112,7 @@ def _glued(doc: Document, year: int) -> Iterator[Hit]:
                           "problem": f"把{first}和{second}两个年份连在了一起，应写成“{first}—{second}年”或只保留一个年份"})
 
 
-RANGE = re.compile(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
+RANGE = lazy(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
 
 
 def _bad_ranges(doc: Document, year: int) -> Iterator[Hit]:
