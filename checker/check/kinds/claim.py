@@ -51,9 +51,9 @@ DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False
 CLAUSE_MARKS = ",;:。!?、"
 # A first clause this short (截至目前, 全年, 2024年以来) is a lead-in: the support opens after it.
 LEAD_IN_CHARS = 6
-ARABIC_DIGIT = re.compile(r"\d")
+ARABIC_DIGIT = lazy(r"\d")
 # Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
-DATE = re.compile(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
+DATE = lazy(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
 ENUMERATOR = lazy(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
