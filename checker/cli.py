@@ -255,6 +255,8 @@ def _main(argv: list[str] | None) -> int:
     from .run.rulesets import RuleSets
 
     args = build_parser().parse_args(argv)
+    if sys.stdout is None and not args.output:  # started with standard output closed (`>&-`)
+        raise UsageError("标准输出已关闭，结果无处可写；请用 -o 指定输出文件")
     limits.use(limits.from_args(args))  # readers in this process and in workers (docs/limits.md)
     if args.jobs is not None and not 1 <= args.jobs <= 256:
         raise UsageError("--jobs 应为 1 到 256 之间的整数")

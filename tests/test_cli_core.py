@@ -148,3 +148,18 @@ def test_the_command_exits_without_teardown_yet_delivers_all_its_output_and_stat
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=120)
     assert done.returncode == 0 and b"clean-2024.txt" in done.stdout
     assert marker.read_text() == "yes"
+
+
+def test_closed_standard_output_is_a_usage_error_not_a_traceback(tmp_path):
+    """`fzcheck FILE >&-`: nowhere to write the result — one line on stderr, exit 2; with -o the
+    run needs no standard output and goes on."""
+    sample = SAMPLES / "clean-2024.txt"
+    closed = subprocess.run(f'"{sys.executable}" -m checker "{sample}" >&-', shell=True, cwd=REPO,
+                            stderr=subprocess.PIPE, text=True, timeout=120)
+    assert closed.returncode == 2 and "Traceback" not in closed.stderr
+    assert closed.stderr.strip().splitlines() == ["fzcheck: error: 标准输出已关闭，结果无处可写；请用 -o 指定输出文件"]
+    out = tmp_path / "out.json"
+    written = subprocess.run(f'"{sys.executable}" -m checker "{sample}" --format json -o "{out}" >&-', shell=True,
+                             cwd=REPO, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert written.returncode == 0 and "Traceback" not in written.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["reports"]

@@ -6,7 +6,6 @@ import json
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -26,15 +25,15 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
 
 
-def _run(path: Path, *flags: str) -> tuple[dict, float]:
-    start = time.perf_counter()
+def _run(path: Path, *flags: str) -> dict:
+    """One run under the cap; the subprocess timeout is the guard against a stall (speed itself is
+    bench/'s business, not a timed assertion on a shared machine)."""
     proc = subprocess.run([sys.executable, "-m", "checker", str(path), "--no-config", "--format", "json",
                            "--fail-on", "never", *flags], cwd=path.parent, capture_output=True, text=True,
                           timeout=120, preexec_fn=_capped)
-    elapsed = time.perf_counter() - start
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr
-    return json.loads(proc.stdout)["reports"][0], elapsed
+    return json.loads(proc.stdout)["reports"][0]
 
 
 def _bomb(path: Path, inflated: int, declared: int | None) -> None:
@@ -89,9 +88,8 @@ def bombs(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("kind", ["honest", "liar"])
 def test_zip_bomb_under_a_memory_cap(bombs, kind: str) -> None:
     assert bombs[kind].stat().st_size < 5 * 1024 * 1024
-    report, elapsed = _run(bombs[kind])
+    report = _run(bombs[kind])
     assert [f["rule"] for f in report["findings"]] == ["input-error"]
-    assert elapsed < 30
 
 
 def _big_text(path: Path, megabytes: int) -> None:
@@ -107,14 +105,13 @@ def _big_text(path: Path, megabytes: int) -> None:
 def test_50_mb_text_file_is_refused_at_the_default_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     _big_text(path, 50)
-    report, elapsed = _run(path)
+    report = _run(path)
     assert [f["rule"] for f in report["findings"]] == ["input-error"]
-    assert "--max-file-size" in report["findings"][0]["message"] and elapsed < 10
+    assert "--max-file-size" in report["findings"][0]["message"]
 
 
 def test_text_file_at_the_default_limit_is_checked_within_the_cap(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     _big_text(path, 30)
-    report, elapsed = _run(path)
+    report = _run(path)
     assert report["sections"] and not any(f["rule"] == "input-error" for f in report["findings"])
-    assert elapsed < 90
