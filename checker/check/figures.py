@@ -44,7 +44,7 @@ ORDINAL = lazy(rf"第\s*(?:\d+|[{CN}]+)")
 # 第一位, 13 characters) needs an explicit rank word and a place that ends in 位/名 — a bare 列 that far
 # from 第 is a list (列出……第三季度), not a rank.
 RANK = lazy(rf"(?:排名|排位|位列|位居|名列|列|居)[^,;。]{{0,10}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)"
-                  rf"|(?:排名|排位|位列|位居|名列)[^,;。]{{11,20}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)\s*[位名]")
+            rf"|(?:排名|排位|位列|位居|名列)[^,;。]{{11,20}}?(?:第|前)\s*(?:\d+|[{CN_DIGIT}]+)\s*[位名]")
 PERCENT = lazy(rf"{ARABIC}\s*[%‰]|百分之[{CN}\d点.]+|{ARABIC}\s*个?百分点|[{CN_DIGIT}]+\s*个百分点")
 CN_NUMBER = lazy(rf"[{CN}]+")
 # A run of more than 20 Chinese numerals is no number (the longest real one, 一千二百三十四万五千六百七十八,

@@ -101,8 +101,8 @@ def _content_end(doc: Document) -> int:
 
 
 SIGNATURE_DATE = lazy(
-    r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
-    r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$"
+                      r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
+                      r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$"
 )
 # What the name of an issuing body ends with (a government, a department, a party body, a place
 # whose government signs by the place's name alone).

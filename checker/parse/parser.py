@@ -23,13 +23,13 @@ from .subject import issuer_from_subject
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
 HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |)
-    r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
-    r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
+                        r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
+                        r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
 TABLE_RULE = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
 BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
 FOOTER_FURNITURE = lazy(
-    r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
-    r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
+                        r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
+                        r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
 # A line made only of a page's widgets (字体大小:【大 中 小】, 分享至, 无障碍 简体|繁体, 登录 | 注册,
 # 进入播报模式, 阅读:0): whole-line only, since 无障碍 or 打印 may be words of the report itself.
 WIDGET = (r"(?:字体大小|字体|字号|[大中小]|默认|分享至|分享|收藏|打印|朗读|无障碍(?:浏览|访问|阅读)?|长者模式|关怀版|适老化|"

@@ -19,11 +19,11 @@ from .paragraphs import PageLine
 from checker.read.lazy_pattern import lazy
 
 _PAGE_NUMBER = lazy(
-    r"^[\s\-—–－―~～·•]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－―~～·•]*$"
-    r"|^第\s*\d{1,4}\s*页\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*页)?$"
-    r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$"
-    r"|^(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}$",
+                    r"^[\s\-—–－―~～·•]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－―~～·•]*$"
+                    r"|^第\s*\d{1,4}\s*页\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*页)?$"
+                    r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
+                    r"|^\d{1,4}\s*/\s*\d{1,4}$"
+                    r"|^(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}$",
     re.I,
 )
 _DIGITS = lazy(r"\d+")

@@ -18,7 +18,7 @@ from checker.read.lazy_pattern import lazy
 DEFAULTS: dict = {"cues": [], "historic": [], "window": 16}
 # 《name（2021—2025年）》 on normalised text: full-width brackets and dashes are folded already.
 TITLE_PERIOD = lazy(r"《([^《》\n]{2,80}?)\(\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?度?\s*\)"
-                          r"[^《》\n]{0,20}》")
+                    r"[^《》\n]{0,20}》")
 CLAUSE_MARKS = "。;!?,:"
 LIST_JOINERS = "、和及与 "  # between titles of one list
 LIST_MAX = 8  # titles looked through before the cue
