@@ -302,19 +302,18 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources) or _first_part_year(doc)
     # the title, the line above it, the opening sentence, the signature, the page's source line
+    body, above, opening = doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start], _opening(doc)
     titled = _issuer_from_title(data.title)
     if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
-        titled = meta.qualify(titled, doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start]) or titled
+        titled = meta.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
-                   or meta.qualify(meta.issuer_from_opening(_opening(doc)), doc.norm[doc.body_start:doc.body_end],
-                                 doc.norm[:doc.body_start])
+                   or meta.qualify(meta.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head)
-                   or meta.issuer_from_self_reference(doc.norm[doc.body_start:doc.body_end])
-                   or meta.issuer_from_own_plan(doc.norm[doc.body_start:doc.body_end], data.year)
-                   or meta.issuer_from_site(doc.source.site_names, doc.norm[doc.body_start:doc.body_end])
-                   or issuer_from_subject(meta.PINYIN.sub("", doc.norm[doc.body_start:doc.body_end]),
-                                          meta.PINYIN.sub("", _opening(doc))))
+                   or meta.issuer_from_self_reference(body)
+                   or meta.issuer_from_own_plan(body, data.year)
+                   or meta.issuer_from_site(doc.source.site_names, body)
+                   or issuer_from_subject(meta.PINYIN.sub("", body), meta.PINYIN.sub("", opening)))
     return data
 
 
@@ -371,8 +370,9 @@ def _opening(doc: Document) -> str:
 
 def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     sources: dict[str, int] = {}
-    if title and meta.year_in(normalize(title)):
-        sources["title"] = meta.year_in(normalize(title))
+    titled = meta.year_in(normalize(title)) if title else None
+    if titled:
+        sources["title"] = titled
     for key, shift in (("measures", 0), ("plan", -1)):
         sec = doc.section(key)
         if sec and not sec.embedded:
