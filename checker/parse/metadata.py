@@ -454,13 +454,19 @@ SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
 SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
 
 
+def full_government(name: str) -> str:
+    """某县政府 → 某县人民政府: the name a government is compared and shown by (a name already
+    ending in 人民政府, or not a government's, is returned as it is)."""
+    return name[:-2] + "人民政府" if name.endswith("政府") and not name.endswith("人民政府") else name
+
+
 def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:
     """The publisher a saved page's meta tags or <title> name (某区人民政府门户网站 → 某区人民政府),
     as the last resort.  A body with its place only; not a government's site for a text that
     calls itself 我局, nor a department's site for one that calls itself 我市/我区."""
     for raw in names:
         name = SITE_SUFFIX.sub("", "".join(raw.split()))
-        name = re.sub(r"(?<!人民)政府$", "人民政府", name)
+        name = full_government(name)
         if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
             continue
         government = name.endswith("人民政府")

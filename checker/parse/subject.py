@@ -19,6 +19,8 @@ from collections import Counter
 
 from checker.read.lazy_pattern import lazy
 
+from .metadata import full_government
+
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
 # 市委/县委 (a party committee: a leader, not a reporting body here) is not one.
 PLACE = (r"(?:(?!自治区|和平|于都|于洪)(?![请与和及在为对到于把让使从由向被经受的是以将])"
@@ -96,7 +98,7 @@ def _name(raw: str) -> str | None:
     places = re.match(rf"(?:中共)?({PLACE}{{1,3}})", raw)
     if not places or NOT_PLACE.search(places.group(1)) or VERBISH.search(places.group(1)) or raw.startswith("中共"):
         return None
-    return re.sub(r"(?<!人民)政府$", "人民政府", raw)
+    return full_government(raw)
 
 
 def _short_form_near(text: str, name: str) -> bool:

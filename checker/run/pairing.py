@@ -20,10 +20,11 @@ from dataclasses import replace
 
 from checker.check.engine import cross_year_rules, score
 from checker.check.finding import Finding
+from checker.parse.metadata import full_government
+from checker.read.lazy_pattern import lazy
 from checker.read.source import InputError
 
 from .result import ReportResult
-from checker.read.lazy_pattern import lazy
 
 PLACES = lazy(r"(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|地区|盟))+")
 PLACE_ENDS = "省区市州盟"  # the last character of every ending PLACES allows
@@ -33,10 +34,7 @@ def issuer_key(name: str | None) -> str:
     """An issuer name for comparison: no white space; 区政府 → 区人民政府."""
     if not name:
         return ""
-    key = "".join(name.split()).replace("\u00a0", "")
-    if key.endswith("政府") and not key.endswith("人民政府"):
-        key = key[:-2] + "人民政府"
-    return key
+    return full_government("".join(name.split()).replace("\u00a0", ""))
 
 
 def same_issuer(a: str, b: str) -> bool:
