@@ -9,11 +9,12 @@ import argparse
 import os
 import sys
 
+from checker.read.lazy_pattern import lazy
+
 from . import __version__
-from .read import limits  # first: installs the faster pattern compiler (checker/read/regex_charset.py)
+from .read import limits  # importing checker.read installs the faster pattern compiler (regex_charset.py)
 from .check.finding import SEVERITIES, at_or_above
 from .run.discover import UsageError, expand
-from checker.read.lazy_pattern import lazy
 
 DESCRIPTION = """检查法治政府建设年度报告是否符合《法治政府建设与责任落实督察工作规定》的要求。
 Checks 法治政府建设年度报告 drafts (.txt .md .html .docx .doc .wps .pdf .ofd) against the national standard."""

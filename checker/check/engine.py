@@ -9,12 +9,12 @@ import functools
 import itertools
 
 from checker.parse.document import Document
+from checker.read.lazy_pattern import lazy
 
 from .finding import Finding
 from .hit import Hit
 from .kinds import KINDS
 from .ruleset import Rule, RuleSet
-from checker.read.lazy_pattern import lazy
 
 FIELD = lazy(r"\{(\w+)\}")
 

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.read.lazy_pattern import lazy
 from checker.read.normalize import normalize
 
 from . import prefilter
 from .regex_safety import compile_safe
-from checker.read.lazy_pattern import lazy
 
 MASK = "\u2591"  # a character that is neither a digit nor a Chinese numeral nor punctuation
 CN = "零〇一二两三四五六七八九十百千万亿"

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.parse.sections import SectionDef
+from checker.read.lazy_pattern import lazy
 
 from .finding import SEVERITIES
-from checker.read.lazy_pattern import lazy
 
 HERE = Path(__file__).resolve().parent.parent  # the checker package
 NAME_RE = lazy(r"^[a-z0-9][a-z0-9_-]*$")

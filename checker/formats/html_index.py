@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from checker.check.finding import SEVERITIES
+from checker.read.lazy_pattern import lazy
 from checker.run.result import ReportResult, RunResult
 
 from .html_report import (
@@ -17,7 +18,6 @@ from .html_report import (
     score_band,
     section_defs,
 )
-from checker.read.lazy_pattern import lazy
 
 UNSAFE_NAME = lazy(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]+')  # surrogates: a non-UTF-8 file name
 TOP_RULES = 10  # the dashboard's "most frequent problems" list

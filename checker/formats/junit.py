@@ -13,10 +13,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from checker.check.finding import at_or_above
+from checker.read.lazy_pattern import lazy
 from checker.run.result import RunResult
 
 from ._common import display_path, fail_on, rule_info
-from checker.read.lazy_pattern import lazy
 
 # Characters XML 1.0 cannot carry (control characters other than tab, LF, CR; lone surrogates).
 _ILLEGAL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

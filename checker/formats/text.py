@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from checker.check.engine import gated
+from checker.read.lazy_pattern import lazy
 from checker.run.result import ReportResult, RunResult
 
 from ._common import rule_doc_url
-from checker.read.lazy_pattern import lazy
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "reset": "\033[0m"}

@@ -11,10 +11,10 @@ import bisect
 import re
 from typing import Callable
 
+from checker.read.lazy_pattern import lazy
 from checker.read.numerals import CIRCLED, cn_number
 
 from .document import Document, Heading, Node, Sentence
-from checker.read.lazy_pattern import lazy
 
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Node, Section
 from checker.read.lazy_pattern import lazy
+
+from .document import Document, Node, Section
 
 YEARS = lazy(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
 

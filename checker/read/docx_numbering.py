@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.read.lazy_pattern import lazy
+
 from .numerals import CN_DIGITS as _CN_DIGITS
 from .numerals import chinese_counting
 from .package import Parts
 from .source import InputError
-from checker.read.lazy_pattern import lazy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .paragraphs import PageLine
 from checker.read.lazy_pattern import lazy
+
+from .paragraphs import PageLine
 
 _PAGE_NUMBER = lazy(
                     r"^[\s\-—–－―~～·•]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－―~～·•]*$"

@@ -22,11 +22,12 @@ from datetime import date
 import lxml.html
 from lxml import etree
 
+from checker.read.lazy_pattern import lazy
+
 from .html_content import ANY_WS, CJK, clean, drop_furniture, extract_lines, find_container, squash
 from .limits import DEFAULT_MAX_ELEMENTS, Limits, count_tags, resolve
 from .source import InputError, Origin, Source
 from .text import BAD_BYTES_MESSAGE, Decoded, check_no_nul, check_not_binary, decode_bytes, normalise_codec
-from checker.read.lazy_pattern import lazy
 
 DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "select", "button", "input",

@@ -21,12 +21,13 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from checker.read.lazy_pattern import lazy
+
 from .furniture import strip_furniture
 from .limits import DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PAGES, DEFAULT_MAX_PART_SIZE, DEFAULT_MAX_ZIP_ENTRIES, Limits, resolve
 from .package import OFD_RESAVE_HINT, Parts, open_zip
 from .paragraphs import PageLine, line_on_page, rebuild
 from .source import InputError, Origin, Source
-from checker.read.lazy_pattern import lazy
 
 A4_HEIGHT = 297.0  # millimetres, when a document declares no page box
 _NUMBER = lazy(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")

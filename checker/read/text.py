@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.read.lazy_pattern import lazy
+
 from .source import InputError, Origin, Source
 from .suppress import text_markers
-from checker.read.lazy_pattern import lazy
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (bom, codec that strips it, name we report); UTF-32 LE must be tested before UTF-16 LE.

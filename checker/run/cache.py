@@ -40,9 +40,9 @@ from typing import Any
 
 from checker import __version__
 from checker.check.finding import SEVERITIES, Finding
+from checker.read.lazy_pattern import lazy
 
 from .result import ReportResult
-from checker.read.lazy_pattern import lazy
 
 FORMAT = 2  # bump when the entry layout changes
 FOLDER = "v1"  # entries of any format live here: an old entry is never hit (its key holds the old code's digest) and is pruned

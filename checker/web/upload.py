@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
-from .http import HTTPError, mb
 from checker.read.lazy_pattern import lazy
+
+from .http import HTTPError, mb
 
 MAX_PARTS = 16
 MAX_PART_HEADERS = 8 * 1024
