@@ -61,7 +61,9 @@ def _options(label: dict, key: str) -> list:
 
 
 def _first_part(result) -> str | None:
-    parts = sorted(result.sections, key=lambda s: s["line"])
+    """The key of the report's first part: a paragraph found embedded inside a part (its line may
+    be the part's own when the text has no line breaks) is not a part of its own."""
+    parts = sorted(result.sections, key=lambda s: (s["line"], s.get("embedded", False)))
     return parts[0]["key"] if parts else None
 
 

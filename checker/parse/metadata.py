@@ -29,6 +29,9 @@ SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
 BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
 PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+# A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
+# 时间/日期 line is its publication date and wins over it.
+DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期[\s:：|]*" + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
@@ -223,23 +226,29 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
     (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
     body: 2025.02.25, 2023年03月30日 09时24分) or heading its source line (2023-03-31 17:05
-    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期.
+    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
+    and so does the page's own 时间/日期 line.
     Page-header clocks are refused."""
     for text in texts:
         match = PUBLISHED_LABEL_RE.search(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
-    for text in texts:
-        if HEADER_CLOCK.search(text):
-            continue
-        match = DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)
-        if match and _iso(match.groups()):
-            return _iso(match.groups())
+    labelled = [match for text in texts if not HEADER_CLOCK.search(text)
+                for match in [DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)]
+                if match and _iso(match.groups())]
+    own = [match for match in labelled if not _dates_document(match)]
+    if own or labelled:
+        return _iso((own or labelled)[0].groups())
     for text in head or []:
         match = BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return None
+
+
+def _dates_document(match: re.Match) -> bool:
+    """Whether a labelled date is a catalogue's date of the document (生成日期 reads as 日期)."""
+    return bool(DOCUMENT_DATE_RE.search(match.string[max(0, match.start() - 2):match.end()]))
 
 
 def title_name(title: str) -> str | None:

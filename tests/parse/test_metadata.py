@@ -147,6 +147,21 @@ def test_catalogue_table_rows_with_spaced_labels_are_furniture(national):
     assert got["published"] == "2025-02-14" and got["issuer"] == "金桥街道办事处"
 
 
+@pytest.mark.parametrize("catalogue, page, published", [
+    # the catalogue dates the document, the page's own 时间 line dates the publication
+    ("公文生成日期:2025-02-13", "时间:2025-02-14 09:36", "2025-02-14"),
+    ("成文日期：2025-02-13", "日期：2025-02-14", "2025-02-14"),
+    ("发文日期 | 2025-02-13 |", "时间 | 2025-02-14 |", "2025-02-14"),
+    # no date of the page's own: the catalogue's is all there is, and still read
+    ("公文生成日期:2025-02-13", "", "2025-02-13"),
+    ("成文日期：2025-02-13", "浏览次数：12", "2025-02-13"),
+])
+def test_the_pages_own_date_wins_over_the_catalogues_document_date(catalogue, page, published, national):
+    text = ("索 引 号:0001-2025-00011\n发布机构:区人民政府办公室\n" + catalogue + "\n" + TITLE + "\n"
+            + (page + "\n" if page else "") + BODY)
+    assert metadata(text, national)["published"] == published
+
+
 @pytest.mark.parametrize("opening, issuer", [
     ("2024年，在省委、省政府坚强领导我厅坚持依法行政。", None),        # 领导(下) left out: no name
     ("2024年，得益于县委、县政府的坚强领导和县委依法治县委员会的指导，我乡积极作为。", None),
