@@ -482,6 +482,10 @@ def test_the_opening_year_is_the_one_it_reports_on(opening, year):
     ("与2022年相比，我局办理案件增加，2023年我局坚持依法行政。", 2023),
     ("在2023年工作的基础上，2024年我县持续推进法治政府建设。", 2024),
     ("我局坚持依法行政，认真落实《法治政府建设实施纲要（2021-2025年）》。", None),
+    # round 8: a range written with 年 on both ends (2021年—2025年) names no year of its own
+    ("根据《某省法治政府建设实施纲要（2021年—2025年）》要求，现将法治政府建设工作情况报告如下。", None),
+    ("落实《规划（2021年至2025年）》和《方案（2021年-2025年）》，2023年我局坚持依法行政。", 2023),
+    ("2021年至今，我局坚持依法行政；2023年各项工作取得新进展。", 2021),  # 至今 is no range's end
 ])
 def test_the_opening_year_is_never_one_it_looks_back_on(opening, year):
     assert meta.opening_year(opening) == year
