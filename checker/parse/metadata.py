@@ -28,15 +28,22 @@ DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
+BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
+NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
+# The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上
+# (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
+SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
 PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
 DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期[\s:：|]*" + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
-# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
-LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
+# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
+LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
+                    r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$)")  # 2025-04-27 10:14 某省人民政府网
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
@@ -227,8 +234,9 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
     (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
     (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
-    body: 2025.02.25, 2023年03月30日 09时24分) or heading its source line (2023-03-31 17:05
-    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
+    body: 2025.02.25, 2023年03月30日 09时24分, • 2020-05-07 in a bulleted catalogue) or heading
+    its source line (2023-03-31 17:05 来源: …, 2025-04-27 某省人民政府网), after who posted it
+    (政策法规科 2023-12-29), or the occasion line of a report made to a congress (2025年3月17日在……会议上).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
     and so does the page's own 时间/日期 line.
     Page-header clocks are refused."""
     for text in texts:
@@ -242,7 +250,8 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     if own or labelled:
         return _iso((own or labelled)[0].groups())
     for text in head or []:
-        match = BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text)
+        match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
+                 or SESSION_DATE_RE.match(text))
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return None

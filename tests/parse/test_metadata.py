@@ -66,6 +66,17 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     # the date heading its source line (round 4)
     ("2025-03-31 17:05:00 来源: 云中市司法局 打印", "2025-03-31"),
     ("2025-03-20 17:01  |  云中市水务局", "2025-03-20"),
+    # round 8: a bulleted catalogue item, the site's name after the date, who posted it before the date,
+    # the occasion line of a report made to a congress
+    ("  • 2025-03-20", "2025-03-20"),
+    ("2025-03-20 10:14 云中省人民政府网", "2025-03-20"),
+    ("政策法规科 2025-03-20", "2025-03-20"),
+    ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
+    ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
+    # not dates of the page: a date followed by a sentence, a name and date with more words after
+    ("2025-03-20 10:14 全区召开法治政府建设推进会", None),
+    ("云溪区人民政府 2019年12月3日星期二", None),
+    ("2025年3月17日在全区大会上强调的各项任务要逐项落实", None),
 ])
 def test_date_layouts(line, expected, national):
     assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] == expected
