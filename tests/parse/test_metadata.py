@@ -580,3 +580,16 @@ def test_lines_far_apart_are_not_one_title(national):
 def test_a_guiding_clause_with_yinling_and_a_speaker_that_jianding(opening, issuer, national):
     text = "\n".join([opening] + BODY.split("\n")[1:])
     assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("above, issuer", [
+    ("云中市人力资源和社会保障局", "云中市人力资源和社会保障局"),
+    ("打印本页", None),                     # no body's name above the repeated title
+])
+def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issuer, national):
+    """2024年……年度报告 / 政策法规科 2025-03-20 / 云中市某局 / (blank) / 2024年……年度报告 / the body."""
+    title = "2024年法治政府建设工作年度报告"
+    body = BODY.replace("2024年，云溪区坚持", "2024年，我局坚持")
+    text = f"{title}\n政策法规科 2025-03-20\n\n{above}\n\n{title}\n\n{body}"
+    got = metadata(text, national)
+    assert got["issuer"] == issuer and got["title"] == title
