@@ -593,3 +593,13 @@ def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issue
     text = f"{title}\n政策法规科 2025-03-20\n\n{above}\n\n{title}\n\n{body}"
     got = metadata(text, national)
     assert got["issuer"] == issuer and got["title"] == title
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，云中省民政厅党组坚持以习近平法治思想为指导，全面推进法治政府建设。", "云中省民政厅"),
+    ("2024年，应急管理部党组坚持以习近平法治思想为指导。", "应急管理部"),
+    ("2024年，镇党委坚持以习近平法治思想为指导。", None),     # a town's party committee: not a department
+])
+def test_a_departments_party_group_speaks_for_the_department(opening, issuer, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == issuer
