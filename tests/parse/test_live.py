@@ -71,3 +71,13 @@ def test_the_first_part_is_not_a_paragraph_embedded_on_its_line(tmp_path, nation
     rows, misses = compare(tmp_path, {"a.txt": {"issuer": "云中县司法局", "year": 2024, "first_part": "measures"}},
                            national)
     assert rows["first_part"] == (1, 1), misses
+
+
+def test_a_duty_sentence_in_the_opening_is_not_the_first_part(tmp_path, national):
+    text = ("2024年，云中县人民政府坚持依法行政，县政府主要负责同志认真履行推进法治建设第一责任人职责，"
+            "全面推进法治政府建设。\n一、强化组织领导，健全依法行政制度体系\n全年审核规范性文件37件。\n"
+            "二、存在的不足和原因\n培训不足。\n三、2025年工作安排\n出台执法监督办法。\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    rows, misses = compare(tmp_path, {"a.txt": {"issuer": "云中县人民政府", "year": 2024, "first_part": "measures"}},
+                           national)
+    assert rows["first_part"] == (1, 1), misses
