@@ -23,7 +23,6 @@ import contextvars
 import marshal
 import os
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
@@ -146,13 +145,14 @@ def save() -> None:
     try:
         data = marshal.dumps((KEY, merged))
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"  # one per process: no tempfile import (~10 ms)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temporary, path)
         except BaseException:
-            os.unlink(temporary)
+            temporary.unlink(missing_ok=True)
             raise
     except (OSError, ValueError, MemoryError):
         return  # a read-only home, a full disk: the next run compiles as Python does
