@@ -144,6 +144,25 @@ def median(cmd: list[str], repeat: int) -> float:
     return statistics.median(timed(cmd) for _ in range(repeat))
 
 
+def one_report(python: str, repeat: int) -> None:
+    """One report against bare Python: with the compiled patterns an earlier run left in the
+    user's cache (every run after the first; checker/read/regex_cache.py) and without them."""
+    one = SAMPLES / "clean-2024.txt"
+    command = [python, "-m", "checker", str(one), "--no-config"]
+    timed(command)  # fills the pattern cache, as any earlier run on this machine would have
+    bare = median([python, "-c", "pass"], repeat)
+    single = median(command, repeat)
+    os.environ["FZCHECK_REGEX_CACHE"] = "off"
+    try:
+        uncached = median(command, repeat)
+    finally:
+        del os.environ["FZCHECK_REGEX_CACHE"]
+    print(f"{'one report':<36}{'wall ms':>9}")
+    print(f"{'python -c pass':<36}{bare * 1000:>9.0f}")
+    print(f"{'fzcheck samples/clean-2024.txt':<36}{single * 1000:>9.0f}   (+{(single - bare) * 1000:.0f} ms over bare Python)")
+    print(f"{'  the same, no pattern cache':<36}{uncached * 1000:>9.0f}   (+{(uncached - bare) * 1000:.0f} ms)")
+
+
 def _load() -> str:
     """The 1, 5 and 15-minute load averages (other work on the machine skews every figure)."""
     try:
@@ -159,6 +178,7 @@ def main() -> None:
                         help="worker counts to time (default: 1 and all cores)")
     parser.add_argument("--repeat", type=int, default=3, help="batch runs per setting; the best is kept")
     parser.add_argument("--one-repeat", type=int, default=15, help="runs for the one-report figure (median)")
+    parser.add_argument("--one", action="store_true", help="only the one-report figures (no batch)")
     parser.add_argument("--keep", metavar="DIR", help="write the reports to DIR and keep them")
     parser.add_argument("--load", action="store_true", help="print the load average before and after")
     parser.add_argument("--pairs", action="store_true",
@@ -171,6 +191,11 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs_list = args.jobs or sorted({1, cores})
     python = sys.executable
+    if args.one:
+        print(f"load average before: {_load()}")
+        one_report(python, args.one_repeat)
+        print(f"load average after: {_load()}")
+        return
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="fzcheck-bench-"))
     if args.reports > BASE_REPORTS:  # a scale run: the 2,000 run and the N run, nothing else
@@ -222,12 +247,7 @@ def main() -> None:
 
         if args.scale:
             scale_run(work, args.scale, python, cores, args.pairs)
-        one = SAMPLES / "clean-2024.txt"
-        bare = median([python, "-c", "pass"], args.one_repeat)
-        single = median([python, "-m", "checker", str(one), "--no-config"], args.one_repeat)
-        print(f"{'one report':<36}{'wall ms':>9}")
-        print(f"{'python -c pass':<36}{bare * 1000:>9.0f}")
-        print(f"{'fzcheck samples/clean-2024.txt':<36}{single * 1000:>9.0f}   (+{(single - bare) * 1000:.0f} ms over bare Python)")
+        one_report(python, args.one_repeat)
         if args.load:
             print(f"\nload average after: {_load()}")
     finally:

@@ -12,7 +12,7 @@ import sys
 from checker.read.lazy_pattern import lazy
 
 from . import __version__
-from .read import limits  # importing checker.read installs the faster pattern compiler (regex_charset.py)
+from .read import limits, regex_cache  # importing checker.read installs the faster pattern compiler (regex_charset.py)
 from .check.finding import SEVERITIES, at_or_above
 from .run.discover import UsageError, expand
 
@@ -182,7 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "serve":  # `fzcheck serve …`: the web service (a file named serve: ./serve)
         from .web.serve import main as serve_main
 
-        return serve_main(argv[1:])
+        try:
+            return serve_main(argv[1:])
+        finally:
+            regex_cache.save()
     try:
         return _main(argv)
     except (UsageError, ConfigError, BaselineError) as exc:
@@ -203,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         from .run.output import unprotect
 
         unprotect()
+        regex_cache.save()  # the patterns this run compiled, for the next run
 
 
 def entry() -> None:

@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
+from checker.read import regex_cache
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -96,12 +98,15 @@ def _worker(conn: Connection, memory_mb: int, task: tuple | None = None) -> None
             except (EOFError, OSError):
                 return
             if task is None:
+                regex_cache.save()  # the pool is done: the patterns this worker compiled, for the next run
                 return
             once = False
         else:
             once = True
         reply = _run(*task)
         task = None
+        if once and reply[0] == "ok":
+            regex_cache.save()  # before the reply: the parent may end the run (and this process) on it
         try:
             conn.send(reply)
         except MemoryError:

@@ -1,0 +1,177 @@
+"""Compiled pattern programs kept on disk between runs, like Python keeps bytecode.
+
+Turning a pattern's text into the program the regex engine runs is done in Python by ``re``'s
+parser and compiler: for the ~150 patterns one report uses, ~70 ms of a one-report run of
+~350 ms, paid again by every run and every worker.  The engine itself takes a finished program
+(``_sre.compile(pattern, flags, code, …)``, in C, microseconds), so this module remembers the
+arguments ``re`` passed to it for each (pattern, flags) in a file under the user's cache folder
+and passes them straight to the engine the next time.  The program is exactly the one ``re``
+made (``tests/read/test_regex_cache.py`` compares them); the engine checks a program it is given
+and refuses a malformed one, and any entry it refuses is compiled afresh.
+
+The file is keyed by Python's version and the engine's magic number: another Python ignores it.
+A file that cannot be read is ignored and one that cannot be written is not written; two
+processes writing at once each replace the file whole (the later one wins; what it lacked is
+added by a later run).  ``FZCHECK_REGEX_CACHE`` names another file, or ``off`` to use none.
+
+Installed only on the CPython versions whose compiler was checked (3.10–3.13: the same call to
+the engine); elsewhere ``re`` is left alone.
+"""
+from __future__ import annotations
+
+import contextvars
+import marshal
+import os
+import sys
+from array import array
+from pathlib import Path
+
+try:  # Python 3.11+
+    from re import _compiler as _sre_compile
+except ImportError:  # Python 3.10
+    import sre_compile as _sre_compile  # type: ignore[no-redef]
+
+import _sre
+
+VERSIONS = {(3, 10), (3, 11), (3, 12), (3, 13)}
+MAX_ENTRIES = 4096  # a rule set with many user patterns stops adding, it does not grow the file without end
+FORMAT = 2
+ENV = "FZCHECK_REGEX_CACHE"
+CODE_TYPE = next(t for t in "IHLQ" if array(t).itemsize == _sre.CODESIZE)  # an item as wide as the engine's code word
+KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+
+ORIGINAL = _sre_compile.compile
+_RECORDING: contextvars.ContextVar[list | None] = contextvars.ContextVar("fzcheck_regex_recording", default=None)
+_entries: dict[tuple, tuple] = {}
+_added = 0
+_loaded_from: Path | None = None
+
+
+class _Engine:
+    """Stands in for the ``_sre`` module inside ``re``'s compiler: passes every call on and notes
+    the arguments of ``compile`` while a pattern is being compiled for the cache."""
+
+    def __getattr__(self, name: str):
+        return getattr(_sre, name)
+
+    @staticmethod
+    def compile(*args):
+        recording = _RECORDING.get()
+        if recording is not None:
+            recording.append(args)
+        return _sre.compile(*args)
+
+
+def location() -> Path | None:
+    """The cache file, or None when the user turned it off."""
+    named = os.environ.get(ENV, "")
+    if named.lower() in {"off", "0", "no", "false"}:
+        return None
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "fzcheck" / f"patterns-{sys.implementation.cache_tag}.marshal"
+
+
+def install() -> bool:
+    """Compile patterns through the cache from now on (idempotent); False when this Python's
+    compiler is not one it was checked against or the cache is turned off."""
+    if sys.version_info[:2] not in VERSIONS or sys.implementation.name != "cpython":
+        return False
+    path = location()
+    if path is None:
+        return False
+    global _loaded_from
+    if _loaded_from != path:
+        _entries.clear()
+        _entries.update(_read(path))
+        _loaded_from = path
+    _sre_compile._sre = _Engine()
+    _sre_compile.compile = compile_pattern
+    return True
+
+
+def uninstall() -> None:
+    """Back to ``re``'s own compiler (tests compare the two); nothing is written."""
+    global _loaded_from, _added
+    _sre_compile.compile = ORIGINAL
+    _sre_compile._sre = _sre
+    _entries.clear()
+    _added = 0
+    _loaded_from = None
+
+
+def compile_pattern(p, flags=0):
+    """``re``'s compiler with the cache in front: same arguments, same compiled pattern."""
+    if not isinstance(p, (str, bytes)) or flags & _sre_compile.SRE_FLAG_DEBUG:
+        return ORIGINAL(p, flags)
+    key = (p, int(flags))
+    known = _entries.get(key)
+    if known is not None:
+        try:
+            flags_out, program, groups, groupindex, indexgroup = known
+            code = array(CODE_TYPE)
+            code.frombytes(program)
+            return _sre.compile(p, flags_out, code.tolist(), groups, groupindex, indexgroup)
+        except Exception:  # noqa: BLE001 - a damaged entry: the engine refused it; compile afresh
+            del _entries[key]
+    recording: list = []
+    token = _RECORDING.set(recording)
+    try:
+        compiled = ORIGINAL(p, flags)
+    finally:
+        _RECORDING.reset(token)
+    if len(recording) == 1 and len(_entries) < MAX_ENTRIES:
+        global _added
+        flags_out, code, groups, groupindex, indexgroup = recording[0][1:]
+        # the program as machine words (marshal loads bytes at memory speed, a list of ints 15× slower)
+        # and the flags as a plain int (marshal takes no RegexFlag)
+        _entries[key] = (int(flags_out), array(CODE_TYPE, code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
+        _added += 1
+    return compiled
+
+
+def save() -> None:
+    """Write what this process compiled to the cache file (with what other runs wrote there
+    meanwhile); nothing when nothing was added or the folder is not writable."""
+    global _added
+    if not _added or _loaded_from is None:
+        return
+    path = _loaded_from
+    merged = _read(path)
+    merged.update(_entries)
+    if len(merged) > MAX_ENTRIES:
+        merged = dict(_entries)
+    try:
+        data = marshal.dumps((KEY, merged))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"  # one per process: no tempfile import (~10 ms)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError, MemoryError):
+        return  # a read-only home, a full disk: the next run compiles as Python does
+    _added = 0
+
+
+def _read(path: Path) -> dict[tuple, tuple]:
+    """The file's entries when it is this Python's and well formed, else none."""
+    try:
+        with open(path, "rb") as handle:
+            key, entries = marshal.loads(handle.read())  # marshal.load(handle) reads in small pieces: 20× slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if key != KEY or not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if _well_formed(k, v)}
+
+
+def _well_formed(key, value) -> bool:
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (str, bytes))
+            and isinstance(key[1], int) and isinstance(value, tuple) and len(value) == 5
+            and isinstance(value[1], bytes))

@@ -1,0 +1,141 @@
+"""checker/read/regex_cache.py: a pattern taken from the cache file is the pattern ``re`` makes
+(same program, flags and groups); a file that is another Python's, damaged or unwritable is
+ignored; a second run of the command reads what the first one wrote and says the same."""
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from checker.read import regex_cache
+from tests.conftest import REPO, SAMPLES
+from tests.read.test_regex_charset import fzcheck_patterns
+
+pytestmark = pytest.mark.skipif(sys.version_info[:2] not in regex_cache.VERSIONS or sys.implementation.name != "cpython",
+                                reason="not installed on this Python")
+
+
+@pytest.fixture()
+def cache_file(tmp_path, monkeypatch):
+    """The cache installed on a file of its own; the user's cache is put back afterwards."""
+    path = tmp_path / "patterns.marshal"
+    monkeypatch.setenv(regex_cache.ENV, str(path))
+    regex_cache.uninstall()
+    regex_cache.install()
+    yield path
+    monkeypatch.undo()
+    regex_cache.uninstall()
+    regex_cache.install()
+
+
+def fresh(text: str, flags: int) -> re.Pattern:
+    """What ``re`` compiles without the cache (its own compiler, its own memo bypassed)."""
+    return regex_cache.ORIGINAL(text, flags)
+
+
+def cached(text: str, flags: int) -> re.Pattern:
+    """The same pattern compiled twice through the cache: the second comes from the entry."""
+    regex_cache.compile_pattern(text, flags)
+    assert (text, flags) in regex_cache._entries
+    return regex_cache.compile_pattern(text, flags)
+
+
+def same(a: re.Pattern, b: re.Pattern) -> bool:
+    """Equal patterns in CPython have the same text, flags and program (compared word by word)."""
+    return a == b and a.groups == b.groups and a.groupindex == b.groupindex
+
+
+def test_every_fzcheck_pattern_comes_back_the_same(cache_file):
+    patterns = fzcheck_patterns()
+    assert len(patterns) > 150
+    for text, flags in patterns:
+        assert same(cached(text, flags), fresh(text, flags)), text
+
+
+def test_groups_flags_and_bytes_patterns_survive(cache_file):
+    for text, flags in [(r"(?P<year>\d{4})年(?P<month>\d+)月", 0), (r"(?i)abc|(d)", 0),
+                        (r"^第.{1,3}条$", re.MULTILINE), (rb"\x00[a-z]+", 0)]:
+        assert same(cached(text, flags), fresh(text, flags)), text
+    match = cached(r"(?P<year>\d{4})年", 0).search("2024年")
+    assert match.group("year") == "2024"
+
+
+def test_a_second_process_reads_what_the_first_saved(cache_file):
+    regex_cache.compile_pattern(r"[\u4e00-\u9fff]{2,}局", 0)
+    regex_cache.save()
+    assert cache_file.is_file()
+    key, entries = marshal.loads(cache_file.read_bytes())
+    assert key == regex_cache.KEY and (r"[\u4e00-\u9fff]{2,}局", 0) in entries
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert (r"[\u4e00-\u9fff]{2,}局", 0) in regex_cache._entries
+
+
+def test_a_file_of_another_python_or_damaged_is_ignored(cache_file):
+    cache_file.write_bytes(marshal.dumps(((0, "another", 1, 4, 0x10FFFF), {("a", 0): (0, b"", 0, {}, ())})))
+    assert regex_cache._read(cache_file) == {}
+    cache_file.write_bytes(b"\x00garbage")
+    assert regex_cache._read(cache_file) == {}
+    cache_file.write_bytes(marshal.dumps((regex_cache.KEY, {("a", 0): "not an entry", 7: 8})))
+    assert regex_cache._read(cache_file) == {}
+
+
+def test_an_entry_the_engine_refuses_is_compiled_afresh(cache_file):
+    text = r"某某(?:局|委)"
+    cached(text, 0)
+    flags, _program, groups, groupindex, indexgroup = regex_cache._entries[(text, 0)]
+    regex_cache._entries[(text, 0)] = (flags, b"\xff\xff\xff\x7f" * 4, groups, groupindex, indexgroup)
+    assert same(regex_cache.compile_pattern(text, 0), fresh(text, 0))
+    assert regex_cache._entries[(text, 0)][1] != b"\xff\xff\xff\x7f" * 4  # the entry made again
+
+
+def test_an_unwritable_folder_is_not_an_error(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(regex_cache.ENV, str(blocked / "patterns.marshal"))
+    regex_cache.uninstall()
+    try:
+        regex_cache.install()
+        regex_cache.compile_pattern("不可写", 0)
+        regex_cache.save()  # nothing raised, nothing written
+        assert blocked.read_text(encoding="utf-8") == "not a folder"
+    finally:
+        monkeypatch.undo()
+        regex_cache.uninstall()
+        regex_cache.install()
+
+
+def test_off_leaves_re_alone(monkeypatch):
+    monkeypatch.setenv(regex_cache.ENV, "off")
+    regex_cache.uninstall()
+    try:
+        assert regex_cache.install() is False
+        assert regex_cache.location() is None
+    finally:
+        monkeypatch.undo()
+        regex_cache.install()
+
+
+def _run(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker", str(SAMPLES / "unquantified-2024.txt"), "--format", "json",
+                           "--no-config"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_writes_the_cache_and_a_second_run_says_the_same(tmp_path):
+    path = tmp_path / "cache" / "patterns.marshal"
+    env = {**os.environ, regex_cache.ENV: str(path)}
+    first = _run(env)
+    assert path.is_file()  # written by the run (parent and worker), folder made as needed
+    _key, entries = marshal.loads(path.read_bytes())
+    assert len(entries) > 100
+    second = _run(env)
+    without = _run({**os.environ, regex_cache.ENV: "off"})
+    assert first.returncode == second.returncode == without.returncode
+    assert json.loads(first.stdout)["summary"]["warning"] > 0
+    assert first.stdout == second.stdout == without.stdout
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
