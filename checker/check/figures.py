@@ -67,13 +67,20 @@ class FigureSpec:
     guard_chars: re.Pattern[str] | None = None
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for an alternation's words: longer first (the regex tries them in order), equal
+    lengths in a fixed order, so the pattern's text is the same in every process (a set's order
+    changes from one process to the next) and its compiled program can be reused."""
+    return (-len(word), word)
+
+
 def build(measure_words: list[str], slogans: list[str], not_figures: list[str] | None = None,
           arabic_only: list[str] | None = None, mask_quoted: int = 20) -> FigureSpec:
     """Compile once per rule.  ``arabic_only`` measure words (分, 年 …) count only after digits,
     so 十分重视 or 二十届三中全会 are not figures."""
     arabic_only = list(arabic_only or [])
-    both = sorted({normalize(w) for w in measure_words if w not in arabic_only}, key=len, reverse=True)
-    digits_only = sorted({normalize(w) for w in arabic_only}, key=len, reverse=True)
+    both = sorted({normalize(w) for w in measure_words if w not in arabic_only}, key=longest_first)
+    digits_only = sorted({normalize(w) for w in arabic_only}, key=longest_first)
     qualifier = r"\s*(?:[万亿千百]\s*)?(?:[余多]\s*)?"
     alternatives = []
     if both:
@@ -83,7 +90,7 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
         alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
     count = lazy("|".join(alternatives) or r"(?!x)x")
     quoted = lazy(rf"[“‘\"][^“”‘’\"\n]{{1,{mask_quoted}}}[”’\"]") if mask_quoted else None
-    ordered = tuple(sorted({normalize(s) for s in slogans}, key=len, reverse=True))
+    ordered = tuple(sorted({normalize(s) for s in slogans}, key=longest_first))
     slogan_re = lazy("|".join(map(re.escape, ordered))) if ordered else None
     maskers = [LONG_NUMERALS, TITLE, *([quoted] if quoted else []), *(lazy(p) for p in not_figures or []),
                YEAR_RANGE, YEAR, DATE]

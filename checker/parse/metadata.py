@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from checker.read.lazy_pattern import lazy
+from checker.read.regex_cache import transient
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
 TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
@@ -387,7 +388,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     level = name[0]
     if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        places = {m.group(1) for m in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}", head)}
+        places = {m.group(1) for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}").finditer(head)}
         if len(places) == 1:
             return places.pop() + name
     if level == "省" or (name == "区人民政府" and "自治区" in text):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextvars
 import marshal
 import os
+import re
 import sys
 from array import array
 from pathlib import Path
@@ -42,6 +43,7 @@ KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 
 ORIGINAL = _sre_compile.compile
 _RECORDING: contextvars.ContextVar[list | None] = contextvars.ContextVar("fzcheck_regex_recording", default=None)
+_TRANSIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("fzcheck_regex_transient", default=False)
 _entries: dict[tuple, tuple] = {}
 _added = 0
 _loaded_from: Path | None = None
@@ -101,9 +103,19 @@ def uninstall() -> None:
     _loaded_from = None
 
 
+def transient(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` for a pattern made from one document's words (a name, a unit): it is not
+    kept, or the file would gain an entry for every report a batch reads."""
+    token = _TRANSIENT.set(True)
+    try:
+        return re.compile(pattern, flags)
+    finally:
+        _TRANSIENT.reset(token)
+
+
 def compile_pattern(p, flags=0):
     """``re``'s compiler with the cache in front: same arguments, same compiled pattern."""
-    if not isinstance(p, (str, bytes)) or flags & _sre_compile.SRE_FLAG_DEBUG:
+    if not isinstance(p, (str, bytes)) or flags & _sre_compile.SRE_FLAG_DEBUG or _TRANSIENT.get():
         return ORIGINAL(p, flags)
     key = (p, int(flags))
     known = _entries.get(key)

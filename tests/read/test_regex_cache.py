@@ -139,3 +139,24 @@ def test_the_command_writes_the_cache_and_a_second_run_says_the_same(tmp_path):
     assert json.loads(first.stdout)["summary"]["warning"] > 0
     assert first.stdout == second.stdout == without.stdout
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_pattern_has_one_text_in_every_process_and_for_every_report(tmp_path):
+    """The file stops growing once the patterns a kind of report needs are in it: no pattern's
+    text depends on the process (a set's order) or on the report (a name, a unit)."""
+    path = tmp_path / "patterns.marshal"
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for sample in SAMPLES.glob("*.txt"):
+        text = sample.read_text(encoding="utf-8")
+        (renamed / sample.name).write_text(text.replace("云溪区", "青山县").replace("2024", "2023"), encoding="utf-8")
+
+    def entries(seed: str, *folders) -> int:
+        env = {**os.environ, regex_cache.ENV: str(path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "checker", *map(str, folders), "--no-config"], cwd=REPO, env=env,
+                       capture_output=True, timeout=300, check=False)
+        return len(marshal.loads(path.read_bytes())[1])
+
+    first = entries("1", SAMPLES)
+    assert first > 100
+    assert entries("2", SAMPLES, renamed) == first

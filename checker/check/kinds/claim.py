@@ -59,7 +59,7 @@ ENUMERATOR = lazy(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四
 
 
 def _alternation(words: list[str]) -> re.Pattern | None:
-    words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
+    words = sorted({normalize(w) for w in words if w}, key=figures.longest_first)
     return lazy("|".join(map(re.escape, words))) if words else None
 
 
@@ -71,7 +71,7 @@ def prepare(params: dict) -> dict:
         triggers.append(words)
     if not triggers:
         raise ValueError("words: give at least one claim word or pattern")
-    evidence = sorted({normalize(w) for w in params["evidence"]}, key=len, reverse=True)
+    evidence = sorted({normalize(w) for w in params["evidence"]}, key=figures.longest_first)
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
     openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
     return {"openers": openers, "triggers": triggers, "opening": opening, "evidence": evidence, "figures": figures.spec_from(params),
@@ -81,7 +81,7 @@ def prepare(params: dict) -> dict:
 
 def _purpose(words: list[str]) -> re.Pattern | None:
     """A purpose marker not followed by 了 (确保了… reports what was achieved)."""
-    words = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
+    words = sorted({normalize(w) for w in words if w}, key=figures.longest_first)
     return lazy("(?:" + "|".join(map(re.escape, words)) + ")(?!了)") if words else None
 
 

@@ -17,6 +17,7 @@ from checker.parse.document import Document
 from checker.parse.metadata import title_name
 from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
+from checker.read.regex_cache import transient
 
 DEFAULTS: dict = {"suffixes": ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "政府", "局",
                                "委员会", "办公室", "厅", "署", "中心", "委", "办"],
@@ -55,7 +56,7 @@ def place_of(name: str, place_suffixes: list[str]) -> str | None:
 def variants(doc: Document, place: str, suffixes: list[str], lo: int, hi: int) -> list[re.Match[str]]:
     """Names in the body that start with the same place and end like a body's name."""
     ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
-    pattern = lazy(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,16}}?(?:{ends})")
+    pattern = transient(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,16}}?(?:{ends})")
     return list(pattern.finditer(doc.norm, lo, hi))
 
 

@@ -19,6 +19,7 @@ from checker.check.hit import Hit
 from checker.check.scope import spans
 from checker.parse.document import Document
 from checker.read.lazy_pattern import lazy
+from checker.read.regex_cache import transient
 
 DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
@@ -96,7 +97,7 @@ def _wrong_rate(sentence, params: dict, key: str | None, before: str = "") -> It
     for m in RATE.finditer(text):
         stem, stated = m.group(1), m.group(2)
         context = (before + "。" if before else "") + text[:m.start()]
-        counts = list(re.finditer(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?{START}({NUMBER})\s*({COUNT_UNIT})", context))
+        counts = list(transient(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?{START}({NUMBER})\s*({COUNT_UNIT})").finditer(context))
         if not counts:
             continue
         count = counts[-1]
@@ -124,7 +125,7 @@ def _fits(part: float, base: float, stated: str, decimals: int, params: dict) ->
 
 def _nearest_larger(before: str, unit: str, part: float) -> float | None:
     """The last count with the unit before a part that is larger than it, base word or not."""
-    for m in reversed(list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))):
+    for m in reversed(list(transient(rf"{START}({NUMBER})\s*{re.escape(unit)}").finditer(before))):
         if _value(m.group(1)) > part:
             return _value(m.group(1))
     return None
@@ -134,7 +135,7 @@ def _bases(before: str, unit: str, part: float, cues: list[str], reach: int = 6)
     """Every earlier count with the same unit that a base word within ``reach`` characters
     introduces, nearest first."""
     out = []
-    for m in reversed(list(re.finditer(rf"{START}({NUMBER})\s*{re.escape(unit)}", before))):
+    for m in reversed(list(transient(rf"{START}({NUMBER})\s*{re.escape(unit)}").finditer(before))):
         value = _value(m.group(1))
         context = before[max(0, m.start() - reach):m.start()]
         after = before[m.end():m.end() + 1]

@@ -69,3 +69,13 @@ def test_an_item_that_names_a_document_one_can_look_up_is_checkable(national):
     # nor is a document merely studied (学习《……》), though it has a title
     text = report(measures="（一）加强学习。组织干部学习《习近平法治思想学习纲要》。\n（二）深化政务服务。全年办理事项4万余件。")
     assert len(findings(text, national, RULE)) == 1
+
+
+def test_an_item_that_states_a_zero_count_of_incidents_is_checkable(national):
+    # “未发生一起重大安全事故” states the year's result: zero is a count one can check.
+    for zero in ("全年未发生一起重大安全事故。", "全年未发生行政诉讼败诉案件。", "全年未发生一起突发环境事件。"):
+        text = report(measures="（一）依法监管。落实执法全过程记录，" + zero + "\n（二）深化政务服务。全年办理事项4万余件。")
+        assert findings(text, national, RULE) == [], zero
+    # a promise of good conduct is no result
+    text = report(measures="（一）依法监管。落实执法全过程记录，未发生违规违法行为。\n（二）深化政务服务。全年办理事项4万余件。")
+    assert len(findings(text, national, RULE)) == 1

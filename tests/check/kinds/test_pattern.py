@@ -105,6 +105,22 @@ def test_the_duty_term_message_says_what_differs(national, heading, message):
     assert [f.message for f in findings(text, national, "duty-term-misquoted")] == [message]
 
 
+@pytest.mark.parametrize("sentence, marked", [
+    ("区长严格履行法治政府建设“第一责任人”职责。", "法治政府建设"),
+    ("区长严格履行推进法治政府建设‘第一责任人’职责。", "推进法治政府建设"),
+])
+def test_quote_marks_around_first_responsible_person_do_not_hide_the_misquote(national, sentence, marked):
+    # The quote marks change nothing in the term: only the wrong part, (推进)法治政府建设, is marked,
+    # so the message does not carry half a pair of quotes.
+    got = findings(report(duty=sentence + "主持召开常务会议研究法治议题4次。"), national, "duty-term-misquoted")
+    assert [f.excerpt for f in got] == [marked]
+
+
+def test_the_statutory_duty_term_in_quotes_passes(national):
+    text = report(duty="区长严格履行推进法治建设“第一责任人”职责，主持召开常务会议研究法治议题4次。")
+    assert findings(text, national, "duty-term-misquoted") == []
+
+
 def test_the_statutory_duty_term_passes(national):
     for heading in ("三、履行推进法治建设第一责任人职责情况", "三、履行法治建设第一责任人职责情况"):
         assert findings(report().replace("三、履行推进法治建设第一责任人职责情况", heading), national, "duty-term-misquoted") == []
