@@ -25,8 +25,11 @@ TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
                r"(?!\s?年度?\s*[-—–~至到]\s*(?:19|20)\d{2})")
+# Between a date's label and the date: colons, spaces, a table's bars, and the brackets a catalogue
+# sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
+LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
-                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
+                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
@@ -37,10 +40,10 @@ NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 # (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
 SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)" + LABEL_GAP + DATE_NUM)
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
-DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期[\s:：|]*" + DATE_NUM)
+DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"

@@ -73,6 +73,11 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("政策法规科 2025-03-20", "2025-03-20"),
     ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
     ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
+    # round 9: a catalogue's labels or values in brackets, in a table row or not
+    ("发布日期:[2025-02-05]", "2025-02-05"),
+    ("| [ 成文日期 ] | 2025-01-30 | [ 发布日期 ] | 2025-02-25 |", "2025-02-25"),
+    ("[ 成文日期 ] 2025-01-22 [ 发布日期 ] 2025-02-10", "2025-02-10"),
+    ("【发布时间】2025-02-12", "2025-02-12"),
     # not dates of the page: a date followed by a sentence, a name and date with more words after
     ("2025-03-20 10:14 全区召开法治政府建设推进会", None),
     ("云溪区人民政府 2019年12月3日星期二", None),
