@@ -156,6 +156,17 @@ NOT_REPORTS = {
                        "按照《关于开展云中市法治政府建设实施方案(2021-2025年)专题调研的通知》要求，结合林业工作实际，"
                        "现将我局法治政府建设各项工作贯彻落实情况报告如下：\n一、坚持党的领导，认真履行第一责任人职责\n"
                        "严格执行第一责任人职责规定，每年制定法治建设工作要点。"),
+    # round 9, from live-extra11's first (held-out) run: a law-enforcement inspection report, a book's
+    # page, a news lead on a visit led by an official
+    "执法检查报告": ("全国人民代表大会常务委员会执法检查组\n关于检查《中华人民共和国云中法》\n实施情况的报告\n"
+                     "——2025年10月26日在第十四届全国人民代表大会常务委员会第十八次会议上\n"
+                     "全国人民代表大会常务委员会：\n今年，全国人大常委会对云中法实施情况开展了执法检查，推动法律全面有效实施。"),
+    "图书介绍": ("云中法治政府评估报告（2024）\n定价：168元\n丛书名：法治政府蓝皮书\n- ISBN：9787500000000\n"
+                 "本书按照推进依法行政、建设法治政府的要求，持续完善评估指标体系，呈现法治政府建设的基本面貌。"),
+    "新闻评论（句子里的“公布的报告”）": ("3月30日公布的云中市2024年法治政府建设年度报告，无疑是一份抢眼的成绩单。\n"
+                                          "立法量大质优\n全年提请审议地方性法规草案6件。"),
+    "新闻（率队调研）": ("5月13日，云中市司法局党委书记、局长率队到云溪区调研法治政府建设工作。\n"
+                         "调研组一行先后到区政务服务中心、区公共法律服务中心实地调研，详细了解行政审批创新举措。"),
 }
 
 
@@ -315,3 +326,19 @@ def test_a_report_that_mentions_review_opinions_or_surveys_is_a_report(opening, 
     """Only a title that names the review opinions' handling, or an opening written at a survey
     notice's request, makes the other report; a report's own 审议意见 and 调研 are work done."""
     assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
+
+
+def test_an_encyclopedia_copy_of_a_report_is_not_news(national):
+    """A sentence that says who issued the report (《……报告》是某市人民政府发布的报告。) heads an
+    encyclopedia's copy of the report, not a headline announcing it."""
+    text = ("云溪区人民政府2024年法治政府建设情况报告\n"
+            "《云溪区人民政府2024年法治政府建设情况报告》是2025年云溪区人民政府发布的报告。\n"
+            + report().split("\n", 1)[1])
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+    headline = "云溪区发布2024年法治政府建设情况报告\n近日，云溪区人民政府发布报告，总结全年工作。"
+    assert RULE in {f.rule for f in check_text(headline, national, "page.txt").findings}
+
+
+def test_a_report_whose_body_tells_of_a_visit_is_a_report(national):
+    text = report(measures="5月13日，区长率队到云岭镇调研行政执法工作，现场解决问题3个。全年审核规范性文件37件。")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
