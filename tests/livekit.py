@@ -61,7 +61,10 @@ def _options(label: dict, key: str) -> list:
 
 
 def _first_part(result) -> str | None:
-    parts = sorted(result.sections, key=lambda s: s["line"])
+    """The key of the report's first part: a paragraph found embedded in the text (in the opening
+    above part 一, or inside a part, on the part's own line when the text has no line breaks) is
+    not a part of its own; it counts only when the report has no part at all."""
+    parts = sorted(result.sections, key=lambda s: (s.get("embedded", False), s["line"]))
     return parts[0]["key"] if parts else None
 
 

@@ -22,17 +22,29 @@ TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
 TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
-YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)")
+# Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
+YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
+               r"(?!\s?年度?\s*[-—–~至到]\s*(?:19|20)\d{2})")
 DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-BARE_DATE_RE = lazy(rf"^\s*[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
+BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
+NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
+# The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上
+# (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
+SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
 PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+# A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
+# 时间/日期 line is its publication date and wins over it.
+DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期[\s:：|]*" + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
-# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局).
-LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览)")
+# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
+LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
+                    r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$)")  # 2025-04-27 10:14 某省人民政府网
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
@@ -70,6 +82,8 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
+DEPARTMENT_PARTY = lazy(r"^([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
 DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
@@ -223,24 +237,32 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
     (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
     (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
-    body: 2025.02.25, 2023年03月30日 09时24分) or heading its source line (2023-03-31 17:05
-    来源: …).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期.
+    body: 2025.02.25, 2023年03月30日 09时24分, • 2020-05-07 in a bulleted catalogue) or heading
+    its source line (2023-03-31 17:05 来源: …, 2025-04-27 某省人民政府网), after who posted it
+    (政策法规科 2023-12-29), or the occasion line of a report made to a congress (2025年3月17日在……会议上).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
+    and so does the page's own 时间/日期 line.
     Page-header clocks are refused."""
     for text in texts:
         match = PUBLISHED_LABEL_RE.search(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
-    for text in texts:
-        if HEADER_CLOCK.search(text):
-            continue
-        match = DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)
-        if match and _iso(match.groups()):
-            return _iso(match.groups())
+    labelled = [match for text in texts if not HEADER_CLOCK.search(text)
+                for match in [DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)]
+                if match and _iso(match.groups())]
+    own = [match for match in labelled if not _dates_document(match)]
+    if own or labelled:
+        return _iso((own or labelled)[0].groups())
     for text in head or []:
-        match = BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text)
+        match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
+                 or SESSION_DATE_RE.match(text))
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return None
+
+
+def _dates_document(match: re.Match) -> bool:
+    """Whether a labelled date is a catalogue's date of the document (生成日期 reads as 日期)."""
+    return bool(DOCUMENT_DATE_RE.search(match.string[max(0, match.start() - 2):match.end()]))
 
 
 def title_name(title: str) -> str | None:
@@ -311,6 +333,7 @@ def _named_before_comma(subject: str) -> str | None:
 def speaker_name(subject: str) -> str | None:
     """A body's name from the subject of a sentence, or None when it is not one."""
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
+    subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
     short = SHORT_GOVERNMENT.match(subject)

@@ -307,6 +307,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = meta.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
+                   or _issuer_above_repeated_title(lines, title_index, first)
                    or meta.qualify(meta.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last)
                    or meta.issuer_from_source_line(head)
@@ -353,6 +354,22 @@ def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None
     above = lines[title_index - 1].strip()
     if 2 <= len(above) <= 40 and meta.ISSUER_TAIL.search(above) and not _is_furniture(above):
         return above
+    return None
+
+
+def _issuer_above_repeated_title(lines: list[str], title_index: int | None, first: int | None) -> str | None:
+    """A page title that names no body (2023年法治政府建设工作年度报告) repeated as the document's
+    own head, with the body's name on its own line above it (广元市某局 / (blank) / 2023年……报告)."""
+    if title_index is None or first is None or not _names_no_body(lines[title_index]):
+        return None
+    title = lines[title_index].strip()
+    for index in range(title_index + 1, first):
+        if lines[index].strip() != title:
+            continue
+        above = [line.strip() for line in lines[max(0, index - 3):index] if line.strip()]
+        if above and 2 <= len(above[-1]) <= 40 and meta.ISSUER_TAIL.search(above[-1]) \
+                and not _is_furniture(above[-1]):
+            return above[-1]
     return None
 
 

@@ -59,3 +59,25 @@ def test_a_label_that_needs_the_address_leaves_the_text_only_row(tmp_path, natio
     assert rows["issuer"] == (1, 2)  # a.txt counts, and is missed: the text says only 我局
     assert rows["issuer, text names it"] == (1, 1)  # a.txt left out
     assert ("a.txt", "issuer", "云中县司法局", None) in misses
+
+
+def test_the_first_part_is_not_a_paragraph_embedded_on_its_line(tmp_path, national):
+    """Run-in text (one line): a duty paragraph inside the first part shares the part's line."""
+    text = ("2024年，云中县司法局坚持依法行政，全面推进法治政府建设。现将有关情况报告如下：一、主要举措和成效"
+            "（一）完善依法行政制度体系。全年审核规范性文件37件。（二）推动法治建设第一责任人职责切实履行。"
+            "局主要负责人切实履行推进法治建设第一责任人职责，主持召开党组会议研究法治议题4次，带头讲法治课1次。"
+            "二、存在的不足和原因 执法规范化水平不高，主要是培训不足。三、2025年工作安排 6月底前出台行政执法监督办法。")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    rows, misses = compare(tmp_path, {"a.txt": {"issuer": "云中县司法局", "year": 2024, "first_part": "measures"}},
+                           national)
+    assert rows["first_part"] == (1, 1), misses
+
+
+def test_a_duty_sentence_in_the_opening_is_not_the_first_part(tmp_path, national):
+    text = ("2024年，云中县人民政府坚持依法行政，县政府主要负责同志认真履行推进法治建设第一责任人职责，"
+            "全面推进法治政府建设。\n一、强化组织领导，健全依法行政制度体系\n全年审核规范性文件37件。\n"
+            "二、存在的不足和原因\n培训不足。\n三、2025年工作安排\n出台执法监督办法。\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    rows, misses = compare(tmp_path, {"a.txt": {"issuer": "云中县人民政府", "year": 2024, "first_part": "measures"}},
+                           national)
+    assert rows["first_part"] == (1, 1), misses

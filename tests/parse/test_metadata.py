@@ -66,6 +66,17 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     # the date heading its source line (round 4)
     ("2025-03-31 17:05:00 来源: 云中市司法局 打印", "2025-03-31"),
     ("2025-03-20 17:01  |  云中市水务局", "2025-03-20"),
+    # round 8: a bulleted catalogue item, the site's name after the date, who posted it before the date,
+    # the occasion line of a report made to a congress
+    ("  • 2025-03-20", "2025-03-20"),
+    ("2025-03-20 10:14 云中省人民政府网", "2025-03-20"),
+    ("政策法规科 2025-03-20", "2025-03-20"),
+    ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
+    ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
+    # not dates of the page: a date followed by a sentence, a name and date with more words after
+    ("2025-03-20 10:14 全区召开法治政府建设推进会", None),
+    ("云溪区人民政府 2019年12月3日星期二", None),
+    ("2025年3月17日在全区大会上强调的各项任务要逐项落实", None),
 ])
 def test_date_layouts(line, expected, national):
     assert metadata(TITLE + "\n" + line + "\n" + BODY, national)["published"] == expected
@@ -145,6 +156,21 @@ def test_catalogue_table_rows_with_spaced_labels_are_furniture(national):
             + BODY.replace("2024年，云溪区坚持", "2024年，金桥街道在区委、区政府的坚强领导下，紧密围绕"))
     got = metadata(text, national)
     assert got["published"] == "2025-02-14" and got["issuer"] == "金桥街道办事处"
+
+
+@pytest.mark.parametrize("catalogue, page, published", [
+    # the catalogue dates the document, the page's own 时间 line dates the publication
+    ("公文生成日期:2025-02-13", "时间:2025-02-14 09:36", "2025-02-14"),
+    ("成文日期：2025-02-13", "日期：2025-02-14", "2025-02-14"),
+    ("发文日期 | 2025-02-13 |", "时间 | 2025-02-14 |", "2025-02-14"),
+    # no date of the page's own: the catalogue's is all there is, and still read
+    ("公文生成日期:2025-02-13", "", "2025-02-13"),
+    ("成文日期：2025-02-13", "浏览次数：12", "2025-02-13"),
+])
+def test_the_pages_own_date_wins_over_the_catalogues_document_date(catalogue, page, published, national):
+    text = ("索 引 号:0001-2025-00011\n发布机构:区人民政府办公室\n" + catalogue + "\n" + TITLE + "\n"
+            + (page + "\n" if page else "") + BODY)
+    assert metadata(text, national)["published"] == published
 
 
 @pytest.mark.parametrize("opening, issuer", [
@@ -467,6 +493,10 @@ def test_the_opening_year_is_the_one_it_reports_on(opening, year):
     ("与2022年相比，我局办理案件增加，2023年我局坚持依法行政。", 2023),
     ("在2023年工作的基础上，2024年我县持续推进法治政府建设。", 2024),
     ("我局坚持依法行政，认真落实《法治政府建设实施纲要（2021-2025年）》。", None),
+    # round 8: a range written with 年 on both ends (2021年—2025年) names no year of its own
+    ("根据《某省法治政府建设实施纲要（2021年—2025年）》要求，现将法治政府建设工作情况报告如下。", None),
+    ("落实《规划（2021年至2025年）》和《方案（2021年-2025年）》，2023年我局坚持依法行政。", 2023),
+    ("2021年至今，我局坚持依法行政；2023年各项工作取得新进展。", 2021),  # 至今 is no range's end
 ])
 def test_the_opening_year_is_never_one_it_looks_back_on(opening, year):
     assert meta.opening_year(opening) == year
@@ -549,4 +579,27 @@ def test_lines_far_apart_are_not_one_title(national):
 ])
 def test_a_guiding_clause_with_yinling_and_a_speaker_that_jianding(opening, issuer, national):
     text = "\n".join([opening] + BODY.split("\n")[1:])
+    assert metadata(text, national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("above, issuer", [
+    ("云中市人力资源和社会保障局", "云中市人力资源和社会保障局"),
+    ("打印本页", None),                     # no body's name above the repeated title
+])
+def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issuer, national):
+    """2024年……年度报告 / 政策法规科 2025-03-20 / 云中市某局 / (blank) / 2024年……年度报告 / the body."""
+    title = "2024年法治政府建设工作年度报告"
+    body = BODY.replace("2024年，云溪区坚持", "2024年，我局坚持")
+    text = f"{title}\n政策法规科 2025-03-20\n\n{above}\n\n{title}\n\n{body}"
+    got = metadata(text, national)
+    assert got["issuer"] == issuer and got["title"] == title
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，云中省民政厅党组坚持以习近平法治思想为指导，全面推进法治政府建设。", "云中省民政厅"),
+    ("2024年，应急管理部党组坚持以习近平法治思想为指导。", "应急管理部"),
+    ("2024年，镇党委坚持以习近平法治思想为指导。", None),     # a town's party committee: not a department
+])
+def test_a_departments_party_group_speaks_for_the_department(opening, issuer, national):
+    text = opening + "\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] == issuer

@@ -13,7 +13,10 @@ body's level.
   when the deadline is 3月31日, for the levels in ``edge_warning`` (default: governments): a
   warning, because the 规定 says "before 4月1日" and evaluators read the day itself
   differently.  A deadline other than 3月31日 has no such edge.  Published
-  before 12月31日 of the report year: impossible for a full-year report (error).  No date read
+  before 12月31日 of the report year: not a full-year report.  Earlier than ``year_end_from``
+  (default 12月1日) that is an error — the date or the report year is wrong; in the year's last
+  weeks a warning — bodies do publish year-end summaries then (seen on real pages), and the
+  reviewer asks for the year's end or the figures' cut-off date, not a corrected date.  No date read
   — on a web page, on the text of a saved page, or in a bare draft (.txt/.docx with no page
   furniture): one info finding, so a reviewer knows the check did not run.  Info never
   changes the exit code (default ``--fail-on error``).  A run on drafts says so with
@@ -38,6 +41,7 @@ DEFAULTS: dict = {
     "government_suffixes": ["人民政府", "政府", "区委", "县委", "市委", "州委", "盟委", "旗委", "省委"],
     "department_suffixes": ["局", "委员会", "委", "办公室", "办公厅", "府办", "办", "中心", "厅", "署"],
     "edge_warning": ["government"],
+    "year_end_from": "12-01",
     "missing_date": True,
 }
 
@@ -56,6 +60,7 @@ def _month_day(value, name: str) -> None:
 
 def prepare(params: dict) -> None:
     _month_day(params["deadline"], "deadline")
+    _month_day(params["year_end_from"], "year_end_from")
     if params["level"] is not None and params["level"] not in LEVELS:
         raise ValueError(f"level: must be one of {', '.join(LEVELS)} or null")
     for level in params["edge_warning"]:
@@ -111,8 +116,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if meta.year is None:
         return
     if published < dt.date(meta.year, 12, 31):
-        yield Hit(start, end, fields={"detail": f"发布日期{published.isoformat()}早于{meta.year}年结束，"
-                                                f"不可能是{meta.year}年度的全年报告，请核对发布日期或报告年度。"})
+        yield _before_year_end(published, meta.year, params, start, end)
         return
     level = params["level"] or level_of(meta.issuer, params)
     month_day = params["deadline"] or (ruleset.deadlines or {}).get(level or "government") or DEFAULT_DEADLINE
@@ -131,3 +135,15 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     late = (published - limit).days
     yield Hit(start, end, fields={"detail": f"发布于{published.isoformat()}，晚于{who}报告的公开期限"
                                             f"{limit.year}年{where}（逾期{late}天）。"})
+
+
+def _before_year_end(published: dt.date, year: int, params: dict, start: int, end: int) -> Hit:
+    """A report of ``year`` published before that year ended: in its last weeks a warning (a
+    year-end summary published early), earlier an error (the date or the year is wrong)."""
+    late_in_year = params["year_end_from"] is not None and published >= limit_date(year, params["year_end_from"])
+    if late_in_year:
+        return Hit(start, end, severity="warning",
+                   fields={"detail": f"发布于{published.isoformat()}，{year}年尚未结束，报告不能反映全年情况；"
+                                     f"请核对报告年度，或在报告中写明数据统计的截止日期，年度结束后再更新公开。"})
+    return Hit(start, end, fields={"detail": f"发布日期{published.isoformat()}早于{year}年结束，"
+                                             f"不可能是{year}年度的全年报告，请核对发布日期或报告年度。"})

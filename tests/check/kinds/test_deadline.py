@@ -29,7 +29,9 @@ def deadline(source, ruleset):
     ("2025-04-02", "error"),
     ("2025-01-01", None),
     ("2024-12-31", None),        # the year has ended (T04: earlier than 12-31 is impossible)
-    ("2024-12-30", "error"),     # before the report year ended: impossible
+    ("2024-12-30", "warning"),   # before the year ended, in its last weeks: a year-end summary published early
+    ("2024-12-01", "warning"),
+    ("2024-11-30", "error"),     # earlier: the date or the report year is wrong
 ])
 def test_government_boundaries(national, published, expected):
     got = deadline(report("云溪区人民政府", published), national)
@@ -43,6 +45,8 @@ def test_messages_say_what_is_wrong(national):
     assert "4月1日" in edge and "争议" in edge
     (_, early), = deadline(report("云溪区人民政府", "2024-06-01"), national)
     assert "不可能" in early
+    (_, year_end), = deadline(report("云溪区人民政府", "2024-12-28"), national)
+    assert "尚未结束" in year_end and "截止日期" in year_end and "不可能" not in year_end
 
 
 def test_national_departments_share_the_government_deadline_without_the_edge_warning(national):

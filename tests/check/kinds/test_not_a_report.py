@@ -138,6 +138,15 @@ NOT_REPORTS = {
                              "in the Year 2024 (machine-translated)\n"
                              "Published\n2025-03-27\nSummary\n(1) In 2024, under the leadership of the provincial committee, "
                              "all levels of government in the province adhered to the rule of law and made steady progress."),
+    # round 8: an indicator system that says it is made (制定本指标体系), a standing committee hearing
+    # the report (news, its title wrapping the report's), a commentary (述评)
+    "指标体系": ("云中省法治政府建设指标体系\n为深入推进依法行政，加快建设法治政府，结合我省实际，制定本指标体系。\n"
+                 "一、行政决策（占总分值的15%）\n基本要求：重大行政决策程序正当、过程公开。"),
+    "人大常委会审议报告的新闻": ("云中州人大常委会审议云中州政府2024年法治政府建设工作情况报告\n发布日期:2025-05-19\n"
+                                 "州人大常委会第三十六次会议听取和审议了州人民政府关于2024年度法治政府建设情况的报告。"
+                                 "2024年，全州政府系统深入推进依法行政，法治政府建设取得了新成效。"),
+    "述评": ("法治 善治——2024年自然资源工作系列述评之治理能力篇\n时间:2025-01-17 17:12:26\n"
+             "2024年，全省自然资源部门不断夯实法治建设根基，治理能力现代化水平显著提升。"),
 }
 
 
@@ -280,4 +289,10 @@ def test_a_report_whose_measures_name_an_event_day_is_a_report(title, national):
 def test_a_report_citing_an_evaluation_or_a_few_english_words_is_a_report(national):
     text = report(opening="2024年，云溪区坚持依法行政，开展规范性文件实施后评估3件，引进WTO rules training for staff。"
                           "现将有关情况报告如下：")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+def test_a_report_whose_body_asks_the_standing_committee_to_review_is_a_report(national):
+    """提请市人大常委会审议地方性法规草案 in the measures is work done, not news about the report."""
+    text = report(measures="提请市人大常委会审议地方性法规草案6件，制定政府规章4件。全年审核规范性文件37件。")
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
