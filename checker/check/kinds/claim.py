@@ -49,6 +49,7 @@ DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False
                   "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
+LEAD_CLAUSE_MARKS = ",;:。!?"
 # A first clause this short (截至目前, 全年, 2024年以来) is a lead-in: the support opens after it.
 LEAD_IN_CHARS = 6
 ARABIC_DIGIT = lazy(r"\d")
@@ -164,7 +165,9 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
         return True
     first = _clause_end(text, 0)
     if len(text[:first].strip()) <= LEAD_IN_CHARS:
-        first = _clause_end(text, first + 1)  # 截至目前，共撰写…: the lead-in and the clause after it
+        # 截至目前，共撰写…: the lead-in and the clause after it. That clause runs to its , ; : —
+        # a 、 there lists its subjects (2024年，党组会、中心组学法4次), it does not end it.
+        first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
     head = text if whole else text[:first]
     if any(word in head for word in compiled["evidence"]):
         return True
@@ -174,9 +177,9 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
             and figures.has_figure_memo(head, compiled["figures"], answers))
 
 
-def _clause_end(text: str, at: int) -> int:
-    """Where the clause that starts at ``at`` ends (the next , ; : or the end of the text)."""
-    ends = [i for i in (text.find(mark, at) for mark in CLAUSE_MARKS) if i >= 0]
+def _clause_end(text: str, at: int, marks: str = CLAUSE_MARKS) -> int:
+    """Where the clause that starts at ``at`` ends (the next of ``marks`` or the end of the text)."""
+    ends = [i for i in (text.find(mark, at) for mark in marks) if i >= 0]
     return min(ends) if ends else len(text)
 
 

@@ -10,7 +10,7 @@ body's level.
   for the level, else ``03-31``.  The date is the last day that is on time (inclusive), in
   the year after the report year.
 - Published after the deadline: the rule's severity (error).  Published on 4月1日 itself
-  when the deadline is 3月31日, for the levels in ``edge_warning`` (default: governments): a
+  when the deadline is 3月31日, for the levels in ``edge_warning`` (default: both): a
   warning, because the 规定 says "before 4月1日" and evaluators read the day itself
   differently.  A deadline other than 3月31日 has no such edge.  Published
   before 12月31日 of the report year: not a full-year report.  Earlier than ``year_end_from``
@@ -40,7 +40,7 @@ DEFAULTS: dict = {
     "level": None,
     "government_suffixes": ["人民政府", "政府", "区委", "县委", "市委", "州委", "盟委", "旗委", "省委"],
     "department_suffixes": ["局", "委员会", "委", "办公室", "办公厅", "府办", "办", "中心", "厅", "署"],
-    "edge_warning": ["government"],
+    "edge_warning": ["government", "department"],  # 第二十四条: "4月1日之前" binds both
     "year_end_from": "12-01",
     "missing_date": True,
 }

@@ -83,6 +83,8 @@ def test_figure_in_the_clause_just_before_supports_a_claim(national):
     "诉源治理成效显著。例如，区法院在各镇设立调解工作室，纠纷就地化解。",
     # an enumerated point that is a claim is the title of the next sentence: its figure may come late
     "三是示范创建取得阶段性成效。做好申报迎检工作，从7个申报地区中优选2个参评。",
+    # after a short lead-in (a year), the clause that follows runs to its comma: a 、 lists its subjects
+    "领导干部法治素养明显提升。2024年，局党组会、理论学习中心组专题学法6次。",
 ])
 def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     """The sentence right after a claim may open with the figure or example that proves it."""
@@ -100,6 +102,10 @@ def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     ("依法行政工作取得明显成效。2024年的工作体现出了四个“最”：力度最大、范围最广。", "依法行政工作取得明显成效。"),
     # 如期 is not an example
     ("法治意识明显增强。如期完成年度普法任务。", "法治意识明显增强。"),
+    # without a lead-in the 、 still ends the opening clause: the figure is about the last listed thing
+    ("执法规范化水平明显提升。组织开展执法程序、文书制作专题培训815人次。", "执法规范化水平明显提升。"),
+    # after the lead-in, the figure must be in the clause that follows it, not later
+    ("领导干部法治素养明显提升。2024年，局党组会、理论学习中心组坚持集中学法，全年共6次。", "领导干部法治素养明显提升。"),
 ])
 def test_next_sentence_without_opening_support_does_not_clear(national, paragraph, claim):
     got = findings(report(measures=paragraph), national, RULE)

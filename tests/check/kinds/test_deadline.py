@@ -49,9 +49,11 @@ def test_messages_say_what_is_wrong(national):
     assert "尚未结束" in year_end and "截止日期" in year_end and "不可能" not in year_end
 
 
-def test_national_departments_share_the_government_deadline_without_the_edge_warning(national):
+def test_national_departments_share_the_government_deadline_and_its_edge_day(national):
+    """第二十四条's "4月1日之前" binds departments as well: the disputed day is a warning for them too."""
     assert deadline(report("云溪区司法局", "2025-03-31"), national) == []
-    assert [s for s, _ in deadline(report("云溪区司法局", "2025-04-01"), national)] == ["error"]
+    assert [s for s, _ in deadline(report("云溪区司法局", "2025-04-01"), national)] == ["warning"]
+    assert [s for s, _ in deadline(report("云溪区司法局", "2025-04-02"), national)] == ["error"]
 
 
 @pytest.fixture(scope="module")
