@@ -57,7 +57,7 @@ ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 # A catalogue's title entry (- 标题: …) and a document number set before the title
 # ([天政发〔2026〕7号]天水市人民政府关于……报告): neither is part of the title.
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*]\s*)?标\s*题\s*[:：]\s*")
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?标\s*题\s*[:：]\s*")  # also a table's cell: | 标题:…报告 | |
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
@@ -71,6 +71,10 @@ TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
 LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 TITLE_NAME_TRIM = " :：,，、"
 PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
+# A development zone or bonded zone is run by its 管理委员会, not by a 人民政府 (天津经济技术开发区,
+# 东疆综合保税区, 某经开区); a bare zone type (经济开发区) names no zone a reader could identify.
+ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区)$")
+BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 VOTERS = ("title", "opening", "measures")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
@@ -283,9 +287,10 @@ def _dates_document(match: re.Match) -> bool:
 def title_name(title: str) -> str | None:
     """The body's name as the title writes it: what comes before the year, 关于 or 法治
     (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局); a title that starts with the year
-    names the body between the year and 法治.  The one reading of a title's issuer that the
+    names the body between the year and 法治, and one that starts with 关于 the body after it
+    (关于浦东新区司法局2024年度……的报告).  The one reading of a title's issuer that the
     metadata and ``issuer-mismatch`` share."""
-    title = DECORATION.sub("", title)
+    title = DECORATION.sub("", title).strip().removeprefix("关于")
     head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
     if not head:
         tail = LEADING_YEAR.sub("", title)
@@ -296,11 +301,21 @@ def title_name(title: str) -> str | None:
 def issuer_from_title(title: str) -> str | None:
     """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
     head = title_name(title)
+    if head and BARE_ZONE.match(head):
+        return None
     if head and PLACE_RE.match(head):
-        return head + ("办事处" if head.endswith("街道") else "人民政府")
+        return place_body(head)
     if head and head.startswith("中共"):
         return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
     return head
+
+
+def place_body(place: str) -> str:
+    """The body a place's name stands for: a 街道's 办事处, a development or bonded zone's
+    管理委员会, any other place's 人民政府."""
+    if place.endswith("街道"):
+        return place + "办事处"
+    return place + ("管理委员会" if ZONE_TAIL.search(place) else "人民政府")
 
 
 def issuer_from_opening(text: str) -> str | None:
@@ -379,7 +394,7 @@ def speaker_name(subject: str) -> str | None:
     if subject[0] in BARE_LEVEL:
         return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):
-        return subject + ("办事处" if subject.endswith("街道") else "人民政府")
+        return place_body(subject)
     if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
         return subject
     return None
@@ -404,7 +419,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     level = name[0]
     if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        places = {m.group(1) for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}").finditer(head)}
+        places = {m.group(1).removeprefix("关于")  # 关于浦东新区司法局……: the place is 浦东新
+                  for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}").finditer(head)}
         if len(places) == 1:
             return places.pop() + name
     if level == "省" or (name == "区人民政府" and "自治区" in text):

@@ -631,3 +631,31 @@ def test_only_a_body_name_after_the_title_is_a_byline(national):
     from checker.parse.metadata import clean_title
     assert clean_title(TITLE + " 云溪区人民政府") == TITLE
     assert clean_title("关于云溪区法治政府建设情况 的报告") == "关于云溪区法治政府建设情况 的报告"
+
+
+@pytest.mark.parametrize("title, issuer", [
+    # round 10: a title that starts with 关于 names the body after it
+    ("关于云中市云溪区司法局2024年度法治政府建设情况的报告", "云中市云溪区司法局"),
+    # a development or bonded zone is run by its 管理委员会
+    ("2024年云中经济技术开发区法治政府建设情况报告", "云中经济技术开发区管理委员会"),
+    ("云中综合保税区2024年度法治政府建设情况报告", "云中综合保税区管理委员会"),
+    # a new district (新区) and a high-tech zone with a district's government are left as they were
+    ("云中新区2024年度法治政府建设情况报告", "云中新区人民政府"),
+])
+def test_the_body_a_title_names(title, issuer, national):
+    assert metadata(title + "\n" + BODY, national)["issuer"] == issuer
+
+
+def test_a_bare_zone_type_in_the_title_names_no_body(national):
+    """经济开发区2024年度……报告 names no zone: the opening's 云中经济开发区 does."""
+    body = BODY.replace("2024年，云溪区坚持", "2024年云中经济开发区在区委、区政府的正确领导下，坚持")
+    got = metadata("经济开发区2024年度法治政府建设情况报告\n" + body, national)
+    assert got["issuer"] == "云中经济开发区管理委员会"
+
+
+def test_a_title_in_a_catalogue_table_cell(national):
+    """| 标题:…报告 | |: the catalogue's label and the table's bars are not part of the title."""
+    text = ("| 发文机关:云溪区司法局 | 主题词: |\n| 标题:云溪区司法局关于2024年度法治政府建设情况的报告 | |\n"
+            "| 主题分类:其它 | 发布日期:2025-03-05 |\n" + BODY)
+    got = metadata(text, national)
+    assert got["title"] == "云溪区司法局关于2024年度法治政府建设情况的报告" and got["published"] == "2025-03-05"
