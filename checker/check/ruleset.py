@@ -331,6 +331,7 @@ def _sections(data: dict, path: str) -> list[SectionDef]:
                                aliases=tuple(item.get("aliases") or ()), required=bool(item.get("required", False)),
                                order=order.index(key) if key in order else len(order),
                                embedded_markers=tuple(item.get("embedded_markers") or ()),
+                               not_with=tuple(item.get("not_with") or ()),
                                embedded_patterns=_patterns(item.get("embedded_patterns") or (), path, key),
                                short=str(item.get("short") or item.get("name") or key)))
     rank = {key: i for i, key in enumerate(priority)}

@@ -25,8 +25,11 @@ TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
                r"(?!\s?年度?\s*[-—–~至到]\s*(?:19|20)\d{2})")
+# Between a date's label and the date: colons, spaces, a table's bars, and the brackets a catalogue
+# sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
+LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
-                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)[\s:：|]*" + DATE_NUM)
+                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
@@ -37,10 +40,10 @@ NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 # (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
 SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)[\s:：|]*" + DATE_NUM)
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)" + LABEL_GAP + DATE_NUM)
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
-DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期[\s:：|]*" + DATE_NUM)
+DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
@@ -52,6 +55,13 @@ ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|�
 ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
+# A catalogue's title entry (- 标题: …) and a document number set before the title
+# ([天政发〔2026〕7号]天水市人民政府关于……报告): neither is part of the title.
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*]\s*)?标\s*题\s*[:：]\s*")
+DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
+# The issuer's name repeated after the title, before the date the page appends
+# (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
+TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
 DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
 JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 # A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
@@ -99,7 +109,7 @@ HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
-PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:工作)?$")
+PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
 PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
@@ -107,6 +117,9 @@ PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,
 # report is announced.
 REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
                       r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
+# The other names a body goes by, in brackets after its name (市数据局(市营商环境建设局、市行政审批局),
+# ……局(以下简称市局)): the name before them is the speaker.
+ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
 SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
@@ -162,9 +175,11 @@ def is_title_line(line: str) -> bool:
 
 def clean_title(line: str) -> str:
     """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``, ``…报告-某某网``),
-    a date appended to the title (``…报告 2025-02-24``) and Markdown marks."""
+    a date appended to the title (``…报告 2025-02-24``, also after the issuer's name), a catalogue's
+    ``标题:`` label, a document number set before the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
-    text = TITLE_DATE.sub("", text).strip()
+    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", text))
+    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", text).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
 
@@ -335,6 +350,7 @@ def _named_before_comma(subject: str) -> str | None:
 
 def speaker_name(subject: str) -> str | None:
     """A body's name from the subject of a sentence, or None when it is not one."""
+    subject = ALIAS_AFTER.sub("", subject.strip(TITLE_NAME_TRIM))  # 市数据局(市营商环境建设局、……)
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):

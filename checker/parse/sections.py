@@ -28,15 +28,18 @@ class SectionDef:
     required: bool
     order: int
     embedded_markers: tuple[str, ...] = ()
+    not_with: tuple[str, ...] = ()
     embedded_patterns: tuple[re.Pattern[str], ...] = ()
     short: str = ""
 
 
 def heading_key(title: str, defs: list[SectionDef]) -> str | None:
-    """The item a heading title names, trying items in the rule set's priority order."""
+    """The item a heading title names, trying items in the rule set's priority order; an item's
+    ``not_with`` words keep a heading from it although an alias matches (重点工作开展情况 reports
+    work done, it is not the plan that 重点工作 alone would name)."""
     plain = YEARS.sub("", title).replace(" ", "")
     for item in defs:
-        if any(alias in plain for alias in item.aliases):
+        if any(alias in plain for alias in item.aliases) and not any(word in plain for word in item.not_with):
             return item.key
     return None
 

@@ -36,6 +36,11 @@ def rules(text: str, national) -> set[str]:
     TITLE + "-云溪区门户网站",
     TITLE + "_政务公开_云溪区人民政府",
     "[权威发布]" + TITLE,
+    # round 9: a catalogue's 标题 entry with the document number before the title; the issuer's
+    # name repeated between the title and the date
+    "- 标题: [云政发〔2025〕7号]" + TITLE,
+    "[云政发〔2025〕7号]" + TITLE,
+    TITLE + " 云溪区人民政府 2025-02-24",
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -73,6 +78,11 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("政策法规科 2025-03-20", "2025-03-20"),
     ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
     ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
+    # round 9: a catalogue's labels or values in brackets, in a table row or not
+    ("发布日期:[2025-02-05]", "2025-02-05"),
+    ("| [ 成文日期 ] | 2025-01-30 | [ 发布日期 ] | 2025-02-25 |", "2025-02-25"),
+    ("[ 成文日期 ] 2025-01-22 [ 发布日期 ] 2025-02-10", "2025-02-10"),
+    ("【发布时间】2025-02-12", "2025-02-12"),
     # not dates of the page: a date followed by a sentence, a name and date with more words after
     ("2025-03-20 10:14 全区召开法治政府建设推进会", None),
     ("云溪区人民政府 2019年12月3日星期二", None),
@@ -101,6 +111,10 @@ def test_page_header_clocks_are_refused(banner, national):
     ("2024年，我局坚持依法行政。", None),
     ("2024年，xx市人民政府坚持以习近平法治思想为指导。", "xx市人民政府"),  # a template's placeholder
     ("2024年，××县人民政府坚持依法行政。", "××县人民政府"),
+    # round 9: the place's work as the subject; other names in brackets after the subject
+    ("2024年，云溪区法治政府建设各项工作坚持以习近平法治思想为指导。", "云溪区人民政府"),
+    ("2024年，云溪区数据局（云溪区营商环境建设局、云溪区行政审批局）在区委、区政府的坚强领导下，深入推进依法行政。",
+     "云溪区数据局"),
 ])
 def test_issuer_from_the_opening_sentence(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]
@@ -603,3 +617,17 @@ def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issue
 def test_a_departments_party_group_speaks_for_the_department(opening, issuer, national):
     text = opening + "\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] == issuer
+
+
+def test_the_title_line_with_the_issuer_and_date_dates_the_page(national):
+    """……报告 上海某局 2020-06-08: the page's byline and date after the title."""
+    got = metadata(TITLE + " 云溪区人民政府 2025-06-08\n" + BODY, national)
+    assert got["title"] == TITLE and got["published"] == "2025-06-08"
+
+
+def test_only_a_body_name_after_the_title_is_a_byline(national):
+    """A name after the title that ends like a body's is the page's byline (with or without the
+    date); other text after a space is kept."""
+    from checker.parse.metadata import clean_title
+    assert clean_title(TITLE + " 云溪区人民政府") == TITLE
+    assert clean_title("关于云溪区法治政府建设情况 的报告") == "关于云溪区法治政府建设情况 的报告"

@@ -147,6 +147,26 @@ NOT_REPORTS = {
                                  "2024年，全州政府系统深入推进依法行政，法治政府建设取得了新成效。"),
     "述评": ("法治 善治——2024年自然资源工作系列述评之治理能力篇\n时间:2025-01-17 17:12:26\n"
              "2024年，全省自然资源部门不断夯实法治建设根基，治理能力现代化水平显著提升。"),
+    # round 9: a report answering a standing committee's review opinions (its title over three lines),
+    # a report written at a survey notice's request (its opening says 现将……报告如下)
+    "审议意见研究处理情况的报告": ("云中市人民政府关于《云中市人大常委会对〈云中市人民政府关于2024年度生态环境保护工作情况的报告〉的审议意见》研究处理情况的报告\n"
+                                   "市人大常委会：\n2025年3月，市人大常委会听取和审议了市政府的报告，提出了审议意见。"
+                                   "市政府高度重视，逐条研究落实，依法推进整改。现将研究处理情况报告如下：\n一、加强统筹协调\n成立专班3个。"),
+    "专题调研的报告": ("云溪区林业局关于《云中市法治政府建设实施方案(2021-2025年)》\n"
+                       "按照《关于开展云中市法治政府建设实施方案(2021-2025年)专题调研的通知》要求，结合林业工作实际，"
+                       "现将我局法治政府建设各项工作贯彻落实情况报告如下：\n一、坚持党的领导，认真履行第一责任人职责\n"
+                       "严格执行第一责任人职责规定，每年制定法治建设工作要点。"),
+    # round 9, from live-extra11's first (held-out) run: a law-enforcement inspection report, a book's
+    # page, a news lead on a visit led by an official
+    "执法检查报告": ("全国人民代表大会常务委员会执法检查组\n关于检查《中华人民共和国云中法》\n实施情况的报告\n"
+                     "——2025年10月26日在第十四届全国人民代表大会常务委员会第十八次会议上\n"
+                     "全国人民代表大会常务委员会：\n今年，全国人大常委会对云中法实施情况开展了执法检查，推动法律全面有效实施。"),
+    "图书介绍": ("云中法治政府评估报告（2024）\n定价：168元\n丛书名：法治政府蓝皮书\n- ISBN：9787500000000\n"
+                 "本书按照推进依法行政、建设法治政府的要求，持续完善评估指标体系，呈现法治政府建设的基本面貌。"),
+    "新闻评论（句子里的“公布的报告”）": ("3月30日公布的云中市2024年法治政府建设年度报告，无疑是一份抢眼的成绩单。\n"
+                                          "立法量大质优\n全年提请审议地方性法规草案6件。"),
+    "新闻（率队调研）": ("5月13日，云中市司法局党委书记、局长率队到云溪区调研法治政府建设工作。\n"
+                         "调研组一行先后到区政务服务中心、区公共法律服务中心实地调研，详细了解行政审批创新举措。"),
 }
 
 
@@ -295,4 +315,30 @@ def test_a_report_citing_an_evaluation_or_a_few_english_words_is_a_report(nation
 def test_a_report_whose_body_asks_the_standing_committee_to_review_is_a_report(national):
     """提请市人大常委会审议地方性法规草案 in the measures is work done, not news about the report."""
     text = report(measures="提请市人大常委会审议地方性法规草案6件，制定政府规章4件。全年审核规范性文件37件。")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+@pytest.mark.parametrize("opening", [
+    "2024年，云溪区依法开展行政复议，认真研究处理区人大常委会审议意见，全年办理审议意见3件。现将有关情况报告如下：",
+    "2024年，云溪区开展法治政府建设专题调研4次，落实调研发现的问题12项。现将有关情况报告如下：",
+])
+def test_a_report_that_mentions_review_opinions_or_surveys_is_a_report(opening, national):
+    """Only a title that names the review opinions' handling, or an opening written at a survey
+    notice's request, makes the other report; a report's own 审议意见 and 调研 are work done."""
+    assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
+
+
+def test_an_encyclopedia_copy_of_a_report_is_not_news(national):
+    """A sentence that says who issued the report (《……报告》是某市人民政府发布的报告。) heads an
+    encyclopedia's copy of the report, not a headline announcing it."""
+    text = ("云溪区人民政府2024年法治政府建设情况报告\n"
+            "《云溪区人民政府2024年法治政府建设情况报告》是2025年云溪区人民政府发布的报告。\n"
+            + report().split("\n", 1)[1])
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+    headline = "云溪区发布2024年法治政府建设情况报告\n近日，云溪区人民政府发布报告，总结全年工作。"
+    assert RULE in {f.rule for f in check_text(headline, national, "page.txt").findings}
+
+
+def test_a_report_whose_body_tells_of_a_visit_is_a_report(national):
+    text = report(measures="5月13日，区长率队到云岭镇调研行政执法工作，现场解决问题3个。全年审核规范性文件37件。")
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}

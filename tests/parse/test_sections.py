@@ -1,0 +1,35 @@
+"""Which parts are the statutory items (checker/parse/sections.py): a heading that says work was
+carried out (开展情况, 完成情况 …) is not the plan, although it names 重点工作."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from checker.parse.sections import heading_key
+from checker.run.pipeline import check_text
+from tests.reportkit import DUTY, MEASURES, PLAN, PROBLEMS, TITLE
+
+
+def _keys(first: str, last: str, national) -> list[str]:
+    text = "\n".join([TITLE, f"一、{first}", MEASURES, "二、存在的不足和原因", PROBLEMS,
+                      "三、履行推进法治建设第一责任人职责情况", DUTY, f"四、{last}", PLAN])
+    return [s["key"] for s in check_text(text, national, "r.txt").sections]
+
+
+@pytest.mark.parametrize("first", ["重点工作开展情况", "2024年重点工作推进情况", "重点工作完成情况", "重点工作落实情况"])
+def test_a_part_on_key_work_carried_out_is_the_measures(first, national):
+    assert _keys(first, "2025年工作安排", national) == ["measures", "problems", "duty", "plan"]
+
+
+@pytest.mark.parametrize("last", ["2025年重点工作", "下一步重点工作", "2025年重点工作安排"])
+def test_a_part_on_key_work_ahead_is_still_the_plan(last, national):
+    assert _keys("2024年主要举措和成效", last, national) == ["measures", "problems", "duty", "plan"]
+
+
+def test_not_with_words_come_from_the_rule_set(national):
+    plan = next(d for d in national.sections if d.key == "plan")
+    assert "开展情况" in plan.not_with
+    assert heading_key("二、重点工作开展情况", national.sections) is None
+    assert heading_key("二、重点工作", national.sections) == "plan"
+    assert heading_key("二、重点工作开展情况", [replace(d, not_with=()) for d in national.sections]) == "plan"
