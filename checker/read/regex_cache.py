@@ -126,7 +126,7 @@ def compile_pattern(p, flags=0):
             code.frombytes(program)
             return _sre.compile(p, flags_out, code.tolist(), groups, groupindex, indexgroup)
         except Exception:  # noqa: BLE001 - a damaged entry: the engine refused it; compile afresh
-            del _entries[key]
+            _entries.pop(key, None)
     recording: list = []
     token = _RECORDING.set(recording)
     try:
@@ -150,10 +150,11 @@ def save() -> None:
     if not _added or _loaded_from is None:
         return
     path = _loaded_from
+    ours = dict(_entries)  # one copy (atomic for a dict of strings and tuples): serve's threads may still compile
     merged = _read(path)
-    merged.update(_entries)
+    merged.update(ours)
     if len(merged) > MAX_ENTRIES:
-        merged = dict(_entries)
+        merged = ours
     try:
         data = marshal.dumps((KEY, merged))
         path.parent.mkdir(parents=True, exist_ok=True)
