@@ -117,3 +117,27 @@ def _charset(members) -> frozenset[str] | None:  # noqa: ANN001 - sre parse node
         if len(chars) > MAX_CHARS:
             return None
     return frozenset(chars) if chars else None
+
+
+class Guards:
+    """Several patterns run over the same short texts (a kind's triggers, sentence by sentence):
+    one scan for the union of their prefilter characters tells which of them may match, instead
+    of one ``finditer`` per pattern and text (a call costs about a microsecond even when it finds
+    nothing, and most sentences hold none of a trigger's characters).  :meth:`candidates` keeps
+    the patterns' order and drops only patterns that cannot match: the same matches."""
+
+    __slots__ = ("patterns", "_needs", "_class")
+
+    def __init__(self, patterns: list) -> None:
+        self.patterns = tuple(patterns)
+        guards = [build(p) for p in self.patterns]
+        self._needs = tuple(g.chars if g is not None else None for g in guards)
+        wanted = sorted(set().union(*(g.chars for g in guards if g is not None)))
+        self._class = lazy("[" + "".join(re.escape(c) for c in wanted) + "]") if wanted else None
+
+    def candidates(self, text: str) -> tuple | list:
+        """The patterns that may match somewhere in ``text``, in their order."""
+        if self._class is None:
+            return self.patterns
+        present = set(self._class.findall(text))
+        return [p for p, needs in zip(self.patterns, self._needs) if needs is None or not needs.isdisjoint(present)]

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker.check import figures
+from checker.check import figures, prefilter
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.check.scope import spans
@@ -75,7 +75,7 @@ def prepare(params: dict) -> dict:
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=figures.longest_first)
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
     openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
-    return {"openers": openers, "triggers": triggers, "opening": opening, "evidence": evidence, "figures": figures.spec_from(params),
+    return {"openers": openers, "triggers": prefilter.Guards(triggers), "opening": prefilter.Guards(opening), "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
             "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
 
@@ -124,7 +124,7 @@ def claim_in(text: str, compiled: dict) -> re.Match | None:
     """The first trigger in a sentence that stands as a result claim (titles 《…》 masked)."""
     visible = figures.TITLE.sub(lambda m: figures.MASK * len(m.group()), text) if "《" in text else text
     hits: list[re.Match] = []
-    for trigger in compiled["triggers"]:  # most sentences have none: no generator, no sort
+    for trigger in compiled["triggers"].candidates(visible):  # most sentences have none: no generator, no sort
         hits += trigger.finditer(visible)
     if not hits:
         return None
@@ -208,7 +208,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for lo, hi, key in spans(doc, rule.scope):
         compiled = rule.compiled
         if (lo, hi, key) in opening:
-            if not compiled["opening"]:
+            if not compiled["opening"].patterns:
                 continue  # the opening is judged only for the unmistakable claims
             compiled = {**compiled, "triggers": compiled["opening"]}
         sentences = doc.sentences_in(lo, hi)
