@@ -48,13 +48,17 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             if "%" not in sentence.text:  # both checks need a percent sign; most sentences have none
                 continue
             yield from _over_hundred(sentence, rule.params, key)
+            share, rate = "占" in sentence.text, "率" in sentence.text  # SHARE needs 占, RATE needs 率
+            if not (share or rate):
+                continue  # most percentages are neither: the paragraph before them is not joined
             before = ""
             if rule.params["neighbour"]:  # the sentences before it in the same paragraph, nearest last
                 earlier = [t for t in sentences[max(0, index - 6):index] if t.line == sentence.line]
                 before = "。".join(t.text for t in earlier)
-            if "占" in sentence.text:  # a share needs 占 (SHARE)
+            if share:
                 yield from _wrong_share(sentence, rule.params, key, before)
-            yield from _wrong_rate(sentence, rule.params, key, before)
+            if rate:
+                yield from _wrong_rate(sentence, rule.params, key, before)
 
 
 def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:
