@@ -141,3 +141,65 @@ class Guards:
             return self.patterns
         present = set(self._class.findall(text))
         return [p for p, needs in zip(self.patterns, self._needs) if needs is None or not needs.isdisjoint(present)]
+
+
+def first_class(patterns) -> LazyPattern | None:
+    """One character class holding every character that a match of any of ``patterns`` can
+    start with, or None when some pattern's first character is not known (a ``\\d``, a negated
+    class, an optional first item, case-insensitive matching).  Unlike :func:`build` the class
+    may hold wide ranges (the Latin-1 block of a mis-decoded page): one search for it tells that
+    none of the patterns can match anywhere in a text, instead of one full scan per pattern."""
+    ranges: list[tuple[int, int]] = []
+    for pattern in patterns:
+        text, flags = source(pattern)
+        try:
+            tree = sre_parse.parse(text, flags)
+        except Exception:  # noqa: BLE001 - the pattern compiled, so this is only a parser quirk
+            return None
+        if tree.state.flags & re.IGNORECASE:
+            return None
+        first = _first(list(tree))
+        if first is None:
+            return None
+        ranges += first
+    if not ranges:
+        return None
+    return lazy("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in sorted(set(ranges))) + "]")
+
+
+ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _first(items: list) -> list[tuple[int, int]] | None:  # noqa: ANN001 - sre parse nodes
+    """The code point ranges a match of the sequence ``items`` starts with (its first consuming
+    item must be mandatory and of known characters); None when unknown."""
+    c = sre_parse
+    for op, av in items:
+        if str(op) in ZERO_WIDTH:
+            continue  # anchors and look-arounds consume nothing: the next item gives the first character
+        if op is c.LITERAL:
+            return [(av, av)]
+        if op is c.IN:
+            out = []
+            for member, value in av:
+                if member is c.LITERAL:
+                    out.append((value, value))
+                elif member is c.RANGE:
+                    out.append(value)
+                else:
+                    return None  # NEGATE, CATEGORY (\d, \w …)
+            return out or None
+        if op is c.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else _first(list(av[-1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            return _first(list(av[2])) if av[0] >= 1 else None
+        if op is c.BRANCH:
+            out = []
+            for branch in av[1]:
+                got = _first(list(branch))
+                if got is None:
+                    return None
+                out += got
+            return out
+        return None
+    return None  # a sequence that may match empty

@@ -81,3 +81,70 @@ def test_skipping_loses_no_match(text, index):
     guard = prefilter.build(pattern)
     if guard is not None and not guard.may_match(text):
         assert pattern.search(text) is None
+
+
+# Guards: which of several patterns (a kind's triggers) may match one short text.
+
+def _claim_triggers() -> list:
+    return list(load("national").rule("claim-unquantified").compiled["triggers"].patterns)
+
+
+def test_guards_keep_order_and_drop_only_what_cannot_match():
+    patterns = [re.compile("甲乙"), re.compile(r"\d+件"), re.compile("丙|丁"), re.compile(r"\w+")]
+    guards = prefilter.Guards(patterns)
+    assert guards.candidates("丁和甲") == [patterns[0], patterns[2], patterns[3]]  # \w+ has no guard: always kept
+    assert guards.candidates("") == [patterns[3]]
+
+
+def test_guards_without_any_prefilter_keep_every_pattern():
+    patterns = [re.compile(r"\d+"), re.compile(r"\w")]
+    assert list(prefilter.Guards(patterns).candidates("x")) == patterns
+
+
+CLAIM_ALPHABET = "取得了明显显著成效提升质效不断持续增强水平能力的良好效果走在前列形成新格局获得有效保障迈上新台阶,。;、"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CLAIM_ALPHABET, max_size=30))
+def test_guards_lose_no_trigger_match(text):
+    triggers = _claim_triggers()
+    kept = prefilter.Guards(triggers).candidates(text)
+    for pattern in triggers:
+        if pattern not in kept:
+            assert pattern.search(text) is None, pattern.pattern
+
+
+# first_class: the characters any match of several patterns starts with.
+
+@pytest.mark.parametrize("pattern, inside, outside", [
+    (r"锟斤拷", "锟", "斤"),
+    (r"(?<![A-Za-z\d])[Xx]{2,}", "Xx", "Y"),
+    (r"[\u00a1-\u00b6]{4,}", "\u00a1\u00b6", "\u00b7"),
+    (r"(?:甲|乙)丙", "甲乙", "丙"),
+    (r"[\u3105-\u312f](?<=[\u4e00-\u9fff][\u3105-\u312f])|[\u3105-\u312f](?=[\u4e00-\u9fff])", "\u3105", "中"),
+])
+def test_first_class(pattern, inside, outside):
+    starts = prefilter.first_class([re.compile(pattern)])
+    assert starts is not None
+    assert all(starts.fullmatch(c) for c in inside) and not any(starts.fullmatch(c) for c in outside)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"[^a]", r"a?b", r"(?i)x", r"(?:a|)b", r".x", r"^$", r"(?:a)?b"])
+def test_no_first_class_when_the_start_is_unknown(pattern):
+    assert prefilter.first_class([re.compile("x"), re.compile(pattern)]) is None
+
+
+def _garbled_signatures() -> tuple:
+    return load("national").rule("text-garbled").compiled["patterns"]
+
+
+GARBLED_ALPHABET = "锟斤拷锛銆鈥ㄒ唬┥æ³•»ÖÐ¡ª中文，。\n一"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=GARBLED_ALPHABET, max_size=30))
+def test_first_class_loses_no_garbled_match(text):
+    signatures = _garbled_signatures()
+    starts = prefilter.first_class(signatures)
+    if starts.search(text) is None:
+        assert not any(p.search(text) for p in signatures)
