@@ -17,7 +17,9 @@ from checker.parse.document import Document, Node, Section
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"topics": [], "cause_cues": []}
-ENUMERATION = lazy(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")  # 二是, not 统一是
+# 二是, not 统一是.  The look-behind follows the numeral (a pattern that starts with one is tried at
+# every position): it tests the same character before the numeral.
+ENUMERATION = lazy(r"[一二三四五六七八九十](?<![\u4e00-\u9fff][一二三四五六七八九十])是")
 
 
 def prepare(params: dict) -> dict:

@@ -112,7 +112,9 @@ def _glued(doc: Document, year: int) -> Iterator[Hit]:
                           "problem": f"把{first}和{second}两个年份连在了一起，应写成“{first}—{second}年”或只保留一个年份"})
 
 
-RANGE = lazy(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
+# The look-behinds follow 19/20 instead of preceding it (see figures.YEAR): a pattern that starts
+# with a look-behind is tried at every position of the body, one that starts with text is not.
+RANGE = lazy(r"((?:19|20)(?<![\d\-./]19)(?<![\d\-./]20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
 
 
 def _bad_ranges(doc: Document, year: int) -> Iterator[Hit]:

@@ -53,3 +53,22 @@ def test_ranges_in_order_and_dates_pass(national):
     measures = ("落实《三年行动计划（2023—2025年）》和2021年至2025年的规划，"
                 "于2024-03-28公开上年度报告，统计2023-2024年度案件12件。")
     assert findings(report(measures=measures), national, RULE) == []
+
+
+# The year-range pattern was rewritten so that it starts with text (faster); it must find what
+# the form with a leading look-behind found, wherever a scan starts and stops.
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from checker.check.kinds import year_consistency  # noqa: E402
+
+OLD_RANGE = re.compile(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*((?:19|20)\d{2})(?![\d\-./])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="1920234年至到-—.~/ 纲要（）", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_range_pattern_matches_as_the_look_behind_form(text, lo, hi):
+    new = [(m.span(), m.groups()) for m in year_consistency.RANGE.finditer(text, lo, hi)]
+    assert new == [(m.span(), m.groups()) for m in OLD_RANGE.finditer(text, lo, hi)]
