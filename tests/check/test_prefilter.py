@@ -92,8 +92,10 @@ def _claim_triggers() -> list:
 def test_guards_keep_order_and_drop_only_what_cannot_match():
     patterns = [re.compile("甲乙"), re.compile(r"\d+件"), re.compile("丙|丁"), re.compile(r"\w+")]
     guards = prefilter.Guards(patterns)
-    assert guards.candidates("丁和甲") == [patterns[0], patterns[2], patterns[3]]  # \w+ has no guard: always kept
-    assert guards.candidates("") == [patterns[3]]
+    assert guards.candidates("丁和甲乙") == (patterns[0], patterns[2], patterns[3])  # \w+ has no guard: always kept
+    assert guards.candidates("丁和甲") == (patterns[2], patterns[3])  # 甲乙 needs both
+    assert guards.candidates("12件") == (patterns[1], patterns[3])
+    assert guards.candidates("") == (patterns[3],)
 
 
 def test_guards_without_any_prefilter_keep_every_pattern():
