@@ -30,11 +30,16 @@ NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # a long digit run starts a match attempt that scans to the run's end, and 8,000 digits before a
 # "%" cost seconds (quadratic).  A match that starts mid-run is never the leftmost one anyway.
 START = r"(?<!\d)(?<!\d,)"
-PERCENT = lazy(rf"{START}({NUMBER})\s*%")
+# The same number with the look-behinds after its first digit: they test the same characters, and a
+# pattern that starts with a look-behind is tried at every position while one that starts with a
+# digit lets the engine skip to the digits (PERCENT over the percentage sentences of 300 generated
+# reports: 142 → 74 µs a report).  START + NUMBER and FIRST_NUMBER match alike (tested).
+FIRST_NUMBER = r"\d(?<!\d\d)(?<!\d,\d)\d*(?:,\d{3})*(?:\.\d+)?"
+PERCENT = lazy(rf"({FIRST_NUMBER})\s*%")
 RATE = lazy(rf"([\u4e00-\u9fff]{{2}})率\s*(?:达到|达|为|是)?\s*({NUMBER})\s*%")
 RATE_REACH = 24  # at most this many characters between a rate's count (办结48件) and the rate
 COUNT_UNIT = r"(?:人次|件|起|宗|个|项|人|名|次|份|条|家|户|批)"
-SHARE = lazy(rf"{START}({NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
+SHARE = lazy(rf"({FIRST_NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
 
 
 def _value(text: str) -> float:
@@ -101,7 +106,7 @@ def _wrong_rate(sentence, params: dict, key: str | None, before: str = "") -> It
     for m in RATE.finditer(text):
         stem, stated = m.group(1), m.group(2)
         context = (before + "。" if before else "") + text[:m.start()]
-        counts = list(transient(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?{START}({NUMBER})\s*({COUNT_UNIT})").finditer(context))
+        counts = list(transient(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?({FIRST_NUMBER})\s*({COUNT_UNIT})").finditer(context))
         if not counts:
             continue
         count = counts[-1]
@@ -129,7 +134,7 @@ def _fits(part: float, base: float, stated: str, decimals: int, params: dict) ->
 
 def _nearest_larger(before: str, unit: str, part: float) -> float | None:
     """The last count with the unit before a part that is larger than it, base word or not."""
-    for m in reversed(list(transient(rf"{START}({NUMBER})\s*{re.escape(unit)}").finditer(before))):
+    for m in reversed(list(transient(rf"({FIRST_NUMBER})\s*{re.escape(unit)}").finditer(before))):
         if _value(m.group(1)) > part:
             return _value(m.group(1))
     return None
@@ -139,7 +144,7 @@ def _bases(before: str, unit: str, part: float, cues: list[str], reach: int = 6)
     """Every earlier count with the same unit that a base word within ``reach`` characters
     introduces, nearest first."""
     out = []
-    for m in reversed(list(transient(rf"{START}({NUMBER})\s*{re.escape(unit)}").finditer(before))):
+    for m in reversed(list(transient(rf"({FIRST_NUMBER})\s*{re.escape(unit)}").finditer(before))):
         value = _value(m.group(1))
         context = before[max(0, m.start() - reach):m.start()]
         after = before[m.end():m.end() + 1]

@@ -60,3 +60,28 @@ def test_a_rate_far_from_a_count_of_the_same_name_is_not_checked(national):
     text = ("收到公众意见建议263条，采纳41条。全年审核规范性文件37件，提出修改意见126条。"
             "街道重大决策、合同和文件合法性审查1,318件，审查意见采纳率97.4%。")
     assert findings(report(measures=text), national, RULE) == []
+
+
+# FIRST_NUMBER puts the look-behinds of START after the number's first digit (faster): the
+# patterns built on it must match exactly as the START + NUMBER forms did.
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from checker.check.kinds import percent  # noqa: E402
+
+FORMS = [r"({n})\s*%", r"({n})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?(\d+)\s*%",
+         r"办结[^,，;；。\d%]{{0,4}}?({n})\s*(件|人)", r"({n})\s*件"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="1203,.% 件人办结占约率共", max_size=40), st.sampled_from(FORMS))
+def test_first_number_matches_as_start_and_number(text, form):
+    old = re.compile(form.format(n=percent.START + "(?:" + percent.NUMBER + ")"))
+    new = re.compile(form.format(n=percent.FIRST_NUMBER))
+    assert [(m.span(), m.groups()) for m in new.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]
+
+
+def test_the_module_patterns_use_first_number():
+    assert percent.PERCENT.pattern == rf"({percent.FIRST_NUMBER})\s*%"
