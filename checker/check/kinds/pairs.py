@@ -65,9 +65,12 @@ def stray_kinds(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_o
     """The unmatched marks in two lists: those certainly stray (a closer without opener, an opener
     an outer closer skipped over: 《…规划(2021—2025年》), and the openers still open where the
     paragraph ends — which, in a paragraph a cut broke off, may close after the cut."""
+    marks = marks or marks_regex(closer_of, opener_of)
+    if _nested("".join(marks.findall(text, lo, hi)), closer_of, opener_of):
+        return [], []  # most lines: every mark closes in order, nothing to walk in Python
     stack: list[int] = []
     out: list[int] = []
-    for found in (marks or marks_regex(closer_of, opener_of)).finditer(text, lo, hi):
+    for found in marks.finditer(text, lo, hi):
         i = found.start()
         ch = text[i]
         if ch in closer_of:
@@ -83,6 +86,30 @@ def stray_kinds(text: str, lo: int, hi: int, closer_of: dict[str, str], opener_o
     return out, stack
 
 
+NESTED_PASSES = 4  # deeper nesting than this is left to the stack walk
+
+
+def _nested(marks: str, closer_of: dict[str, str], opener_of: dict[str, str]) -> bool:
+    """Whether the marks of a line pair up in order, so that :func:`stray_kinds` finds nothing:
+    a string of brackets is well nested exactly when removing adjacent pairs (“”, 《》 …) again
+    and again leaves nothing, and ``str.replace`` does that in C.  False means "not shown" (a
+    stray mark, deep nesting, or a mark that both opens and closes): the stack walk decides."""
+    if not marks:
+        return True
+    if not closer_of.keys().isdisjoint(opener_of):
+        return False
+    pairs = [opener + closer for opener, closer in closer_of.items()]
+    for _ in range(NESTED_PASSES):
+        before = marks
+        for pair in pairs:
+            marks = marks.replace(pair, "")
+        if not marks:
+            return True
+        if marks == before:
+            return False
+    return False
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     closer_of, opener_of, marks = rule.compiled["closer_of"], rule.compiled["opener_of"], rule.compiled["marks"]
     width = rule.params["context"]
@@ -90,6 +117,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in _lines_with_marks(doc.norm, lo, hi, marks):
             closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
+            if not closed_over and not open_at_end:
+                continue
             if runs_into_cut(doc, b) or _ends_in_ellipsis(doc.norm, a, b):
                 open_at_end = []  # in a paragraph a cut (or a page's "...") broke off, they may close after it
             for at in sorted(closed_over + open_at_end):

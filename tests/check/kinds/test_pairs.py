@@ -76,3 +76,45 @@ def test_a_mark_left_open_by_an_ellipsis_is_not_reported(national):
 def test_a_closer_without_opener_before_an_ellipsis_is_still_stray(national):
     got = findings(report(measures="全年开展法治进社区”活动12场……"), national, RULE)
     assert [f.excerpt for f in got] == ["”"]
+
+
+# stray_kinds skips the stack walk when a line's marks are well nested (_nested): the answer must
+# be the walk's on any text.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from checker.check.kinds import pairs  # noqa: E402
+
+
+def _walk(text: str, closer_of: dict, opener_of: dict) -> tuple[list[int], list[int]]:
+    """The stack walk alone (the kind's algorithm, written out again)."""
+    stack: list[int] = []
+    out: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in closer_of:
+            stack.append(i)
+        elif ch in opener_of:
+            want = opener_of[ch]
+            match = next((k for k in range(len(stack) - 1, -1, -1) if text[stack[k]] == want), None)
+            if match is None:
+                out.append(i)
+            else:
+                out.extend(stack[match + 1:])
+                del stack[match:]
+    return out, stack
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="“”《》()【】字", max_size=24))
+def test_nested_shortcut_gives_the_walks_answer(text):
+    compiled = pairs.prepare({**pairs.DEFAULTS})
+    closer_of, opener_of = compiled["closer_of"], compiled["opener_of"]
+    assert pairs.stray_kinds(text, 0, len(text), closer_of, opener_of, compiled["marks"]) == _walk(text, closer_of, opener_of)
+    assert pairs._nested("".join(c for c in text if c != "字"), closer_of, opener_of) <= (_walk(text, closer_of, opener_of) == ([], []))
+
+
+def test_nested_needs_pairs_in_order():
+    compiled = pairs.prepare({**pairs.DEFAULTS})
+    closer_of, opener_of = compiled["closer_of"], compiled["opener_of"]
+    assert pairs._nested("“《》”()", closer_of, opener_of)
+    assert not pairs._nested("“《”》", closer_of, opener_of) and not pairs._nested("”“", closer_of, opener_of)
