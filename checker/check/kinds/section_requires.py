@@ -93,7 +93,10 @@ def _thinness(doc: Document, sec: Section, text: str, first: re.Match, rule) -> 
     index, cue = with_cue[0]
     lead = found[index][1][:cue.start()]
     problems = index + (1 if len(_substance(lead, compiled)) >= params["thin_min_chars"] else 0)
-    statements = [s for s in CAUSE_SPLIT.split(causes) if len(_substance(s, compiled)) >= params["thin_min_chars"]]
-    if problems >= params["thin_items"] and len(statements) <= 1:
+    if problems < params["thin_items"]:
+        return None  # too few problems for "one cause for many": the statements need not be weighed
+    # Statements are weighed (several substitutions each) only until a second one is found.
+    statements = (s for s in CAUSE_SPLIT.split(causes) if len(_substance(s, compiled)) >= params["thin_min_chars"])
+    if next(statements, None) is None or next(statements, None) is None:
         return params["reasons"]["one_for_many"].format(problems=problems)
     return None
