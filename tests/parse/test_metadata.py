@@ -268,11 +268,6 @@ def test_a_short_form_completed_by_the_place_in_the_title_block(national):
     assert metadata(text, national)["issuer"] == "云中市司法局"
 
 
-def test_a_joint_title_with_committee_written_out(national):
-    assert meta.issuer_from_title("中共云中镇委员会云中镇人民政府关于2024年度法治政府建设的报告") == \
-        "中共云中镇委员会 云中镇人民政府"
-
-
 @pytest.mark.parametrize("opening, cited, issuer", [
     # a district department, its district cited under the city's name in a nested title
     ("2024年，区教育局坚持依法行政。", "落实《关于印发〈云中市云溪区2024年法治政府建设工作要点〉的通知》。", "云溪区教育局"),
@@ -461,21 +456,6 @@ def test_a_line_ending_with_a_year_above_a_title_that_reads_alone_is_not_joined(
     """A date line or a plain year above a full title is not part of it."""
     text = "2025年\n" + TITLE + "\n" + BODY
     assert metadata(text, national)["title"] == TITLE
-
-
-@pytest.mark.parametrize("subject, want", [
-    ("巴州党委、政府", "中共巴州委 巴州人民政府"),      # a prefecture's short form with 党委
-    ("云中市委、市政府", "中共云中市委 云中市人民政府"),
-])
-def test_a_joint_subject_with_its_party_committee(subject, want):
-    assert meta.speaker_name(subject) == want
-
-
-@pytest.mark.parametrize("subject", ["全州党委、政府", "宁夏回族自治区党委和政府"])
-def test_a_joint_subject_that_is_not_read_as_one_body(subject):
-    """全州 is no place; an autonomous region's 自治区党委和政府 stays as written."""
-    assert meta.speaker_name(subject) != "中共全州委 全州人民政府"
-    assert not (meta.speaker_name(subject) or "").startswith("中共宁夏回族自治区委")
 
 
 def test_a_date_line_that_starts_with_the_date_above_the_body(national):
