@@ -39,6 +39,10 @@ LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作
                     r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$)")  # 2025-04-27 10:14 某省人民政府网
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
+# A date alone on its line written day first (21.12.2017  21:39, a reposting site's layout): read
+# only when it cannot be month first (the day is over 12) or another date of the page agrees.
+DAY_FIRST_RE = lazy(rf"^\s*(\d{{1,2}})\s*([./])\s*(\d{{1,2}})\s*\2\s*((?:19|20)\d{{2}}){CLOCK}\s*$")
+ANY_DATE = lazy(DATE_NUM)
 
 
 def title_date(line: str) -> str | None:
@@ -63,8 +67,8 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     body: 2025.02.25, 2023年03月30日 09时24分, • 2020-05-07 in a bulleted catalogue) or heading
     its source line (2023-03-31 17:05 来源: …, 2025-04-27 某省人民政府网), after who posted it
     (政策法规科 2023-12-29), or the occasion line of a report made to a congress (2025年3月17日在……会议上).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
-    and so does the page's own 时间/日期 line.
-    Page-header clocks are refused."""
+    and so does the page's own 时间/日期 line; a day-first date line (21.12.2017) only when it
+    reads one way.  Page-header clocks are refused."""
     for text in texts:
         match = PUBLISHED_LABEL_RE.search(text)
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
@@ -80,6 +84,26 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
                  or SESSION_DATE_RE.match(text))
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
+    return _day_first(head or [], texts)
+
+
+def _day_first(head: list[str], texts: list[str]) -> str | None:
+    """A day-first date line above the body (21.12.2017), when it reads one way only: its first
+    number is over 12, or another date on the page (year first) is the day-first reading and
+    none is the month-first one."""
+    for text in head:
+        match = DAY_FIRST_RE.match(text)
+        if not match or HEADER_CLOCK.search(text):
+            continue
+        day, month, year = match.group(1), match.group(3), match.group(4)
+        reading = _iso((year, month, day))
+        if reading is None:
+            continue
+        if int(day) > 12 or day == month:
+            return reading
+        others = {_iso(m.groups()) for line in head + texts if line is not text for m in ANY_DATE.finditer(line)}
+        if reading in others and _iso((year, day, month)) not in others:
+            return reading
     return None
 
 

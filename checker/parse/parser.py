@@ -60,6 +60,10 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
+        if title_index and _issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
+            title_index, title_lines = title_index - 1, title_lines + 1  # 某市人民政府 / 关于……工作 / 情况的报告
+    if title_index and _party_line_above(lines, title_index):
+        title_index, title_lines = title_index - 1, title_lines + 1  # 中共某市委 / 某市人民政府 / 关于……
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -358,6 +362,16 @@ def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None
     if 2 <= len(above) <= 40 and issuer.ISSUER_TAIL.search(above) and not _is_furniture(above):
         return above
     return None
+
+
+JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")
+
+
+def _party_line_above(lines: list[str], title_index: int) -> bool:
+    """A joint report's party committee on its own line above the government's that heads the
+    title (中共某市委 / 某市人民政府 / 关于……的报告): both lines are the title's."""
+    above, own = lines[title_index - 1].strip(), lines[title_index].strip()
+    return bool(JOINT_PARTY_LINE.match(above)) and own.endswith("政府") and not _is_furniture(above)
 
 
 def _issuer_above_repeated_title(lines: list[str], title_index: int | None, first: int | None) -> str | None:

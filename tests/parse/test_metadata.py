@@ -639,3 +639,26 @@ def test_a_title_in_a_catalogue_table_cell(national):
             "| 主题分类:其它 | 发布日期:2025-03-05 |\n" + BODY)
     got = metadata(text, national)
     assert got["title"] == "云溪区司法局关于2024年度法治政府建设情况的报告" and got["published"] == "2025-03-05"
+
+
+# round 11: a joint title over four lines (中共某市委 / 某市人民政府 / 关于……工作 / 情况的报告)
+def test_a_joint_title_over_four_lines(national):
+    text = "中共云中市委\n云中市人民政府\n关于云中市2024年法治政府建设工作\n情况的报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "中共云中市委云中市人民政府关于云中市2024年法治政府建设工作情况的报告"
+    assert data["issuer"] == "中共云中市委 云中市人民政府"
+
+
+def test_a_joint_title_with_its_party_line_above_a_one_line_title(national):
+    text = "中共云中镇委员会\n云中镇人民政府\n关于2024年法治政府建设情况的报告\n" + BODY
+    assert metadata(text, national)["issuer"] == "中共云中镇委员会 云中镇人民政府"
+
+
+@pytest.mark.parametrize("above", ["云中市人民政府", "中共云中市委", "首页 > 政务公开"])
+def test_a_line_above_a_departments_split_title_is_not_joined_unless_joint(above, national):
+    """Only a party committee's line above a government's joins: a site's header naming the city
+    government above a bureau's title is not the title."""
+    text = f"{above}\n云中市司法局\n关于2024年法治政府建设工作\n情况的报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云中市司法局关于2024年法治政府建设工作情况的报告"
+    assert data["issuer"] == "云中市司法局"
