@@ -24,7 +24,10 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
                r"(?!\s?年度?\s*[-—–~至到]\s*(?:19|20)\d{2})")
 # A catalogue's title entry (- 标题: …) and a document number set before the title
 # ([天政发〔2026〕7号]天水市人民政府关于……报告): neither is part of the title.
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?标\s*题\s*[:：]\s*")  # also a table's cell: | 标题:…报告 | |
+# also a table's cell (| 标题:…报告 | |), the label 名称, and a label set off by spaces alone (标  题 某某……报告)
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:标\s*题|名\s*称)(?:\s*[:：]\s*|\s+)")
+# a catalogue's bulleted entry (  • 某某厅关于……的报告): the bullet is not part of the title
+TITLE_BULLET = lazy(r"^\s*[•·▪◦●]\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
@@ -63,7 +66,7 @@ def clean_title(line: str) -> str:
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name), a catalogue's
     ``标题:`` label, a document number set before the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
-    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", text))
+    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
     text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", text).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()

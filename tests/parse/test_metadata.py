@@ -662,3 +662,37 @@ def test_a_line_above_a_departments_split_title_is_not_joined_unless_joint(above
     data = metadata(text, national)
     assert data["title"] == "云中市司法局关于2024年法治政府建设工作情况的报告"
     assert data["issuer"] == "云中市司法局"
+
+
+# round 11: catalogue labels 名称 / 标题 set off by spaces, a bulleted catalogue entry
+@pytest.mark.parametrize("line", [
+    "名       称:云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "名 称: 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "标  题 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "  • 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+])
+def test_a_catalogue_label_or_bullet_is_not_part_of_the_title(line, national):
+    data = metadata(line + "\n" + BODY, national)
+    assert data["title"] == "云中市云溪区人民政府关于2024年度法治政府建设情况的报告"
+    assert data["issuer"] == "云中市云溪区人民政府"
+
+
+@pytest.mark.parametrize("title", ["名称解读：云溪区2024年法治政府建设情况报告", "名城云溪区2024年法治政府建设情况报告"])
+def test_a_title_that_starts_with_other_words_keeps_them(title):
+    from checker.parse.metadata import clean_title
+    assert clean_title(title) == title
+
+
+# round 11: a province by its short name alone, and 是 before a place (2015年,是某区……的一年)
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，广东坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。", "广东省人民政府"),
+    ("2024年，宁夏坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。", "宁夏回族自治区人民政府"),
+])
+def test_a_province_by_its_short_name(opening, issuer):
+    from checker.parse.issuer import issuer_from_opening
+    assert issuer_from_opening(opening) == issuer
+
+
+def test_a_year_that_is_a_places_year_names_no_speaker():
+    from checker.parse.issuer import issuer_from_opening
+    assert issuer_from_opening("2015年，是云溪区积极融入自贸区建设的一年，也是我区扎实开展依法行政工作的一年。") is None
