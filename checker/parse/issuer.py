@@ -39,7 +39,10 @@ HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\
 JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))?([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+# A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
+# in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.
+CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
+                   r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")

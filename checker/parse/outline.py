@@ -242,6 +242,47 @@ def find_headings(doc: Document, start: int, end: int, detected: LineHeadings | 
     return headings
 
 
+CHUNK_MIN = 100  # characters: a document-sharing site's page chunk, far longer than any item heading
+CHUNK_CUTS = 2  # chunk boundaries cut mid-clause before a series counts as page chunks
+OPEN_END = lazy(r"[\u4e00-\u9fffA-Za-z0-9]\s*$")  # a line that stops inside a clause
+
+
+def page_chunk_numbers(doc: Document, headings: list[Heading]) -> list[Heading]:
+    """The ``1、`` ``2、`` ``3、`` a document-sharing site puts before each page chunk of a report.
+
+    Such a site cuts the text into pieces of a few hundred characters wherever the page ends and
+    numbers them at the start of a line; read as items they are half sentences.  They are told
+    from an outline by the cuts: a series of consecutive arabic labels at line starts where each
+    labelled line but the last is a long block, and at least two of the lines before a label stop
+    in mid-clause (no mark at all) — the next "heading" goes on with the sentence.  A real list
+    whose items lack their full stop has short titles or stops at a mark somewhere."""
+    found: list[Heading] = []
+    series: list[Heading] = []
+    for heading in headings + [None]:  # type: ignore[list-item]
+        if heading is not None and heading.style == "arabic-dot" and series \
+                and heading.number == series[-1].number + 1 and _chunk_line(doc, series[-1]):
+            series.append(heading)
+            continue
+        if len(series) >= CHUNK_CUTS + 1 and sum(_cut_before(doc, h) for h in series[1:]) >= CHUNK_CUTS:
+            found.extend(series)
+        series = [heading] if heading is not None and heading.style == "arabic-dot" and heading.number == 1 else []
+    return found
+
+
+def _chunk_line(doc: Document, heading: Heading) -> bool:
+    """Whether the labelled line is a long block of text (a page chunk, not an item title)."""
+    index = heading.line - 1
+    return len(doc.source.lines[index].strip()) >= CHUNK_MIN
+
+
+def _cut_before(doc: Document, heading: Heading) -> bool:
+    """Whether the last line with text before this label stops in mid-clause."""
+    index = heading.line - 2
+    while index >= 0 and not doc.source.lines[index].strip():
+        index -= 1
+    return index >= 0 and bool(OPEN_END.search(doc.norm[doc.line_starts[index]: heading.line_start]))
+
+
 def build_tree(headings: list[Heading], start: int, end: int) -> Node:
     """Nest headings by level; a node spans up to the next heading of its level or above."""
     root = Node(heading=None, start=start, end=end)

@@ -18,7 +18,7 @@ from . import page_marks as marks
 from . import metadata as meta
 from .document import Document, Heading, Metadata
 from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
-                      run_in_headings, split_sentences)
+                      page_chunk_numbers, run_in_headings, split_sentences)
 from .sections import SectionDef, classify, heading_key
 from .subject import issuer_from_subject
 
@@ -72,6 +72,9 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         doc.body_start = doc.line_starts[first]
         doc.body_end = doc.line_starts[last] + len(source.lines[last])
     doc.headings = find_headings(doc, doc.body_start, doc.body_end, detected)
+    chunks = page_chunk_numbers(doc, doc.headings)
+    if chunks:
+        doc.headings = [h for h in doc.headings if all(h is not c for c in chunks)]
     if not any(h.level <= 1 for h in doc.headings):
         run_in = run_in_headings(doc, doc.body_start, doc.body_end)
         if run_in:

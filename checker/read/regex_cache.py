@@ -71,7 +71,9 @@ def location() -> Path | None:
         return None
     if named:
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG spec says to ignore)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "fzcheck" / f"patterns-{sys.implementation.cache_tag}.marshal"
 
 
@@ -157,7 +159,10 @@ def save() -> None:
         merged = ours
     try:
         data = marshal.dumps((KEY, merged))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            if not path.parent.parent.parent.is_dir():
+                return  # ~/.cache/fzcheck is made, but never a home folder that does not exist
+            path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"  # one per process: no tempfile import (~10 ms)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:

@@ -121,6 +121,32 @@ def test_off_leaves_re_alone(monkeypatch):
         regex_cache.install()
 
 
+def test_the_file_is_under_the_user_cache_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv(regex_cache.ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert regex_cache.location().parent == tmp_path / "fzcheck"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/folder")  # ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert regex_cache.location().parent == tmp_path / "home" / ".cache" / "fzcheck"
+
+
+def test_a_home_folder_that_does_not_exist_is_not_made(tmp_path, monkeypatch):
+    home = tmp_path / "gone" / "home"
+    monkeypatch.delenv(regex_cache.ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    regex_cache.uninstall()
+    try:
+        regex_cache.install()
+        regex_cache.compile_pattern("无家可归", 0)
+        regex_cache.save()
+        assert not (tmp_path / "gone").exists()
+    finally:
+        monkeypatch.undo()
+        regex_cache.uninstall()
+        regex_cache.install()
+
+
 def _run(env: dict) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "checker", str(SAMPLES / "unquantified-2024.txt"), "--format", "json",
                            "--no-config"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)

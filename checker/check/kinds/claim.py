@@ -108,7 +108,10 @@ def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
             return True  # "推动……再上新台阶、取得新成效": the verb before the list governs each item
         opener = compiled["results"]
         return opener is None or opener.match(claim) is None
-    return compiled["actions"] is not None and compiled["actions"].search(head) is not None
+    if compiled["actions"] is not None and compiled["actions"].search(head) is not None:
+        return True
+    # "推动甲、乙及丙宣传普及提质增效": the verb before a 、 list governs the phrase that closes it
+    return start > 0 and text[start - 1] == "、" and _listed_after_action(text, start, compiled)
 
 
 def _listed_after_action(text: str, start: int, compiled: dict) -> bool:

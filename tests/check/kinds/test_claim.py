@@ -25,6 +25,8 @@ RULE = "claim-unquantified"
     # a rank claim without a place
     "开展文明交通劝导，劝导成效位居全市前列。",
     "优化审批流程，政务服务满意度走在全省前列。",
+    # a list with no action verb before it: the phrase that closes it is still a claim
+    "全年开展普法讲座、法律咨询等活动，宪法、民法典宣传普及提质增效。",
 ])
 def test_claims_without_figures_fire(national, sentence):
     got = findings(report(measures=sentence), national, RULE)
@@ -62,6 +64,8 @@ def test_headings_are_titles_not_claims(national):
     "优化政策全流程公开，扩大政策阅办联动覆盖面，提升政策解读质效，加强政策留言板建设。",
     "通过年度考核不断推动行政执法工作提质增效。",
     "一是不断提升立法工作质效。",
+    # the verb before a list governs the phrase that closes it
+    "修订普法实施方案，切实推动宪法、民法典及其他法律法规宣传普及提质增效。",
 ])
 def test_actions_and_purposes_are_not_claims(national, sentence):
     """A trigger that opens its clause without a degree adverb is a task in a list; one governed
