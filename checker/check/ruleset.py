@@ -332,6 +332,7 @@ def _sections(data: dict, path: str) -> list[SectionDef]:
                                order=order.index(key) if key in order else len(order),
                                embedded_markers=tuple(item.get("embedded_markers") or ()),
                                not_with=tuple(item.get("not_with") or ()),
+                               not_after_comma=tuple(item.get("not_after_comma") or ()),
                                embedded_patterns=_patterns(item.get("embedded_patterns") or (), path, key),
                                short=str(item.get("short") or item.get("name") or key)))
     rank = {key: i for i, key in enumerate(priority)}

@@ -1,154 +1,38 @@
-"""Title, issuer, report year and publication date, read from the text around the body.
+"""Title and report year, read from the text around the body.
 
 Saved web pages put the title, a source line and a 发布时间 before the report; drafts have
 just the title.  The report year is voted on by the title, the measures heading, the plan
 heading (its year minus one) and the opening paragraph, because any one of them can be
-the typo that ``year-mismatch`` has to point at.
+the typo that ``year-mismatch`` has to point at.  The publication date is read in
+``dates``, the reporting body in ``issuer``.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from checker.read.lazy_pattern import lazy
-from checker.read.regex_cache import transient
+
+from .dates import TITLE_DATE
+from .issuer import ISSUER_SUFFIX
+from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
 TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
-DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
-# A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
-TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
-# A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
-TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
                r"(?!\s?年度?\s*[-—–~至到]\s*(?:19|20)\d{2})")
-# Between a date's label and the date: colons, spaces, a table's bars, and the brackets a catalogue
-# sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
-LABEL_GAP = r"[\s:：|｜\[\]【】]*"
-DATE_LABEL_RE = lazy(
-                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
-# 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
-SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-# A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
-BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
-# A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
-NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
-# The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上
-# (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
-SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
-# The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)" + LABEL_GAP + DATE_NUM)
-# A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
-# 时间/日期 line is its publication date and wins over it.
-DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)
-# A page's date line that starts with the date and goes on to its source or publisher
-# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
-LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
-                    r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$)")  # 2025-04-27 10:14 某省人民政府网
-# Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
-HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
-ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
-                 r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
-ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
-ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
-# Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 # A catalogue's title entry (- 标题: …) and a document number set before the title
 # ([天政发〔2026〕7号]天水市人民政府关于……报告): neither is part of the title.
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?标\s*题\s*[:：]\s*")  # also a table's cell: | 标题:…报告 | |
+# also a table's cell (| 标题:…报告 | |), the label 名称, and a label set off by spaces alone (标  题 某某……报告)
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:标\s*题|名\s*称)(?:\s*[:：]\s*|\s+)")
+# a catalogue's bulleted entry (  • 某某厅关于……的报告): the bullet is not part of the title
+TITLE_BULLET = lazy(r"^\s*[•·▪◦●]\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
-DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
-JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
-# A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
-BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
-MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
-TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
-LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
-TITLE_NAME_TRIM = " :：,，、"
-PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
-# A development zone or bonded zone is run by its 管理委员会, not by a 人民政府 (天津经济技术开发区,
-# 东疆综合保税区, 某经开区); a bare zone type (经济开发区) names no zone a reader could identify.
-ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区)$")
-BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
-PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 VOTERS = ("title", "opening", "measures")
-# The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
-OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
-OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
-# a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
-OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
-OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
-COMMA = lazy(r"[,，]")
-SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
-                    r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把")
-# A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
-HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
-JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
-BARE_LEVEL = "省市区县镇乡"
-PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-# A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
-# in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.
-CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
-                   r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
-# 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
-# 行政规范性文件管理办法》): taken when the text cites exactly one such name.
-OWN_SHORT = lazy(r"^我(厅|局|委)$")
-OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
-# A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
-DEPARTMENT_PARTY = lazy(r"^([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
-# A department's name written twice by a slip (某市民政局民政局): the body once.
-DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
-# A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
-# only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
-QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
-# The standard short forms of a government a report calls itself by (市政府坚持……).
-SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
-# A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
-HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
-# A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
-# 下 or comma the drafter left out).
-NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于)")
-PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:各项)?(?:工作)?$")
-SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
-# Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
-PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-# 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
-# report is announced.
-REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
-                      r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
-# The other names a body goes by, in brackets after its name (市数据局(市营商环境建设局、市行政审批局),
-# ……局(以下简称市局)): the name before them is the speaker.
-ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
-# The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
-SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
-# 全区各级人民政府 speaking (a region's or province's report on all its governments): that
-# government, its place put back by ``qualify`` like 我区's.
-ALL_GOVERNMENTS = lazy(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
-# A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
-# elsewhere 某某街 is as likely a street.
-STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
-# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
-# after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
-# 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
-TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
-                  r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
-# The body's own address (地址:天津市和平区建设路18号): its places, in order.
-ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
-ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
-# Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
-# and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
-PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
-             "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
-REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
-           "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
-SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
-                 r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
@@ -182,17 +66,10 @@ def clean_title(line: str) -> str:
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name), a catalogue's
     ``标题:`` label, a document number set before the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
-    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", text))
+    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
     text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", text).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
-
-
-def title_date(line: str) -> str | None:
-    """The date a page appends to its title line, as YYYY-MM-DD."""
-    text = TITLE_SPLIT.split(MARKUP.sub("", line.strip()).strip())[0]
-    match = TITLE_DATE.search(text) or TITLE_DATE.search(line.strip())
-    return _iso(match.groups()) if match else None
 
 
 def year_in(text: str) -> int | None:
@@ -246,303 +123,6 @@ def body_year(text: str) -> int | None:
     if not ranked or ranked[0][1] < BODY_YEAR_MIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def _iso(groups) -> str | None:
-    year, month, day = (int(g) for g in groups)
-    if 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def published_date(texts: list[str], head: list[str] | None = None) -> str | None:
-    """The page's publication date from furniture lines, as YYYY-MM-DD: a labelled date
-    (发布时间:2021-02-23, 日期 : 2026-01-15, 发布时间 | 2025-02-27 |), a source line with a date
-    (来源:陕西日报 2026-03-16), else a date alone on a line of ``head`` (the lines above the
-    body: 2025.02.25, 2023年03月30日 09时24分, • 2020-05-07 in a bulleted catalogue) or heading
-    its source line (2023-03-31 17:05 来源: …, 2025-04-27 某省人民政府网), after who posted it
-    (政策法规科 2023-12-29), or the occasion line of a report made to a congress (2025年3月17日在……会议上).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
-    and so does the page's own 时间/日期 line.
-    Page-header clocks are refused."""
-    for text in texts:
-        match = PUBLISHED_LABEL_RE.search(text)
-        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
-            return _iso(match.groups())
-    labelled = [match for text in texts if not HEADER_CLOCK.search(text)
-                for match in [DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)]
-                if match and _iso(match.groups())]
-    own = [match for match in labelled if not _dates_document(match)]
-    if own or labelled:
-        return _iso((own or labelled)[0].groups())
-    for text in head or []:
-        match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
-                 or SESSION_DATE_RE.match(text))
-        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
-            return _iso(match.groups())
-    return None
-
-
-def _dates_document(match: re.Match) -> bool:
-    """Whether a labelled date is a catalogue's date of the document (生成日期 reads as 日期)."""
-    return bool(DOCUMENT_DATE_RE.search(match.string[max(0, match.start() - 2):match.end()]))
-
-
-def title_name(title: str) -> str | None:
-    """The body's name as the title writes it: what comes before the year, 关于 or 法治
-    (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局); a title that starts with the year
-    names the body between the year and 法治, and one that starts with 关于 the body after it
-    (关于浦东新区司法局2024年度……的报告).  The one reading of a title's issuer that the
-    metadata and ``issuer-mismatch`` share."""
-    title = DECORATION.sub("", title).strip().removeprefix("关于")
-    head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
-    if not head:
-        tail = LEADING_YEAR.sub("", title)
-        head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
-    return head if 2 <= len(head) <= 40 else None
-
-
-def issuer_from_title(title: str) -> str | None:
-    """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
-    head = title_name(title)
-    if head and BARE_ZONE.match(head):
-        return None
-    if head and PLACE_RE.match(head):
-        return place_body(head)
-    if head and head.startswith("中共"):
-        return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
-    return head
-
-
-def place_body(place: str) -> str:
-    """The body a place's name stands for: a 街道's 办事处, a development or bonded zone's
-    管理委员会, any other place's 人民政府."""
-    if place.endswith("街道"):
-        return place + "办事处"
-    return place + ("管理委员会" if ZONE_TAIL.search(place) else "人民政府")
-
-
-def issuer_from_opening(text: str) -> str | None:
-    """The body that speaks in the opening sentences: 长宁区府办坚持……, 2023年,静海区坚持……,
-    2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
-    (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
-    (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
-    text = PINYIN.sub("", text.strip()[:600])
-    for sentence in text.split("。")[:3]:
-        name = _speaker(sentence)
-        if name:
-            return name
-    follows = REPORT_FOLLOWS.search(text)  # 现将江门市农业农村局2024年……报告如下
-    return speaker_name(follows.group(1)) if follows else None
-
-
-def _speaker(sentence: str) -> str | None:
-    rest = OPENING_LEAD.sub("", sentence.strip(), count=1)
-    guiding = OPENING_GUIDED
-    while True:
-        guided = guiding.match(rest)
-        if not guided:
-            break
-        rest = rest[guided.end():]
-        guiding = OPENING_GUIDED_ANY
-    verb = SPEAKER_VERB.search(rest)
-    if not verb or verb.start() == 0:
-        return None
-    subject = rest[:verb.start()]
-    guided = OPENING_GUIDED.search(subject)  # 市市场监管局在市委市政府的坚强领导下,深入……
-    if guided:
-        subject = subject[:guided.start()]
-    return speaker_name(subject) or _named_before_comma(subject)
-
-
-def _named_before_comma(subject: str) -> str | None:
-    """楚雄市林业和草原局,以……为目标: a body's full name set off by a comma before its verb
-    (only a name ending as a body does: 局, 委, 政府 …, so a phrase before a comma is not taken)."""
-    head = COMMA.split(subject, maxsplit=1)[0]
-    if head == subject or not SPEAKER_TAIL.search(head) or not PLACE_PREFIX.match(head):
-        return None
-    return speaker_name(head)
-
-
-def speaker_name(subject: str) -> str | None:
-    """A body's name from the subject of a sentence, or None when it is not one."""
-    subject = ALIAS_AFTER.sub("", subject.strip(TITLE_NAME_TRIM))  # 市数据局(市营商环境建设局、……)
-    subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
-    subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
-    if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
-        return None
-    short = SHORT_GOVERNMENT.match(subject)
-    if short:  # 市政府: the place's government, its place put back by ``qualify``
-        return short.group(1) + "人民政府"
-    if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
-        return subject
-    own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)
-    if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
-        return own.group(1) + "人民政府"
-    joint = JOINT_RE.fullmatch(subject)
-    if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and not joint.group(1).endswith("自治"):
-        # 巴州党委、政府, not 全州党委、政府; an autonomous region's 自治区党委和政府 stays as written
-        place, level = joint.group(1), joint.group(2)
-        return f"中共{place}{level}委 {place}{level}人民政府"
-    whole = PLACE_ALL.match(subject)
-    if whole:  # 江苏省各级政府及其部门: the province's report
-        return whole.group(1) + "人民政府"
-    if subject.startswith(("我", "全", "各", "本")) or NOT_SUBJECT.match(subject):
-        return None
-    street = STREET_SHORT.match(subject)
-    if street:  # 鹤龙街: the 街道's short form
-        return street.group(1) + "街道办事处"
-    topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
-    if topic:
-        subject = topic.group(1)
-    if subject[0] in BARE_LEVEL:
-        return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
-    if PLACE_RE.match(subject):
-        return place_body(subject)
-    if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
-        return subject
-    return None
-
-
-def qualify(name: str | None, text: str, head: str = "") -> str | None:
-    """A short form that drops the place (市市场监管局, 市卫健委) with the place put back from
-    a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局), a 省
-    department's with the one province the text names (省农业农村厅 and 《福建日报》), 我区's
-    government with the one autonomous region a text naming 自治区 names; None when the text
-    names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
-    above the body (the title block): a province it names counts, and so does a place that
-    starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
-    text = PINYIN.sub("", text)  # 内(nèi)蒙古 on a learners' site
-    own = OWN_SHORT.match(name or "")
-    if own:
-        suffix = "委员会" if own.group(1) == "委" else own.group(1)
-        names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
-        return names.pop() if len(names) == 1 else None
-    if not name or name[0] not in BARE_LEVEL:
-        return name
-    level = name[0]
-    if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
-        # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        places = {m.group(1).removeprefix("关于")  # 关于浦东新区司法局……: the place is 浦东新
-                  for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}").finditer(head)}
-        if len(places) == 1:
-            return places.pop() + name
-    if level == "省" or (name == "区人民政府" and "自治区" in text):
-        places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
-        named = [full for short, full in places.items() if short in head + text]
-        if len(named) == 1:
-            return named[0] + (name[1:] if level == "省" else "人民政府")
-        if level == "区":
-            return None
-    for match in CITED_PLACE.finditer(text):
-        if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
-            return match.group(1) + name
-    for line in head.splitlines():
-        match = HEAD_PLACE.match(line)
-        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
-            return match.group(1) + name
-    for match in QUOTED_PLACE.finditer(text):
-        if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
-            return match.group(1) + name
-    if level in "镇乡":
-        return _one_town(level, text, name)
-    return _address_place(level, text, name)
-
-
-def _one_town(level: str, text: str, name: str) -> str | None:
-    """我镇's government, named by the one town of its level the text names (None for two or none)."""
-    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
-             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
-    return towns.pop() + name if len(towns) == 1 else None
-
-
-def _address_place(level: str, text: str, name: str) -> str | None:
-    """市人社局 completed from the body's own address line (地址:天津市和平区……)."""
-    for address in ADDRESS.finditer(text):
-        at = 0
-        for match in ADDRESS_PLACE.finditer(address.group(1)):
-            if match.start() != at:
-                break
-            if match.group(2) == level:
-                return match.group(1) + name
-            at = match.end()
-    return None
-
-
-def signature_name(line: str) -> str | None:
-    """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府)."""
-    text = line.strip()
-    if not 3 <= len(text) <= 30 or any(mark in text for mark in "。,，;；:：《》()（）"):
-        return None
-    parts = text.split()
-    if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
-        return " ".join(parts)
-    return None
-
-
-# the body's own plan for the report's year, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》
-PLAN_TITLE = (r"《((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道)){1,2}[\u4e00-\u9fff]{0,12}?)"
-              r"((?:19|20)\d{2})\s*年度?[^》]{0,20}?法治[^》]{0,16}》")
-OWN_PLAN = lazy(r"(?:制定|出台|印发)[^《。]{0,6}" + PLAN_TITLE)
-ANY_PLAN = lazy(PLAN_TITLE)
-
-
-def issuer_from_own_plan(text: str, year: int | None) -> str | None:
-    """A page that never names its body in an opening (it starts at 一、) but says it made its
-    own 法治 plan for the report's year, 《某区某局2020年法治工作要点》: that body — only when no
-    other body's plan for that year is named."""
-    if year is None:
-        return None
-    made = {speaker_name(m.group(1)) for m in OWN_PLAN.finditer(text) if int(m.group(2)) == year}
-    named = {speaker_name(m.group(1)) for m in ANY_PLAN.finditer(text) if int(m.group(2)) == year}
-    made.discard(None)
-    return made.pop() if len(made) == 1 and named == made else None
-
-
-def issuer_from_self_reference(text: str) -> str | None:
-    """A town's report that never names itself in an opening (its page starts at 一、) but
-    says 我镇/我乡 in the body and names one town: that town's government."""
-    for level in "镇乡":
-        if "我" + level in text:
-            return qualify(level + "人民政府", text)
-    return None
-
-
-# A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
-SITE_SUFFIX = lazy(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
-SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
-SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
-
-
-def full_government(name: str) -> str:
-    """某县政府 → 某县人民政府: the name a government is compared and shown by (a name already
-    ending in 人民政府, or not a government's, is returned as it is)."""
-    return name[:-2] + "人民政府" if name.endswith("政府") and not name.endswith("人民政府") else name
-
-
-def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:
-    """The publisher a saved page's meta tags or <title> name (某区人民政府门户网站 → 某区人民政府),
-    as the last resort.  A body with its place only; not a government's site for a text that
-    calls itself 我局, nor a department's site for one that calls itself 我市/我区."""
-    for raw in names:
-        name = SITE_SUFFIX.sub("", "".join(raw.split()))
-        name = full_government(name)
-        if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
-            continue
-        government = name.endswith("人民政府")
-        if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
-            continue
-        return name
-    return None
-
-
-def issuer_from_source_line(lines: list[str]) -> str | None:
-    """The body a page's 来源/发布机构 line names, when it names one with its place
-    (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body)."""
-    for line in lines:
-        match = SOURCE_RE.search(line)
-        if match and PLACE_PREFIX.match(match.group(1)):
-            return match.group(1)
-    return None
 
 
 def vote_year(sources: dict[str, int]) -> int | None:

@@ -12,6 +12,9 @@ from checker.read.lazy_pattern import lazy
 from checker.read.normalize import normalize
 from checker.read.source import Source
 
+from . import dates
+from . import issuer
+from . import page_marks as marks
 from . import metadata as meta
 from .document import Document, Heading, Metadata
 from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
@@ -57,6 +60,10 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
+        if title_index and _issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
+            title_index, title_lines = title_index - 1, title_lines + 1  # 某市人民政府 / 关于……工作 / 情况的报告
+    if title_index and _party_line_above(lines, title_index):
+        title_index, title_lines = title_index - 1, title_lines + 1  # 中共某市委 / 某市人民政府 / 关于……
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -170,16 +177,16 @@ def _is_furniture(line: str) -> bool:
         return True
     if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
         return True
-    if TABLE_RULE.match(line) or ("。" not in line and meta.LEAD_DATE_RE.match(line)):
+    if TABLE_RULE.match(line) or ("。" not in line and dates.LEAD_DATE_RE.match(line)):
         return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…)
     # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
-    return "。" not in line and bool(meta.DATE_LABEL_RE.search(line) or meta.SOURCE_DATE_RE.search(line))
+    return "。" not in line and bool(dates.DATE_LABEL_RE.search(line) or dates.SOURCE_DATE_RE.search(line))
 
 
 def _names_no_body(line: str) -> bool:
     """A title line that starts with 关于 or the year: the body's name is on the line above."""
-    stripped = meta.MARKUP.sub("", line.strip())
-    return stripped.startswith("关于") or bool(meta.LEADING_YEAR.match(stripped))
+    stripped = marks.MARKUP.sub("", line.strip())
+    return stripped.startswith("关于") or bool(marks.LEADING_YEAR.match(stripped))
 
 
 YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
@@ -188,9 +195,9 @@ YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
 def _title_runs_on(above: str, line: str) -> bool:
     """A title broken after its year (某区某局2024年度 / 法治政府建设工作报告): the line above names
     something and ends with the year, the title line names no body, and the two read as one title."""
-    top, bottom = meta.MARKUP.sub("", above.strip()), line.strip()
+    top, bottom = marks.MARKUP.sub("", above.strip()), line.strip()
     year = YEAR_TAIL.search(top)
-    return (bool(year) and len(top[:year.start()].strip()) >= 2 and meta.title_name(bottom) is None
+    return (bool(year) and len(top[:year.start()].strip()) >= 2 and issuer.title_name(bottom) is None
             and not _is_prose(top) and not _is_furniture(top) and meta.is_title_line(top + bottom))
 
 
@@ -210,7 +217,7 @@ def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | N
             break
         if meta.is_title_line(line):
             candidates.append(index)
-    clean = [i for i in candidates if not meta.TITLE_SPLIT.search(lines[i])]
+    clean = [i for i in candidates if not marks.TITLE_SPLIT.search(lines[i])]
     if clean:
         return clean[0]
     return candidates[0] if candidates else None
@@ -281,7 +288,7 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
 def _is_signature(line: str) -> bool:
     """The issuer-and-date block that closes a report (云溪区人民政府 / 2025年3月20日)."""
     stripped = line.strip()
-    return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and meta.ISSUER_RE.fullmatch(stripped)))
+    return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and issuer.ISSUER_RE.fullmatch(stripped)))
 
 
 def _metadata(doc: Document, lines: list[str], title_index: int | None, title_lines: int,
@@ -300,24 +307,24 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
     data.from_page = any(_is_furniture(line) for line in head if line.strip())
-    data.published = (doc.source.published or meta.published_date(outside, head)
-                      or (meta.title_date(title_text) if title_text else None))
+    data.published = (doc.source.published or dates.published_date(outside, head)
+                      or (dates.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources) or _first_part_year(doc)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above, opening = doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start], _opening(doc)
     titled = _issuer_from_title(data.title)
-    if titled and titled[0] in meta.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
-        titled = meta.qualify(titled, body, above) or titled
+    if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
+        titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
                    or _issuer_above_repeated_title(lines, title_index, first)
-                   or meta.qualify(meta.issuer_from_opening(opening), body, above)
+                   or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last)
-                   or meta.issuer_from_source_line(head)
-                   or meta.issuer_from_self_reference(body)
-                   or meta.issuer_from_own_plan(body, data.year)
-                   or meta.issuer_from_site(doc.source.site_names, body)
-                   or issuer_from_subject(meta.PINYIN.sub("", body), meta.PINYIN.sub("", opening)))
+                   or issuer.issuer_from_source_line(head)
+                   or issuer.issuer_from_self_reference(body)
+                   or issuer.issuer_from_own_plan(body, data.year)
+                   or issuer.issuer_from_site(doc.source.site_names, body)
+                   or issuer_from_subject(issuer.PINYIN.sub("", body), issuer.PINYIN.sub("", opening)))
     return data
 
 
@@ -344,7 +351,7 @@ def _issuer_from_signature(lines: list[str], last: int | None) -> str | None:
             break
         if SIGNATURE_DATE.match(line):
             continue
-        name = meta.signature_name(line)
+        name = issuer.signature_name(line)
         if name:
             return name
     return None
@@ -355,9 +362,19 @@ def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None
     if not title_index:
         return None
     above = lines[title_index - 1].strip()
-    if 2 <= len(above) <= 40 and meta.ISSUER_TAIL.search(above) and not _is_furniture(above):
+    if 2 <= len(above) <= 40 and issuer.ISSUER_TAIL.search(above) and not _is_furniture(above):
         return above
     return None
+
+
+JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")
+
+
+def _party_line_above(lines: list[str], title_index: int) -> bool:
+    """A joint report's party committee on its own line above the government's that heads the
+    title (中共某市委 / 某市人民政府 / 关于……的报告): both lines are the title's."""
+    above, own = lines[title_index - 1].strip(), lines[title_index].strip()
+    return bool(JOINT_PARTY_LINE.match(above)) and own.endswith("政府") and not _is_furniture(above)
 
 
 def _issuer_above_repeated_title(lines: list[str], title_index: int | None, first: int | None) -> str | None:
@@ -370,7 +387,7 @@ def _issuer_above_repeated_title(lines: list[str], title_index: int | None, firs
         if lines[index].strip() != title:
             continue
         above = [line.strip() for line in lines[max(0, index - 3):index] if line.strip()]
-        if above and 2 <= len(above[-1]) <= 40 and meta.ISSUER_TAIL.search(above[-1]) \
+        if above and 2 <= len(above[-1]) <= 40 and issuer.ISSUER_TAIL.search(above[-1]) \
                 and not _is_furniture(above[-1]):
             return above[-1]
     return None
@@ -414,4 +431,4 @@ def _first_part_year(doc: Document) -> int | None:
 
 
 def _issuer_from_title(title: str | None) -> str | None:
-    return meta.issuer_from_title(normalize(title)) if title else None
+    return issuer.issuer_from_title(normalize(title)) if title else None

@@ -15,6 +15,8 @@ from checker.read.lazy_pattern import lazy
 from .document import Document, Node, Section
 
 YEARS = lazy(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
+YEAR = lazy(r"(?:19|20)\d{2}")
+CLAUSE_MARK = lazy(r"[,，;；]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SectionDef:
     order: int
     embedded_markers: tuple[str, ...] = ()
     not_with: tuple[str, ...] = ()
+    not_after_comma: tuple[str, ...] = ()
     embedded_patterns: tuple[re.Pattern[str], ...] = ()
     short: str = ""
 
@@ -36,12 +39,24 @@ class SectionDef:
 def heading_key(title: str, defs: list[SectionDef]) -> str | None:
     """The item a heading title names, trying items in the rule set's priority order; an item's
     ``not_with`` words keep a heading from it although an alias matches (重点工作开展情况 reports
-    work done, it is not the plan that 重点工作 alone would name)."""
+    work done, it is not the plan that 重点工作 alone would name); its ``not_after_comma`` aliases
+    do not name it in a later clause of a slogan heading without a year (紧抓顶层谋划，高站位推进
+    重点工作 reports the work pushed on, a plan names its year or 下一步)."""
     plain = YEARS.sub("", title).replace(" ", "")
+    dated = bool(YEAR.search(title))
     for item in defs:
-        if any(alias in plain for alias in item.aliases) and not any(word in plain for word in item.not_with):
+        if any(_names(alias, plain, dated, item) for alias in item.aliases) \
+                and not any(word in plain for word in item.not_with):
             return item.key
     return None
+
+
+def _names(alias: str, plain: str, dated: bool, item: SectionDef) -> bool:
+    """Whether ``alias`` names the item in a heading (``plain``: its years taken out)."""
+    at = plain.find(alias)
+    if at < 0:
+        return False
+    return dated or alias not in item.not_after_comma or not CLAUSE_MARK.search(plain[:at])
 
 
 def classify(doc: Document, defs: list[SectionDef]) -> list[Section]:

@@ -19,7 +19,7 @@ from collections import Counter
 
 from checker.read.lazy_pattern import lazy
 
-from .metadata import full_government
+from .issuer import full_government
 
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
 # 市委/县委 (a party committee: a leader, not a reporting body here) is not one.

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from checker.check.engine import cross_year_rules, score
 from checker.check.finding import Finding
-from checker.parse.metadata import full_government
+from checker.parse.issuer import full_government
 from checker.read.lazy_pattern import lazy
 from checker.read.source import InputError
 

@@ -1,9 +1,9 @@
-"""checker.parse.metadata.qualify: a short form's place put back from a local document the text cites."""
+"""checker.parse.issuer.qualify: a short form's place put back from a local document the text cites."""
 from __future__ import annotations
 
 import pytest
 
-from checker.parse.metadata import qualify
+from checker.parse.issuer import qualify
 
 
 @pytest.mark.parametrize("name, text, expected", [

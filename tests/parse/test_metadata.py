@@ -268,11 +268,6 @@ def test_a_short_form_completed_by_the_place_in_the_title_block(national):
     assert metadata(text, national)["issuer"] == "云中市司法局"
 
 
-def test_a_joint_title_with_committee_written_out(national):
-    assert meta.issuer_from_title("中共云中镇委员会云中镇人民政府关于2024年度法治政府建设的报告") == \
-        "中共云中镇委员会 云中镇人民政府"
-
-
 @pytest.mark.parametrize("opening, cited, issuer", [
     # a district department, its district cited under the city's name in a nested title
     ("2024年，区教育局坚持依法行政。", "落实《关于印发〈云中市云溪区2024年法治政府建设工作要点〉的通知》。", "云溪区教育局"),
@@ -463,21 +458,6 @@ def test_a_line_ending_with_a_year_above_a_title_that_reads_alone_is_not_joined(
     assert metadata(text, national)["title"] == TITLE
 
 
-@pytest.mark.parametrize("subject, want", [
-    ("巴州党委、政府", "中共巴州委 巴州人民政府"),      # a prefecture's short form with 党委
-    ("云中市委、市政府", "中共云中市委 云中市人民政府"),
-])
-def test_a_joint_subject_with_its_party_committee(subject, want):
-    assert meta.speaker_name(subject) == want
-
-
-@pytest.mark.parametrize("subject", ["全州党委、政府", "宁夏回族自治区党委和政府"])
-def test_a_joint_subject_that_is_not_read_as_one_body(subject):
-    """全州 is no place; an autonomous region's 自治区党委和政府 stays as written."""
-    assert meta.speaker_name(subject) != "中共全州委 全州人民政府"
-    assert not (meta.speaker_name(subject) or "").startswith("中共宁夏回族自治区委")
-
-
 def test_a_date_line_that_starts_with_the_date_above_the_body(national):
     text = (TITLE + "\n2025年02月28日 17:29    来源:区司法局     点击数:       字号:    \n" + BODY)
     assert metadata(text, national)["published"] == "2025-02-28"
@@ -659,3 +639,60 @@ def test_a_title_in_a_catalogue_table_cell(national):
             "| 主题分类:其它 | 发布日期:2025-03-05 |\n" + BODY)
     got = metadata(text, national)
     assert got["title"] == "云溪区司法局关于2024年度法治政府建设情况的报告" and got["published"] == "2025-03-05"
+
+
+# round 11: a joint title over four lines (中共某市委 / 某市人民政府 / 关于……工作 / 情况的报告)
+def test_a_joint_title_over_four_lines(national):
+    text = "中共云中市委\n云中市人民政府\n关于云中市2024年法治政府建设工作\n情况的报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "中共云中市委云中市人民政府关于云中市2024年法治政府建设工作情况的报告"
+    assert data["issuer"] == "中共云中市委 云中市人民政府"
+
+
+def test_a_joint_title_with_its_party_line_above_a_one_line_title(national):
+    text = "中共云中镇委员会\n云中镇人民政府\n关于2024年法治政府建设情况的报告\n" + BODY
+    assert metadata(text, national)["issuer"] == "中共云中镇委员会 云中镇人民政府"
+
+
+@pytest.mark.parametrize("above", ["云中市人民政府", "中共云中市委", "首页 > 政务公开"])
+def test_a_line_above_a_departments_split_title_is_not_joined_unless_joint(above, national):
+    """Only a party committee's line above a government's joins: a site's header naming the city
+    government above a bureau's title is not the title."""
+    text = f"{above}\n云中市司法局\n关于2024年法治政府建设工作\n情况的报告\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云中市司法局关于2024年法治政府建设工作情况的报告"
+    assert data["issuer"] == "云中市司法局"
+
+
+# round 11: catalogue labels 名称 / 标题 set off by spaces, a bulleted catalogue entry
+@pytest.mark.parametrize("line", [
+    "名       称:云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "名 称: 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "标  题 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+    "  • 云中市云溪区人民政府关于2024年度法治政府建设情况的报告",
+])
+def test_a_catalogue_label_or_bullet_is_not_part_of_the_title(line, national):
+    data = metadata(line + "\n" + BODY, national)
+    assert data["title"] == "云中市云溪区人民政府关于2024年度法治政府建设情况的报告"
+    assert data["issuer"] == "云中市云溪区人民政府"
+
+
+@pytest.mark.parametrize("title", ["名称解读：云溪区2024年法治政府建设情况报告", "名城云溪区2024年法治政府建设情况报告"])
+def test_a_title_that_starts_with_other_words_keeps_them(title):
+    from checker.parse.metadata import clean_title
+    assert clean_title(title) == title
+
+
+# round 11: a province by its short name alone, and 是 before a place (2015年,是某区……的一年)
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，广东坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。", "广东省人民政府"),
+    ("2024年，宁夏坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。", "宁夏回族自治区人民政府"),
+])
+def test_a_province_by_its_short_name(opening, issuer):
+    from checker.parse.issuer import issuer_from_opening
+    assert issuer_from_opening(opening) == issuer
+
+
+def test_a_year_that_is_a_places_year_names_no_speaker():
+    from checker.parse.issuer import issuer_from_opening
+    assert issuer_from_opening("2015年，是云溪区积极融入自贸区建设的一年，也是我区扎实开展依法行政工作的一年。") is None

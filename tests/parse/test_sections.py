@@ -33,3 +33,23 @@ def test_not_with_words_come_from_the_rule_set(national):
     assert heading_key("二、重点工作开展情况", national.sections) is None
     assert heading_key("二、重点工作", national.sections) == "plan"
     assert heading_key("二、重点工作开展情况", [replace(d, not_with=()) for d in national.sections]) == "plan"
+
+
+# round 11: 重点工作 after a comma in a slogan heading with no year reports the work pushed on
+@pytest.mark.parametrize("first", ["紧抓顶层谋划，高站位推进重点工作", "贯彻法治建设决策部署，推动立法重点工作任务"])
+def test_key_work_in_a_slogans_later_clause_is_the_measures(first, national):
+    assert _keys(first, "2025年工作安排", national) == ["measures", "problems", "duty", "plan"]
+
+
+@pytest.mark.parametrize("last", ["坚持问题导向，谋划2025年重点工作", "2025年重点工作", "下一步重点工作",
+                                  "坚持问题导向，做好下一步工作安排"])
+def test_key_work_with_a_year_or_before_any_comma_is_still_the_plan(last, national):
+    assert _keys("2024年主要举措和成效", last, national) == ["measures", "problems", "duty", "plan"]
+
+
+def test_not_after_comma_comes_from_the_rule_set(national):
+    plan = next(d for d in national.sections if d.key == "plan")
+    assert "重点工作" in plan.not_after_comma
+    assert heading_key("一、紧抓顶层谋划，高站位推进重点工作", national.sections) is None
+    assert heading_key("一、紧抓顶层谋划，高站位推进重点工作",
+                       [replace(d, not_after_comma=()) for d in national.sections]) == "plan"

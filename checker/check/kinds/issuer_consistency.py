@@ -14,7 +14,7 @@ from typing import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document
-from checker.parse.metadata import title_name
+from checker.parse.issuer import title_name
 from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
 from checker.read.regex_cache import transient

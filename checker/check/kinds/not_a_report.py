@@ -33,7 +33,8 @@ from typing import Iterator
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
-from checker.parse.metadata import DECORATION, TITLE_RE, clean_title
+from checker.parse.metadata import TITLE_RE, clean_title
+from checker.parse.page_marks import DECORATION
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],

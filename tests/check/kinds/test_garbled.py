@@ -54,3 +54,17 @@ def test_stretches_merge_near_runs_on_one_line():
 def test_a_signature_pattern_is_checked_when_loaded():
     with pytest.raises(ValueError, match="garbled_patterns"):
         garbled.compile_patterns(["(a+)+"])
+
+
+def test_pinyin_a_mirror_inserted_after_characters(national):
+    """A reposting site that writes a toned pinyin after characters (區(qū), 關(guān)): twice on a line is garbling."""
+    got = findings(report(measures="（一）规范执法。全年审(shěn)核规范性文件37件，行政复议纠错12件(jiàn)。"), national, RULE)
+    assert len(got) == 1 and "(shěn)" in got[0].excerpt
+
+
+@pytest.mark.parametrize("measures", [
+    "（一）规范执法。全年审核规范性文件37件，办结率98%。“䶮(yǎn)”字的读音另附说明。",  # one gloss for a rare character
+    "（一）规范执法。全年审核规范性文件37件(A类)，办结率98%(2024年)。",                # brackets with no toned pinyin
+])
+def test_one_gloss_or_plain_brackets_are_not_garbling(national, measures):
+    assert findings(report(measures=measures), national, RULE) == []

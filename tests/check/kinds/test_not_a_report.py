@@ -361,3 +361,24 @@ def test_a_report_whose_body_tells_of_an_inspection_or_a_reporter_is_a_report(me
     """The round-10 clues are for a news lead or an article: a report with a title stays a report."""
     text = report(measures=measures)
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+# round 11: a work report made to a people's congress (政府工作报告, 人大常委会工作报告)
+@pytest.mark.parametrize("text", [
+    "云中市人大常委会副主任 李明\n各位代表：\n受市人大常委会委托，我向大会报告工作，请予审议。\n"
+    "过去一年的主要工作\n一年来，常委会坚持依法履职，制定地方性法规7件，为法治云中建设提供保障。",
+    "政府工作报告\n——2025年1月7日在云中市第八届人民代表大会第四次会议上\n各位代表：\n"
+    "现在，我代表市人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n全市坚持依法行政，法治政府建设取得新进展。",
+])
+def test_a_work_report_to_a_peoples_congress_is_not_a_report(text, national):
+    hits = [f for f in check_text(text, national, "page.txt").findings if f.rule == RULE]
+    assert hits and "向人民代表大会所作的工作报告" in hits[0].message
+
+
+@pytest.mark.parametrize("opening", [
+    "2024年，区政府向区人大常委会报告法治政府建设情况2次，主动接受监督。现将有关情况报告如下：",
+    "2024年，云溪区坚持依法行政，区长代表区政府向区人大常委会报告了年度工作。现将有关情况报告如下：",
+])
+def test_a_report_that_reports_to_the_congresss_standing_committee_is_a_report(opening, national):
+    """Only 向大会报告工作 (a full congress's work report) is the clue, not reporting to its standing committee."""
+    assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}

@@ -1,0 +1,16 @@
+"""The marks a saved web page sets around a report's title line: Markdown marks, a site's
+decorations before the title, the separator before a site suffix, a breadcrumb, a year that
+leads the title.  Shared by the title, the date and the issuer readings, which each strip them.
+"""
+from __future__ import annotations
+
+from checker.read.lazy_pattern import lazy
+
+# A site suffix after the title: …报告_某区人民政府, …报告 | 某网, …报告-某某网, …报告 - 首页.
+TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
+# Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
+DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
+# A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
+BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]")
+MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
+LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")

@@ -1,0 +1,40 @@
+"""The publication date read straight from a page's lines (``checker/parse/dates.py``); the
+readings through the whole pipeline are in ``test_metadata.py``.  Synthetic lines (ours)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse.dates import published_date
+from checker.run.pipeline import check_text
+from tests.reportkit import DUTY, MEASURES, PLAN, PROBLEMS
+
+
+# round 11: a reposting site's day-first date line, read only when it reads one way
+@pytest.mark.parametrize("line, expected", [
+    ("21.12.2017  21:39", "2017-12-21"),     # the day is over 12: day first
+    ("21/12/2017", "2017-12-21"),
+    ("5.5.2021", "2021-05-05"),              # either way the same day
+    ("05.03.2021 10:02", None),              # 5 March or 3 May: no guess
+    ("12.21.2017", None),                    # month first is not a layout we read
+    ("32.12.2017", None),                    # no such day
+    ("今天是 21.12.2017 星期四", None),       # a page-header clock
+])
+def test_a_day_first_date_line(line, expected):
+    assert published_date([], ["某某网", line]) == expected
+
+
+def test_an_ambiguous_day_first_line_read_when_another_date_agrees():
+    assert published_date([], ["05.03.2021 10:02", "印发日期 2021年3月5日"]) == "2021-03-05"
+    assert published_date([], ["05.03.2021 10:02", "2021-05-03 来源: 某某网"]) == "2021-05-03"  # the year-first line wins
+
+
+def test_a_year_first_date_line_still_wins():
+    assert published_date([], ["2017-12-20", "21.12.2017"]) == "2017-12-20"
+
+
+def test_a_day_first_line_above_a_report(national):
+    text = "\n".join(["云中市2017年推进法治政府建设情况报告", "", "21.12.2017  21:39", "",
+                      "2017年，云中市坚持依法行政。现将有关情况报告如下：", "一、主要举措和成效", MEASURES,
+                      "二、存在的不足和原因", PROBLEMS, "三、党政主要负责人履行推进法治建设第一责任人职责情况", DUTY,
+                      "四、2018年工作安排", PLAN])
+    assert check_text(text, national, "page.txt").metadata["published"] == "2017-12-21"

@@ -1,0 +1,27 @@
+"""The reporting body read straight from a title or a sentence's subject (``checker/parse/issuer.py``);
+the readings through the whole pipeline are in ``test_metadata.py``.  Synthetic names (ours)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse import issuer
+
+
+def test_a_joint_title_with_committee_written_out():
+    assert issuer.issuer_from_title("中共云中镇委员会云中镇人民政府关于2024年度法治政府建设的报告") == \
+        "中共云中镇委员会 云中镇人民政府"
+
+
+@pytest.mark.parametrize("subject, want", [
+    ("巴州党委、政府", "中共巴州委 巴州人民政府"),      # a prefecture's short form with 党委
+    ("云中市委、市政府", "中共云中市委 云中市人民政府"),
+])
+def test_a_joint_subject_with_its_party_committee(subject, want):
+    assert issuer.speaker_name(subject) == want
+
+
+@pytest.mark.parametrize("subject", ["全州党委、政府", "宁夏回族自治区党委和政府"])
+def test_a_joint_subject_that_is_not_read_as_one_body(subject):
+    """全州 is no place; an autonomous region's 自治区党委和政府 stays as written."""
+    assert issuer.speaker_name(subject) != "中共全州委 全州人民政府"
+    assert not (issuer.speaker_name(subject) or "").startswith("中共宁夏回族自治区委")
