@@ -140,10 +140,6 @@ def best(cmd: list[str], repeat: int) -> float:
     return min(timed(cmd) for _ in range(repeat))
 
 
-def median(cmd: list[str], repeat: int) -> float:
-    return statistics.median(timed(cmd) for _ in range(repeat))
-
-
 def one_report(python: str, repeat: int) -> None:
     """One report against bare Python: with the compiled patterns an earlier run left in the
     user's cache (every run after the first; checker/read/regex_cache.py) and without them.

@@ -52,15 +52,21 @@ class Prefilter:
 def build(pattern: re.Pattern[str] | LazyPattern) -> Prefilter | None:
     """The prefilter for a pattern, or None when no useful one can be derived (a lazy pattern
     stays uncompiled: a rule whose characters a report lacks never compiles its regex)."""
+    items = _items(pattern)
+    chars = _sequence(items) if items is not None else None
+    return Prefilter(chars) if chars else None
+
+
+def _items(pattern: re.Pattern[str] | LazyPattern) -> list | None:
+    """A pattern's parsed top-level items, or None when none of them tells which characters a
+    match holds: the text does not parse (a parser quirk: the pattern compiled) or case is
+    ignored, given or inline (?i) — what the compiled pattern's flags hold."""
     text, flags = source(pattern)
     try:
         tree = sre_parse.parse(text, flags)
-    except Exception:  # noqa: BLE001 - the pattern compiled, so this is only a parser quirk
+    except Exception:  # noqa: BLE001 - see the docstring
         return None
-    if tree.state.flags & re.IGNORECASE:  # given or inline (?i): what the compiled pattern's flags hold
-        return None
-    chars = _sequence(list(tree))
-    return Prefilter(chars) if chars else None
+    return None if tree.state.flags & re.IGNORECASE else list(tree)
 
 
 def _sequence(items: list) -> frozenset[str] | None:
@@ -159,14 +165,10 @@ class Guards:
 def requirements(pattern: re.Pattern[str] | LazyPattern) -> tuple[frozenset[str], ...]:
     """Sets of characters, each of which a match must hold one of: one per mandatory top-level
     item that has such a set (see :func:`build`); empty when nothing is certain."""
-    text, flags = source(pattern)
-    try:
-        tree = sre_parse.parse(text, flags)
-    except Exception:  # noqa: BLE001 - the pattern compiled, so this is only a parser quirk
+    items = _items(pattern)
+    if items is None:
         return ()
-    if tree.state.flags & re.IGNORECASE:
-        return ()
-    return tuple(dict.fromkeys(chars for op, av in tree if (chars := _item(op, av)) is not None))
+    return tuple(dict.fromkeys(chars for op, av in items if (chars := _item(op, av)) is not None))
 
 
 def first_class(patterns) -> LazyPattern | None:
@@ -177,14 +179,8 @@ def first_class(patterns) -> LazyPattern | None:
     none of the patterns can match anywhere in a text, instead of one full scan per pattern."""
     ranges: list[tuple[int, int]] = []
     for pattern in patterns:
-        text, flags = source(pattern)
-        try:
-            tree = sre_parse.parse(text, flags)
-        except Exception:  # noqa: BLE001 - the pattern compiled, so this is only a parser quirk
-            return None
-        if tree.state.flags & re.IGNORECASE:
-            return None
-        first = _first(list(tree))
+        items = _items(pattern)
+        first = _first(items) if items is not None else None
         if first is None:
             return None
         ranges += first
