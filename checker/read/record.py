@@ -6,7 +6,8 @@ Why not ``dataclasses``: importing it imports ``inspect`` (and with it ``ast``, 
 ``tokenize``: ~25 ms), and it compiles each generated method from its own source text (~1.2 ms a
 class).  A one-report run defines about 25 record classes, so the two cost ~55 ms of a run that
 should take ~100 ms more than bare Python (docs/performance.md).  Here a class's methods are
-compiled together from one source text, and nothing else is imported.
+compiled together from one source text on the first call of any of them (most classes are
+not used in a given run), and nothing else is imported.
 
 Semantics follow ``dataclasses`` for what is used here: defaults and ``field(default_factory=…,
 repr=…, compare=…)``; ``__post_init__``; equality over the compared fields of two objects of the
@@ -92,10 +93,51 @@ def _build(cls: type, frozen: bool, slots: bool) -> type:
                 else:
                     setattr(cls, item.name, item.default)
     setattr(cls, FIELDS, tuple(found))
-    for name, function in _methods(cls, found, frozen).items():
-        if name not in cls.__dict__ or name == "__hash__" and cls.__dict__["__hash__"] is None:
-            setattr(cls, name, function)
+    own_methods = {name for name in GENERATED if name in cls.__dict__ and not (name == "__hash__" and cls.__dict__[name] is None)}
+    for name in GENERATED[:3] + (("__hash__",) if frozen else ()):
+        if name not in own_methods:
+            setattr(cls, name, _stub(cls, name, frozen, own_methods))
+    if not frozen and "__hash__" not in own_methods:
+        cls.__hash__ = None  # equal by value and mutable: not hashable, as dataclasses does
+    if frozen:
+        _freeze(cls, tuple(item.name for item in found))
     return cls
+
+
+GENERATED = ("__init__", "__repr__", "__eq__", "__hash__")
+
+
+def _stub(cls: type, name: str, frozen: bool, own: set[str]) -> Callable:
+    """A method that compiles the class's methods on its first call, then hands over to the
+    real one: a class never used in a run (most of the 30 are not, in a one-report run) costs
+    no compile."""
+    def method(self, *args: Any, **kwargs: Any) -> Any:
+        if cls.__dict__.get(name) is method:
+            for made, function in _methods(cls, getattr(cls, FIELDS), frozen).items():
+                if made not in own:
+                    setattr(cls, made, function)
+        return cls.__dict__[name](self, *args, **kwargs)
+
+    method.__name__ = name
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return method
+
+
+def _freeze(cls: type, names: tuple[str, ...]) -> None:
+    """``__setattr__`` and ``__delattr__`` that refuse the fields (any attribute of the class
+    itself; a subclass may add its own attributes)."""
+    def __setattr__(self, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    cls.__setattr__ = __setattr__
+    cls.__delattr__ = __delattr__
 
 
 def _check_order(cls: type, found: list[Field]) -> None:
@@ -119,9 +161,9 @@ def _with_slots(cls: type, found: list[Field]) -> type:
 
 
 def _methods(cls: type, found: list[Field], frozen: bool) -> dict[str, Any]:
-    """The generated methods, compiled from one source text."""
-    env: dict[str, Any] = {"MISSING": MISSING, "FrozenError": FrozenError, "cls": cls,
-                           "object_setattr": object.__setattr__}
+    """``__init__``, ``__repr__``, ``__eq__`` (and ``__hash__`` when frozen), compiled from one
+    source text."""
+    env: dict[str, Any] = {"MISSING": MISSING, "object_setattr": object.__setattr__}
     params, body = [], []
     for i, item in enumerate(found):
         name = item.name
@@ -154,22 +196,12 @@ def _methods(cls: type, found: list[Field], frozen: bool) -> dict[str, Any]:
     names = ["__init__", "__repr__", "__eq__"]
     if frozen:
         lines += ["def __hash__(self):",
-                  f"    return hash({mine})",
-                  "def __setattr__(self, name, value):",
-                  f"    if type(self) is cls or name in {tuple(item.name for item in found)!r}:",
-                  "        raise FrozenError(f'cannot assign to field {name!r}')",
-                  "    super(cls, self).__setattr__(name, value)",
-                  "def __delattr__(self, name):",
-                  f"    if type(self) is cls or name in {tuple(item.name for item in found)!r}:",
-                  "        raise FrozenError(f'cannot delete field {name!r}')",
-                  "    super(cls, self).__delattr__(name)"]
-        names += ["__hash__", "__setattr__", "__delattr__"]
+                  f"    return hash({mine})"]
+        names.append("__hash__")
     exec(compile("\n".join(lines), f"<record {cls.__qualname__}>", "exec"), env)  # noqa: S102 - our own text
     out = {name: env[name] for name in names}
     for function in out.values():
         function.__qualname__ = f"{cls.__qualname__}.{function.__name__}"
-    if not frozen:
-        out["__hash__"] = None  # equal by value and mutable: not hashable, as dataclasses does
     return out
 
 

@@ -151,3 +151,22 @@ def test_a_one_report_run_imports_neither_dataclasses_nor_inspect(tmp_path):
             "    print('LOADED', 'dataclasses' in sys.modules, 'inspect' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, str(report)], capture_output=True, text=True, timeout=120)
     assert "LOADED False False" in done.stderr, done.stderr[-2000:]
+
+
+def test_methods_are_compiled_on_first_use():
+    """A record class that a run never uses costs no compile."""
+    @record(frozen=True)
+    class Late:
+        a: int
+        b: list = field(default_factory=list)
+
+    assert "<record" not in Late.__init__.__code__.co_filename
+    late = Late(1)
+    assert "<record" in Late.__init__.__code__.co_filename and "<record" in Late.__eq__.__code__.co_filename
+    assert late == Late(1, []) and repr(late).endswith("Late(a=1, b=[])")
+
+    @record
+    class Other:
+        a: int
+
+    assert Other(1) != Other(2) and Other(3) == Other(3)  # __eq__ first: it compiles __init__'s class too
