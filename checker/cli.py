@@ -56,6 +56,10 @@ HELP_HINT = "（用法见 fzcheck --help）"
 class Formatter(argparse.RawTextHelpFormatter):
     """Help text as written (Chinese line, English line), with a Chinese usage prefix."""
 
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
         super().add_usage(usage, actions, groups, "用法 usage: " if prefix is None else prefix)
 
@@ -69,6 +73,22 @@ class Parser(argparse.ArgumentParser):
             if match:
                 raise UsageError(chinese.format(*match.groups()) + HELP_HINT)
         raise UsageError(f"{message}{HELP_HINT}")
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, else the
+    terminal, else 80), which argparse asks for each option it adds: importing shutil (with bz2
+    and lzma) for it cost ~5 ms of every run."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def _help(chinese: str, english: str) -> str:
@@ -232,6 +252,8 @@ def entry() -> None:
 
 
 def _threads_running() -> bool:
+    if "threading" not in sys.modules:
+        return False  # nothing started a thread (importing threading only to ask cost ~1 ms)
     import threading
 
     return threading.active_count() > 1

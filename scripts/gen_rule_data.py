@@ -23,7 +23,7 @@ def twin_text(path: Path) -> str:
     """The twin of one rule file; refuses data that JSON would not give back unchanged."""
     text = path.read_text(encoding="utf-8")
     data = load_yaml(text)
-    out = json.dumps({"source_sha256": source_digest(text), "data": data}, ensure_ascii=False, indent=1)
+    out = json.dumps({"source": source_digest(text), "data": data}, ensure_ascii=False, indent=1)
     if json.loads(out)["data"] != data:
         raise SystemExit(f"{path}: its data does not survive JSON (dates, non-string keys?)")
     return out + "\n"

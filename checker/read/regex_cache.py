@@ -31,6 +31,7 @@ import re
 import sys
 from array import array
 from pathlib import Path
+from typing import Any, Callable
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile
@@ -51,7 +52,8 @@ KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 ORIGINAL = _sre_compile.compile
 _RECORDING: contextvars.ContextVar[list | None] = contextvars.ContextVar("fzcheck_regex_recording", default=None)
 _TRANSIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("fzcheck_regex_transient", default=False)
-_entries: dict[tuple, tuple] = {}  # (pattern, flags) → (flags, program, groups, groupindex, indexgroup, save number)
+_entries: dict[tuple, tuple] = {}  # (pattern, flags) → (flags, program, groups, groupindex, indexgroup, save number),
+# and (pattern, flags, name) → (a fact derived from the pattern's text, save number): see remembered()
 _used: set[tuple] = set()  # entries this process used or added: they get the next save's number
 _added = 0
 _loaded_from: Path | None = None
@@ -158,6 +160,34 @@ def compile_pattern(p, flags=0):
     return compiled
 
 
+def remembered(name: str, pattern: str | bytes, flags: int, compute: Callable[[], Any]) -> Any:
+    """``compute()``, a value derived from a text alone (``name`` says which: the characters
+    every match of a pattern holds, for checker/check/prefilter.py; a record class's compiled
+    methods, for checker/read/record.py), kept in the file with the programs.  Deriving them
+    again cost ~6 and ~8 ms a run.  Values are what marshal stores (None, numbers, strings,
+    code, and tuples, lists and frozensets of them); another value is computed every time."""
+    global _added
+    key = (pattern, int(flags), name)
+    known = _entries.get(key) if _loaded_from is not None else None
+    if known is not None:
+        _used.add(key)
+        return known[0]
+    value = compute()
+    if _loaded_from is not None and len(_entries) < MAX_HELD and _storable(value):
+        _entries[key] = (value, 0)
+        _used.add(key)
+        _added += 1
+    return value
+
+
+def _storable(value: Any) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
 def save() -> None:
     """Write what this process compiled to the cache file (with what other runs wrote there
     meanwhile); nothing when nothing was added or the folder is not writable."""
@@ -191,13 +221,13 @@ def save() -> None:
 def _pruned(entries: dict[tuple, tuple], used: dict[tuple, tuple]) -> dict[tuple, tuple]:
     """The file's ``entries`` with the ``used`` ones stamped with the next save number, less the
     entries unused for KEEP_SAVES saves, and at most MAX_ENTRIES of them, the latest used."""
-    number = max((entry[5] for entry in entries.values()), default=0) + 1
+    number = max((entry[-1] for entry in entries.values()), default=0) + 1
     merged = dict(entries)
     for key, entry in used.items():
-        merged[key] = entry[:5] + (number,)
-    kept = [(key, entry) for key, entry in merged.items() if entry[5] > number - KEEP_SAVES]
+        merged[key] = entry[:-1] + (number,)
+    kept = [(key, entry) for key, entry in merged.items() if entry[-1] > number - KEEP_SAVES]
     if len(kept) > MAX_ENTRIES:
-        kept.sort(key=lambda item: item[1][5], reverse=True)  # stable: equal numbers keep their order
+        kept.sort(key=lambda item: item[1][-1], reverse=True)  # stable: equal numbers keep their order
         kept = kept[:MAX_ENTRIES]
     return dict(kept)
 
@@ -215,6 +245,9 @@ def _read(path: Path) -> dict[tuple, tuple]:
 
 
 def _well_formed(key, value) -> bool:
-    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (str, bytes))
-            and isinstance(key[1], int) and isinstance(value, tuple) and len(value) == 6
-            and isinstance(value[1], bytes) and isinstance(value[5], int))
+    if not (isinstance(key, tuple) and len(key) in (2, 3) and isinstance(key[0], (str, bytes))
+            and isinstance(key[1], int) and isinstance(value, tuple) and value and isinstance(value[-1], int)):
+        return False
+    if len(key) == 3:  # a fact
+        return isinstance(key[2], str) and len(value) == 2
+    return len(value) == 6 and isinstance(value[1], bytes)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .discover import UsageError
@@ -93,6 +92,8 @@ def write_atomic(path: str, text, allow: tuple[str, ...] = ()) -> None:
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    import tempfile  # here: a run that writes to standard output does not need it (with shutil: ~5 ms)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
     try:
         with _open_for(fd, text) as handle:

@@ -3,7 +3,8 @@ with the number of reports (10⁵ reports a year nationally; ~35 KB of result ea
 
 Every result the main pass produces goes into one unnamed temporary file (deleted when the run
 ends, or by the system if fzcheck is killed), in the order the workers finish, with its place
-kept per report.  The parent keeps only a :class:`Row` per report: what the summary, the exit
+kept per report.  The first IN_MEMORY bytes stay in memory: a run of one or a few reports makes
+no file (and does not import ``tempfile``, which with ``shutil`` costs ~5 ms of every run).  The parent keeps only a :class:`Row` per report: what the summary, the exit
 status, pairing with last year's report and the formats' headers need.  The formats then read the
 results back one at a time in input order (random reads: the order the workers finished in does
 not matter, and nothing is buffered to restore it).
@@ -21,15 +22,15 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from array import array
-from checker.read.record import record
 
 from checker.check.finding import SEVERITIES
+from checker.read.record import record
 
 from .result import ReportResult
 
 PICKLED, CACHED = 0, 1  # how an entry's whole result is stored
+IN_MEMORY = 4 * 1024 * 1024  # bytes of entries held before they go to the file (~100-500 reports)
 
 
 @record(slots=True)
@@ -89,8 +90,10 @@ class Spill:
         """``decode_cached(data, path)``: a cache entry's result JSON → its result (the batch
         gives it; the cache's own module is above this one)."""
         self.decode_cached = decode_cached
-        self.handle = tempfile.TemporaryFile(prefix="fzcheck-batch-", dir=directory)
-        self.fd = self.handle.fileno()
+        self.directory = directory
+        self.memory: bytearray | None = bytearray()  # the entries until they pass IN_MEMORY, then None
+        self.handle = None
+        self.fd = -1
         self.end = 0
         self.rows: list[Row | None] = [None] * count
         self.places = array("q", [0]) * (4 * count)  # per report: text offset, text size, blob offset, blob size
@@ -102,7 +105,7 @@ class Spill:
     def put(self, index: int, packed: Packed) -> None:
         text = packed.text.encode("utf-8", "surrogatepass")
         at = self.end
-        os.pwrite(self.fd, text + packed.blob, at)
+        self._write(text + packed.blob)
         self.end = at + len(text) + len(packed.blob)
         self.places[4 * index:4 * index + 4] = array("q", (at, len(text), at + len(text), len(packed.blob)))
         self.kinds[index] = packed.kind
@@ -110,17 +113,41 @@ class Spill:
 
     def text(self, index: int) -> str:
         at, size = self.places[4 * index], self.places[4 * index + 1]
-        return _read(self.fd, size, at).decode("utf-8", "surrogatepass")
+        return self._read(size, at).decode("utf-8", "surrogatepass")
 
     def load(self, index: int) -> ReportResult:
         at, size = self.places[4 * index + 2], self.places[4 * index + 3]
-        data = _read(self.fd, size, at)
+        data = self._read(size, at)
         if self.kinds[index] == CACHED:
             return self.decode_cached(data, self.rows[index].path)
         return pickle.loads(data)
 
+    def _write(self, data: bytes) -> None:
+        """Append ``data`` at ``self.end``: in memory while the entries fit, else in the file."""
+        if self.memory is not None:
+            if len(self.memory) + len(data) <= IN_MEMORY:
+                self.memory += data
+                return
+            self._to_file()
+        os.pwrite(self.fd, data, self.end)
+
+    def _to_file(self) -> None:
+        import tempfile
+
+        self.handle = tempfile.TemporaryFile(prefix="fzcheck-batch-", dir=self.directory)
+        self.fd = self.handle.fileno()
+        os.pwrite(self.fd, bytes(self.memory), 0)
+        self.memory = None
+
+    def _read(self, size: int, at: int) -> bytes:
+        if self.memory is not None:
+            return bytes(self.memory[at:at + size])
+        return _read(self.fd, size, at)
+
     def close(self) -> None:
-        self.handle.close()
+        self.memory = None
+        if self.handle is not None:
+            self.handle.close()
 
 
 def _read(fd: int, size: int, at: int) -> bytes:

@@ -106,7 +106,7 @@ def test_bundled_rule_files_have_fresh_json_twins():
     for path in twinned_files():
         text = path.read_text(encoding="utf-8")
         twin = json.loads(data_twin(path).read_text(encoding="utf-8"))
-        assert twin["source_sha256"] == source_digest(text), f"stale {data_twin(path).name}: run scripts/gen_rule_data.py"
+        assert twin["source"] == source_digest(text), f"stale {data_twin(path).name}: run scripts/gen_rule_data.py"
         assert twin["data"] == load_yaml(text)
 
 

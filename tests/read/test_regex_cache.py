@@ -219,3 +219,40 @@ def test_a_pattern_has_one_text_in_every_process_and_for_every_report(tmp_path):
     first = entries("1", SAMPLES)
     assert first > 100
     assert entries("2", SAMPLES, renamed) == first
+
+
+def test_a_remembered_fact_is_computed_once_and_read_back_by_the_next_process(cache_file):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return (frozenset("甲乙"), [(1, 2)], None)
+
+    assert regex_cache.remembered("test.fact", "甲|乙", 0, compute) == (frozenset("甲乙"), [(1, 2)], None)
+    assert regex_cache.remembered("test.fact", "甲|乙", 0, compute) == (frozenset("甲乙"), [(1, 2)], None)
+    assert len(calls) == 1
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert regex_cache.remembered("test.fact", "甲|乙", 0, compute) == (frozenset("甲乙"), [(1, 2)], None)
+    assert len(calls) == 1
+    assert regex_cache.remembered("test.other", "甲|乙", 0, lambda: object) is object  # not storable: computed
+    assert ("甲|乙", 0, "test.other") not in regex_cache._entries
+
+
+def test_prefilter_facts_from_the_file_are_the_ones_derived_afresh(cache_file):
+    """Every bundled pattern's prefilter facts, derived, saved, read back by a new process: equal."""
+    from checker.check import prefilter
+
+    # 200 patterns: with their programs and three facts each they stay within MAX_ENTRIES
+    patterns = [re.compile(text, flags) for text, flags in fzcheck_patterns() if isinstance(text, str)][:200]
+    derived = [(prefilter.requirements(p), getattr(prefilter.build(p), "chars", None), prefilter.first_class([p]))
+               for p in patterns]
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert sum(len(k) == 3 for k in regex_cache._entries) >= len(patterns)  # read back, not derived again
+    again = [(prefilter.requirements(p), getattr(prefilter.build(p), "chars", None), prefilter.first_class([p]))
+             for p in patterns]
+    assert [(r, c, getattr(f, "pattern", None)) for r, c, f in again] == \
+        [(r, c, getattr(f, "pattern", None)) for r, c, f in derived]

@@ -5,6 +5,9 @@ import os
 
 from checker.check.finding import Finding
 from checker.run.result import ReportResult
+import pytest
+
+from checker.run import spill as spill_module
 from checker.run.spill import Packed, Row, Spill
 
 
@@ -15,7 +18,15 @@ def _report(path: str, n: int) -> ReportResult:
                                              "published": None}, sections=[], findings=findings, score=90 - n)
 
 
-def test_results_put_in_any_order_come_back_by_index(tmp_path):
+@pytest.fixture(params=["memory", "file"])
+def where(request, monkeypatch):
+    """Both places an entry lives: memory (a small run) and the file (past IN_MEMORY bytes)."""
+    if request.param == "file":
+        monkeypatch.setattr(spill_module, "IN_MEMORY", 3000)  # the file from the second entry or so
+    return request.param
+
+
+def test_results_put_in_any_order_come_back_by_index(tmp_path, where):
     reports = [_report(f"报告{i}.txt", i) for i in range(6)]
     spill = Spill(len(reports), directory=str(tmp_path))
     try:
@@ -30,11 +41,12 @@ def test_results_put_in_any_order_come_back_by_index(tmp_path):
         assert spill.load(3) == changed and spill.rows[3].counts == (0, 0, 0)
         assert spill.load(2) == reports[2] and spill.load(4) == reports[4]
         assert not os.listdir(tmp_path)  # an unnamed file: nothing left behind, even if killed
+        assert (spill.memory is None) == (where == "file")
     finally:
         spill.close()
 
 
-def test_a_file_name_that_is_not_utf8_survives_the_spill(tmp_path):
+def test_a_file_name_that_is_not_utf8_survives_the_spill(tmp_path, where):
     path = "报告\udcff.txt"  # a byte of a non-UTF-8 name (surrogateescape)
     spill = Spill(1, directory=str(tmp_path))
     try:
