@@ -17,7 +17,11 @@ from .issuer import ISSUER_SUFFIX
 from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
-TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
+# 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
+# may also close on the next year's plans (……工作情况及2016年工作打算).
+TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)"
+                r"|依法行政.{0,20}(?:报告|总结))$"
+                r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}情况及(?:19|20)\d{2}\s*年度?工作(?:打算|计划|安排|思路)$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"

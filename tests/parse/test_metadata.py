@@ -696,3 +696,28 @@ def test_a_province_by_its_short_name(opening, issuer):
 def test_a_year_that_is_a_places_year_names_no_speaker():
     from checker.parse.issuer import issuer_from_opening
     assert issuer_from_opening("2015年，是云溪区积极融入自贸区建设的一年，也是我区扎实开展依法行政工作的一年。") is None
+
+
+# round 12: the name the report had before the 2015 outline (依法行政), and a title that closes on
+# the next year's plans — read as the title, and title-format says what it lacks
+@pytest.mark.parametrize("title, issuer, lacks", [
+    ("云溪区人民政府关于2015年度依法行政工作情况的报告", "云溪区人民政府", "缺少“法治政府建设”字样"),
+    ("云中市2015年度依法行政工作报告", "云中市人民政府", "缺少“法治政府建设”字样"),
+    ("云溪区政府2015年推进依法行政工作情况及2016年工作打算", "云溪区政府", "缺少“报告”字样"),
+    ("云溪区人民政府2024年法治政府建设工作情况及2025年工作安排", "云溪区人民政府", "缺少“报告”字样"),
+])
+def test_an_older_or_plan_closing_title_is_read(title, issuer, lacks, national):
+    text = title + "\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == title and got["issuer"] == issuer
+    messages = [f.message for f in check_text(text, national, "page.txt").findings if f.rule == "title-format"]
+    assert messages and lacks in messages[0] and "找不到报告标题" not in messages[0]
+
+
+@pytest.mark.parametrize("line", [
+    "云溪区2015年依法行政工作要点",               # a plan, not a report
+    "关于开展2015年度依法行政考核工作的通知",
+    "云溪区2015年依法行政工作情况",               # no report word, no plans: a heading
+])
+def test_other_lines_naming_yifa_xingzheng_are_not_titles(line):
+    assert not meta.is_title_line(line)
