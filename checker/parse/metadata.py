@@ -36,6 +36,8 @@ DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
+# The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
+TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s+(?:信息来源|来源|发布时间|发布日期|更新时间)\s*[:：].*$")
 VOTERS = ("title", "opening", "measures")
 
 
@@ -67,11 +69,12 @@ def is_title_line(line: str) -> bool:
 
 def clean_title(line: str) -> str:
     """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``, ``…报告-某某网``),
-    a date appended to the title (``…报告 2025-02-24``, also after the issuer's name), a catalogue's
+    a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
+    ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
-    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", text).strip()).strip()
+    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
 

@@ -721,3 +721,50 @@ def test_an_older_or_plan_closing_title_is_read(title, issuer, lacks, national):
 ])
 def test_other_lines_naming_yifa_xingzheng_are_not_titles(line):
     assert not meta.is_title_line(line)
+
+
+# round 12: a title broken after its 关于; the page's source and date labels on the title's line; a
+# breadcrumb after its location label; a title's head that names no body
+def test_a_title_broken_after_guanyu(national):
+    text = "云溪区人民政府关于\n2024年度法治政府建设情况的报告\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == "云溪区人民政府关于2024年度法治政府建设情况的报告" and got["issuer"] == "云溪区人民政府"
+    # a line above that ends with 关于 but a title naming its own body stays apart
+    other = "云溪区人民政府关于\n云溪区司法局2024年度法治政府建设情况报告\n" + BODY
+    assert metadata(other, national)["title"] == "云溪区司法局2024年度法治政府建设情况报告"
+
+
+def test_source_and_date_labels_on_the_title_line(national):
+    text = TITLE + " 信息来源: 发布时间:2025-01-02\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == TITLE and got["published"] == "2025-01-02"
+
+
+@pytest.mark.parametrize("line", [
+    "当前位置:心得体会 > " + TITLE,
+    "您当前的位置：首页 > " + TITLE,
+])
+def test_a_breadcrumb_after_its_location_label_is_not_the_title(line, national):
+    assert not meta.is_title_line(line)
+    assert metadata(line + "\n" + TITLE + "\n" + BODY, national)["title"] == TITLE
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("云溪区人民政府公布2024年度法治政府建设情况", "云溪区人民政府"),       # a news title's verb after the body
+    ("云中市应急管理局发布2024年法治政府建设年度报告", "云中市应急管理局"),
+    ("市委政研室2024年法治政府建设年度报告", "市委政研室"),                 # a body's name: unchanged
+    ("云溪区2024年法治政府建设年度报告", "云溪区人民政府"),
+])
+def test_issuer_from_a_title(title, issuer):
+    from checker.parse.issuer import issuer_from_title
+    assert issuer_from_title(title) == issuer
+
+
+@pytest.mark.parametrize("title", [
+    "2024年依法行政和法治政府建设工作报告",                       # what precedes 法治 names no body
+    "云溪区农业农村局(云溪区乡村振兴局)2024年法治政府建设年度报告",  # the opening reads the body instead
+    "2024年区五年法治政府建设工作情况报告",
+])
+def test_a_title_head_that_names_no_body_gives_no_issuer(title):
+    from checker.parse.issuer import issuer_from_title
+    assert issuer_from_title(title) is None
