@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from dataclasses import dataclass
+from checker.read.record import record
 from typing import TYPE_CHECKING, Any, Callable
 
 from checker.read import regex_cache
@@ -29,7 +29,7 @@ DEFAULT_TIMEOUT = 120.0  # seconds for one file (a 31 MB text file, the largest 
 DEFAULT_MEMORY_MB = 2048  # MB one check may add (a 31 MB text file peaks at about 400 MB)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Budget:
     """How long one check may run and how much memory it may add."""
 
@@ -37,7 +37,7 @@ class Budget:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Exceeded:
     """What a check that was stopped returns: ``kind`` is ``timeout``, ``memory`` or ``crash``."""
 
