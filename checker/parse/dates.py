@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from checker.read.lazy_pattern import lazy
+from checker.read.lazy_pattern import LazyPattern, lazy
 
 from .page_marks import MARKUP, TITLE_SPLIT
 
@@ -33,6 +33,9 @@ PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日�
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
 DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)
+# Of a catalogue's own dates, the day the document was drawn up (成文日期 2025-01-26) comes before
+# the day it was sent out (发文日期 2025-02-12), which is the nearer to the page's publication.
+DRAFTED_DATE_RE = lazy(r"(?:生成|成文)日期" + LABEL_GAP + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
@@ -67,7 +70,7 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     body: 2025.02.25, 2023年03月30日 09时24分, • 2020-05-07 in a bulleted catalogue) or heading
     its source line (2023-03-31 17:05 来源: …, 2025-04-27 某省人民政府网), after who posted it
     (政策法规科 2023-12-29), or the occasion line of a report made to a congress (2025年3月17日在……会议上).  A date labelled as the publication's wins over a catalogue's 生成日期 or 成文日期,
-    and so does the page's own 时间/日期 line; a day-first date line (21.12.2017) only when it
+    and so does the page's own 时间/日期 line, and its 发文日期 over its 成文日期; a day-first date line (21.12.2017) only when it
     reads one way.  Page-header clocks are refused."""
     for text in texts:
         match = PUBLISHED_LABEL_RE.search(text)
@@ -77,8 +80,9 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
                 for match in [DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)]
                 if match and _iso(match.groups())]
     own = [match for match in labelled if not _dates_document(match)]
+    issued = [match for match in labelled if not _dates_document(match, DRAFTED_DATE_RE)]
     if own or labelled:
-        return _iso((own or labelled)[0].groups())
+        return _iso((own or issued or labelled)[0].groups())
     for text in head or []:
         match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
                  or SESSION_DATE_RE.match(text))
@@ -107,7 +111,8 @@ def _day_first(head: list[str], texts: list[str]) -> str | None:
     return None
 
 
-def _dates_document(match: re.Match) -> bool:
-    """Whether a labelled date is a catalogue's date of the document (生成日期 reads as 日期)."""
-    return bool(DOCUMENT_DATE_RE.search(match.string[max(0, match.start() - 2):match.end()]))
+def _dates_document(match: re.Match, label: LazyPattern = DOCUMENT_DATE_RE) -> bool:
+    """Whether a labelled date is a catalogue's date of the document (生成日期 reads as 日期),
+    or with ``label`` one of those dates in particular (成文日期)."""
+    return bool(label.search(match.string[max(0, match.start() - 2):match.end()]))
 

@@ -99,6 +99,14 @@ SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
+# How a body's or a place's name ends; a title's head that ends otherwise (依法行政和, 区五年,
+# 某局(某局), 镇党委主要负责人履行推进) is not the reporting body.
+BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|院|处|政府|办事处|会|队|站|馆|社|司"
+                r"|省|市|区|县|州|旗|盟|镇|乡|街道|村)$")
+# A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
+ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
+
+
 def title_name(title: str) -> str | None:
     """The body's name as the title writes it: what comes before the year, 关于 or 法治
     (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局); a title that starts with the year
@@ -122,6 +130,10 @@ def issuer_from_title(title: str) -> str | None:
         return place_body(head)
     if head and head.startswith("中共"):
         return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
+    if head:
+        head = ANNOUNCED_BY.sub("", head)  # 应急管理部发布2023年……报告: the body is what precedes 发布
+    if head and not BODY_END.search(head):
+        return None  # 2022年依法行政和法治政府建设工作报告: what precedes 法治 names no body
     return head
 
 

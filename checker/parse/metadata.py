@@ -17,7 +17,11 @@ from .issuer import ISSUER_SUFFIX
 from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
-TITLE_RE = lazy(r"法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)$")
+# 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
+# may also close on the next year's plans (……工作情况及2016年工作打算).
+TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)"
+                r"|依法行政.{0,20}(?:报告|总结))$"
+                r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}情况及(?:19|20)\d{2}\s*年度?工作(?:打算|计划|安排|思路)$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
@@ -32,6 +36,8 @@ DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
+# The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
+TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s+(?:信息来源|来源|发布时间|发布日期|更新时间)\s*[:：].*$")
 VOTERS = ("title", "opening", "measures")
 
 
@@ -63,11 +69,12 @@ def is_title_line(line: str) -> bool:
 
 def clean_title(line: str) -> str:
     """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``, ``…报告-某某网``),
-    a date appended to the title (``…报告 2025-02-24``, also after the issuer's name), a catalogue's
+    a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
+    ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
-    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", text).strip()).strip()
+    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
 

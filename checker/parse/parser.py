@@ -56,7 +56,8 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     title_index = _title_index(lines, is_heading)
     title_lines = 1
     if title_index and ((_issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]))
-                        or _title_runs_on(lines[title_index - 1], lines[title_index])):
+                        or _title_runs_on(lines[title_index - 1], lines[title_index])
+                        or _broken_after_guanyu(lines, title_index)):
         title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
@@ -365,6 +366,16 @@ def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None
     if 2 <= len(above) <= 40 and issuer.ISSUER_TAIL.search(above) and not _is_furniture(above):
         return above
     return None
+
+
+def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
+    """A title broken after its 关于 (某市人民政府关于 / 2023年度法治政府建设情况的报告): the line
+    above is a body's name and 关于, the title line names no body."""
+    above = marks.MARKUP.sub("", lines[title_index - 1].strip())
+    if not above.endswith("关于") or issuer.title_name(lines[title_index].strip()) is not None:
+        return False
+    name = above[:-2].strip()
+    return 2 <= len(name) <= 40 and bool(issuer.ISSUER_TAIL.search(name)) and not _is_furniture(name)
 
 
 JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")

@@ -38,3 +38,16 @@ def test_a_day_first_line_above_a_report(national):
                       "二、存在的不足和原因", PROBLEMS, "三、党政主要负责人履行推进法治建设第一责任人职责情况", DUTY,
                       "四、2018年工作安排", PLAN])
     assert check_text(text, national, "page.txt").metadata["published"] == "2017-12-21"
+
+
+# round 12: a catalogue with the day the document was drawn up and the day it was sent out
+@pytest.mark.parametrize("lines, expected", [
+    (["成文日期: 2025-01-26", "发文日期: 2025-02-12"], "2025-02-12"),   # sent out, not drawn up
+    (["发文日期: 2025-02-12", "成文日期: 2025-01-26"], "2025-02-12"),   # whatever the order
+    (["成文日期: 2025-01-26", "印发日期 2025年2月3日"], "2025-02-03"),
+    (["成文日期: 2025-01-26"], "2025-01-26"),                          # the only date still read
+    (["成文日期: 2025-01-26", "发文日期: 2025-02-12", "发布日期: 2025-02-20"], "2025-02-20"),  # published wins
+    (["生成日期: 2025-01-26", "日期: 2025-02-01"], "2025-02-01"),       # the page's own date line wins
+])
+def test_the_sent_out_date_wins_over_the_drawn_up_date(lines, expected):
+    assert published_date(lines, lines) == expected

@@ -696,3 +696,75 @@ def test_a_province_by_its_short_name(opening, issuer):
 def test_a_year_that_is_a_places_year_names_no_speaker():
     from checker.parse.issuer import issuer_from_opening
     assert issuer_from_opening("2015年，是云溪区积极融入自贸区建设的一年，也是我区扎实开展依法行政工作的一年。") is None
+
+
+# round 12: the name the report had before the 2015 outline (依法行政), and a title that closes on
+# the next year's plans — read as the title, and title-format says what it lacks
+@pytest.mark.parametrize("title, issuer, lacks", [
+    ("云溪区人民政府关于2015年度依法行政工作情况的报告", "云溪区人民政府", "缺少“法治政府建设”字样"),
+    ("云中市2015年度依法行政工作报告", "云中市人民政府", "缺少“法治政府建设”字样"),
+    ("云溪区政府2015年推进依法行政工作情况及2016年工作打算", "云溪区政府", "缺少“报告”字样"),
+    ("云溪区人民政府2024年法治政府建设工作情况及2025年工作安排", "云溪区人民政府", "缺少“报告”字样"),
+])
+def test_an_older_or_plan_closing_title_is_read(title, issuer, lacks, national):
+    text = title + "\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == title and got["issuer"] == issuer
+    messages = [f.message for f in check_text(text, national, "page.txt").findings if f.rule == "title-format"]
+    assert messages and lacks in messages[0] and "找不到报告标题" not in messages[0]
+
+
+@pytest.mark.parametrize("line", [
+    "云溪区2015年依法行政工作要点",               # a plan, not a report
+    "关于开展2015年度依法行政考核工作的通知",
+    "云溪区2015年依法行政工作情况",               # no report word, no plans: a heading
+])
+def test_other_lines_naming_yifa_xingzheng_are_not_titles(line):
+    assert not meta.is_title_line(line)
+
+
+# round 12: a title broken after its 关于; the page's source and date labels on the title's line; a
+# breadcrumb after its location label; a title's head that names no body
+def test_a_title_broken_after_guanyu(national):
+    text = "云溪区人民政府关于\n2024年度法治政府建设情况的报告\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == "云溪区人民政府关于2024年度法治政府建设情况的报告" and got["issuer"] == "云溪区人民政府"
+    # a line above that ends with 关于 but a title naming its own body stays apart
+    other = "云溪区人民政府关于\n云溪区司法局2024年度法治政府建设情况报告\n" + BODY
+    assert metadata(other, national)["title"] == "云溪区司法局2024年度法治政府建设情况报告"
+
+
+def test_source_and_date_labels_on_the_title_line(national):
+    text = TITLE + " 信息来源: 发布时间:2025-01-02\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == TITLE and got["published"] == "2025-01-02"
+
+
+@pytest.mark.parametrize("line", [
+    "当前位置:心得体会 > " + TITLE,
+    "您当前的位置：首页 > " + TITLE,
+])
+def test_a_breadcrumb_after_its_location_label_is_not_the_title(line, national):
+    assert not meta.is_title_line(line)
+    assert metadata(line + "\n" + TITLE + "\n" + BODY, national)["title"] == TITLE
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("云溪区人民政府公布2024年度法治政府建设情况", "云溪区人民政府"),       # a news title's verb after the body
+    ("云中市应急管理局发布2024年法治政府建设年度报告", "云中市应急管理局"),
+    ("市委政研室2024年法治政府建设年度报告", "市委政研室"),                 # a body's name: unchanged
+    ("云溪区2024年法治政府建设年度报告", "云溪区人民政府"),
+])
+def test_issuer_from_a_title(title, issuer):
+    from checker.parse.issuer import issuer_from_title
+    assert issuer_from_title(title) == issuer
+
+
+@pytest.mark.parametrize("title", [
+    "2024年依法行政和法治政府建设工作报告",                       # what precedes 法治 names no body
+    "云溪区农业农村局(云溪区乡村振兴局)2024年法治政府建设年度报告",  # the opening reads the body instead
+    "2024年区五年法治政府建设工作情况报告",
+])
+def test_a_title_head_that_names_no_body_gives_no_issuer(title):
+    from checker.parse.issuer import issuer_from_title
+    assert issuer_from_title(title) is None

@@ -100,6 +100,15 @@ def says_report_follows(opening: str, compiled: dict) -> bool:
     return any(p.search(opening) for p in compiled["report"])
 
 
+PART_TITLE_MAX = 40  # characters of a report's part title; a longer heading is a sentence
+
+
+def _part_title(heading: str) -> bool:
+    """A heading set as a part's title (一、2024年度推进法治政府建设的主要举措和成效), not a
+    sentence that happens to be numbered (二、县政府工作的指导思想是,高举……)."""
+    return len(heading.strip()) <= PART_TITLE_MAX and not any(mark in heading for mark in ",，。;；")
+
+
 def is_record(doc: Document, params: dict) -> bool:
     """A catalogue record: the directory's labels (索引号, 主题分类 …) and almost no prose."""
     text = doc.norm
@@ -140,7 +149,11 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     opening = doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))]
     # a record block above a report that announces itself and starts its numbered parts is the
     # report's own page, however short the copy: only a bare record is a catalogue entry
-    announced = says_report_follows(opening, compiled) and any(h.level <= 1 for h in doc.headings)
+    # (现将……报告如下), or whose numbered parts are the report's own (一、2024年度推进法治政府建设的主要举措和成效)
+    parts = [h for h in doc.headings if h.level <= 1]
+    own_parts = bool(parts) and any(not s.embedded and s.heading_start == parts[0].start and _part_title(s.heading)
+                                    for s in doc.sections)
+    announced = (says_report_follows(opening, compiled) or own_parts) and any(h.level <= 1 for h in doc.headings)
     if is_record(doc, params) and not announced:
         yield Hit(start, end, fields={"what": "政务公开目录中的一条信息记录（只有标题和编目信息，没有报告正文）",
                                       "detail": "请打开报告正文页面或附件后再检查。"})

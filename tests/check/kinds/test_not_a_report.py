@@ -382,3 +382,21 @@ def test_a_work_report_to_a_peoples_congress_is_not_a_report(text, national):
 def test_a_report_that_reports_to_the_congresss_standing_committee_is_a_report(opening, national):
     """Only 向大会报告工作 (a full congress's work report) is the clue, not reporting to its standing committee."""
     assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
+
+
+# round 12: a record block above a report that starts at its own first part, with no 现将……报告如下
+# (live-extra14 r40, live-extra13 r42): the part title is the report's, so the page is the report
+def test_a_record_block_above_a_report_that_starts_at_its_first_part_is_a_report(national):
+    record = "索引号：0001-2025-0022 发文时间：2025-02-28\n发布机构：云溪区司法局\n公开方式：主动公开 有效性：有效\n"
+    text = (record + "标 题：云溪区2024年法治政府建设年度报告\n云溪区2024年法治政府建设年度报告\n"
+            "2024年，云溪区坚持依法行政，统筹推进法治政府建设。\n"
+            "一、2024年度推进法治政府建设的主要举措和成效\n（一）坚持党的领导。全年召开专题会议4次。")
+    assert RULE not in {f.rule for f in check_text(text, national, "page.txt").findings}
+
+
+def test_a_numbered_sentence_under_a_record_block_is_not_a_part_title(national):
+    # a catalogue record of rules whose numbered clauses are sentences: still a catalogue entry
+    text = ("索引号：0001-2024-0005\n主题分类：综合政务\n发文机关：云溪县人民政府\n成文日期：2024-04-06\n"
+            "云溪县人民政府工作规则\n第一章 总则\n"
+            "二、县政府工作的指导思想是，坚持依法行政，努力建设人民满意的法治政府、服务型政府\n")
+    assert RULE in {f.rule for f in check_text(text, national, "page.txt").findings}
