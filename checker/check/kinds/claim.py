@@ -12,7 +12,10 @@ place in the clause tells them apart.
   is a purpose: neither is a claim.
 - A trigger in a purpose clause (确保…得到有效落实, 为了…, 以便…: the ``purposes`` lexicon earlier
   in its clause) states what a measure is for, not what it achieved: not a claim even with a
-  degree adverb.  "确保了…" (with 了) reports a result and stays a claim.
+  degree adverb.  "确保了…" (with 了) reports a result and stays a claim.  The same holds for a
+  trigger that closes a purpose frame its clause opens with (为……提供有力保障, the
+  ``purpose_patterns``, matched on the clause's words before the trigger): "为……提供了有力保障"
+  (with 了) reports a result and stays a claim.
 - A claim is supported by a figure or verifiable evidence (获评, 入选 …) in its own sentence,
   or, when it opens its sentence, by a figure in the clause just before it (the end of the
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
@@ -46,7 +49,7 @@ from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
-                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "purpose_patterns": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
 LEAD_CLAUSE_MARKS = ",;:。!?"
@@ -75,9 +78,10 @@ def prepare(params: dict) -> dict:
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=figures.longest_first)
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
     openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
+    frames = [compile_safe(p, f"purpose_patterns[{i}]") for i, p in enumerate(params["purpose_patterns"])]
     return {"openers": openers, "triggers": prefilter.Guards(triggers), "opening": prefilter.Guards(opening), "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
-            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
+            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"]), "frames": frames}
 
 
 def _purpose(words: list[str]) -> re.Pattern | None:
@@ -98,6 +102,8 @@ def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
     start = _clause_start(text, match.start())
     if compiled["purpose"] is not None and compiled["purpose"].search(text, start, match.start()):
         return True
+    if compiled["frames"] and any(frame.search(text[start:match.start()]) for frame in compiled["frames"]):
+        return True  # 为……提供有力保障: what the measure is for
     if compiled["degree"] is not None and compiled["degree"].search(claim):
         return False
     head = ENUMERATOR.sub("", text[start:match.start()])

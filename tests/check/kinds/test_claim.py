@@ -143,6 +143,25 @@ def test_a_purpose_clause_is_not_a_claim(national, sentence):
     assert findings(report(measures=sentence), national, RULE) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "每季度召开专题会议，协调解决执法难点问题，为乡村振兴提供有力保障。",
+    "健全联席会议制度，并为重点项目落地提供有力保障。",
+])
+def test_a_purpose_frame_is_not_a_claim(national, sentence):
+    """为……提供有力保障 (no 了) says what the measures are for."""
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "每季度召开专题会议，协调解决执法难点问题，为乡村振兴提供了有力保障。",
+    "召开专题会议，执法质效显著提升，为乡村振兴提供有力保障。",
+])
+def test_a_purpose_frame_with_le_or_another_claim_stays_a_claim(national, sentence):
+    """With 了 the frame reports what was achieved; a claim in another clause is not in the frame."""
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]
+
+
 def test_quebao_le_reports_a_result_and_stays_a_claim(national):
     sentence = "加强督办，确保了各项任务得到有效落实。"
     got = findings(report(measures=sentence), national, RULE)
