@@ -27,7 +27,10 @@ place in the clause tells them apart.
   A claim that is itself an enumerated point ("三是示范创建取得阶段性成效。") is the title of the
   sentence after it, which supports it with a figure anywhere in it.
 
-Headings are titles, not claims, and are skipped by default.
+Headings are titles, not claims, and are skipped by default.  So is a trigger that stands
+wholly inside quotation marks (深刻把握“走在前列”总目标): the quoted words name a goal or a
+slogan, as a 《…》 title names a document; a trigger that carries its own marks (跑出“加速度”)
+is matched as written.
 
 The opening paragraph (before the first heading) sums up the year, often with figures the body
 gives later, so there the ordinary triggers would mostly flag summaries.  When the rule's scope
@@ -59,6 +62,8 @@ ARABIC_DIGIT = lazy(r"\d")
 # Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
 DATE = lazy(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
+# A short quoted phrase: a trigger wholly inside one names a goal or slogan, it is not a claim.
+QUOTED = lazy(r"“[^“”\n]{1,30}”")
 ENUMERATOR = lazy(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
 
@@ -132,10 +137,17 @@ def claim_in(text: str, compiled: dict) -> re.Match | None:
     hits: list[re.Match] = []
     for trigger in compiled["triggers"].candidates(visible):  # most sentences have none: no generator, no sort
         hits += trigger.finditer(visible)
+    if hits and "“" in visible:
+        hits = [m for m in hits if not _quoted(visible, m)]
     if not hits:
         return None
     hits.sort(key=_match_start)  # stable: the order sorted() gave
     return next((m for m in hits if not _is_action(visible, m, compiled)), None)
+
+
+def _quoted(text: str, match: re.Match) -> bool:
+    """Whether a trigger stands wholly inside a quoted phrase (its marks not part of it)."""
+    return any(q.start() < match.start() and match.end() < q.end() for q in QUOTED.finditer(text))
 
 
 def _match_start(match: re.Match) -> int:

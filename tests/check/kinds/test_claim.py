@@ -203,3 +203,15 @@ def test_an_unmistakable_claim_in_the_opening_fires(national, opening):
 ])
 def test_the_opening_is_judged_only_for_unmistakable_claims(national, opening):
     assert findings(report(opening=opening), national, RULE) == []
+
+
+def test_a_trigger_inside_quotation_marks_names_a_goal(national):
+    """深刻把握“走在前列”总目标: the quoted words are the goal's name, not a claim about the work."""
+    sentence = "组织专题研讨，深刻把握“走在前列”总目标的丰富内涵，切实把学习成果转化为工作举措。"
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+def test_a_trigger_outside_the_quotes_stays_a_claim(national):
+    sentence = "推行“一网通办”，审批效率明显提升。"
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]
