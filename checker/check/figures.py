@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from checker.read.record import record
 from functools import lru_cache
 
 from checker.read.lazy_pattern import lazy
@@ -53,7 +53,7 @@ CN_NUMBER = lazy(rf"[{CN}]+")
 LONG_NUMERALS = lazy(rf"[{CN}]{{21,}}")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FigureSpec:
     """Compiled figure settings: measure words, slogans to mask, extra non-figure patterns."""
 

@@ -1,13 +1,13 @@
 """The one record every output format reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from checker.read.record import record
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """A problem found in one report, located in the extracted text (1-based, code points;
     ``end_column`` is exclusive, as in SARIF)."""

@@ -1,10 +1,10 @@
 """What a rule kind reports before the engine turns it into a :class:`Finding`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 
 
-@dataclass
+@record
 class Hit:
     """A span of ``Document.text`` (offsets) that broke a rule, with values for the message."""
 

@@ -9,7 +9,7 @@ the rule and the field.  Rules are data: a rule picks a kind (a module in
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ class RuleSetError(Exception):
         self.path, self.problem, self.rule, self.field = path, problem, rule, field
 
 
-@dataclass
+@record
 class Rule:
     """One rule after merging: a kind, a severity, a Chinese message and the kind's params."""
 
@@ -56,7 +56,7 @@ class Rule:
     compiled: Any = None
 
 
-@dataclass
+@record
 class RuleSet:
     """Sections, order, scoring and rules of one (possibly extended) rule set."""
 

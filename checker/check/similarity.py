@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 
 from checker.read.lazy_pattern import lazy
 
@@ -82,7 +82,7 @@ def containment(item: set[str], unit: set[str], weight: Weights, total: float | 
     return sum(weight(g) for g in item & unit) / total
 
 
-@dataclass
+@record
 class Unit:
     """A piece of text to compare: a plan item, a measures item or a sentence."""
 
@@ -93,7 +93,7 @@ class Unit:
     title: str = ""  # a numbered item's heading, or the sentence itself
 
 
-@dataclass
+@record
 class Match:
     item: Unit
     score: float
@@ -138,7 +138,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-@dataclass
+@record
 class Pair:
     this: Unit
     last: Unit | None

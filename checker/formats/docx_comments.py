@@ -15,7 +15,7 @@ import io
 import posixpath
 import zipfile
 from copy import deepcopy
-from dataclasses import dataclass
+from checker.read.record import record
 
 from lxml import etree
 
@@ -40,7 +40,7 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Note:
     """One comment: where (1-based extracted line, its excerpt and columns) and what it says
     (one string per comment paragraph)."""
@@ -51,7 +51,7 @@ class Note:
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placed:
     """Where a note ended up: on its excerpt exactly, or on the whole paragraph."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from checker.read.record import record
 from xml.sax.saxutils import escape
 
 from checker.read.lazy_pattern import lazy
@@ -24,7 +24,7 @@ STYLES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.st
 _XML_INVALID = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Para:
     """One paragraph: its text, a style (None, 'Title', 'Heading1', 'Heading2', 'Small'),
     bold, centred or right-aligned, and cells when it is a table row instead."""

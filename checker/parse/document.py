@@ -7,7 +7,7 @@ so rules match on ``norm`` and quote ``text``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 from typing import Iterator
 
 from checker.read.source import Source
@@ -15,7 +15,7 @@ from checker.read.source import Source
 SECTION_KEYS = ("measures", "problems", "duty", "plan", "other")
 
 
-@dataclass
+@record
 class Heading:
     """A numbered heading such as ``一、`` / ``(一)`` / ``1.`` with its title on the same line."""
 
@@ -30,7 +30,7 @@ class Heading:
     line_start: int = 0
 
 
-@dataclass
+@record
 class Node:
     """A heading with the text it governs; the root node has no heading."""
 
@@ -46,7 +46,7 @@ class Node:
             yield from child.walk()
 
 
-@dataclass
+@record
 class Sentence:
     """A sentence ended by 。！？； (or a line end), with its span."""
 
@@ -57,7 +57,7 @@ class Sentence:
     heading: bool = False
 
 
-@dataclass
+@record
 class Section:
     """One of the five statutory items as found in the report."""
 
@@ -72,7 +72,7 @@ class Section:
     nodes: list[Node] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Metadata:
     """What a reviewer needs to know before the findings: who reports on which year, when."""
 
@@ -89,7 +89,7 @@ class Metadata:
                 "published": self.published}
 
 
-@dataclass
+@record
 class Document:
     """A report after reading and parsing; rules only ever see this."""
 

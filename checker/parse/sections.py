@@ -8,7 +8,7 @@ sentence inside the measures (found and marked ``embedded``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
 
@@ -19,7 +19,7 @@ YEAR = lazy(r"(?:19|20)\d{2}")
 CLAUSE_MARK = lazy(r"[,，;；]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SectionDef:
     """One statutory item as the rule set describes it."""
 

@@ -9,7 +9,7 @@ punctuation (一、 （一）), else as one space.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 
 from lxml import etree
 
@@ -49,7 +49,7 @@ def load_numbering(parts: Parts, main: str, warnings: list[tuple[int, str]]) -> 
     return Numbering(roots[0], roots[1])
 
 
-@dataclass
+@record
 class _Level:
     fmt: str = "decimal"
     text: str = "%1."
@@ -59,7 +59,7 @@ class _Level:
     style: str | None = None
 
 
-@dataclass
+@record
 class _Instance:
     abstract: str
     starts: dict[int, int] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, fields
+from checker.read.record import asdict, fields, record
 from typing import Any
 
 from checker.read.lazy_pattern import lazy
@@ -37,7 +37,7 @@ MAX_YAML_ALIASES = 1_000
 MAX_YAML_DEPTH = 64  # nesting of lists/mappings (a rule file needs about 8; libyaml's C loader crashes past ~10⁴)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     """Bounds on what the readers accept; each field has a ``--max-…`` flag."""
 

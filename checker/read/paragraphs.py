@@ -14,7 +14,7 @@ Each rebuilt paragraph keeps the page and the position of its first line.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
 
@@ -28,7 +28,7 @@ HEADING_START = lazy(
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PageLine:
     """One line as laid out: its text, page (1-based) and box in points from the top-left."""
 
@@ -40,7 +40,7 @@ class PageLine:
     size: float  # glyph height, about one CJK character's width
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Paragraph:
     """A rebuilt paragraph and the line it starts on."""
 

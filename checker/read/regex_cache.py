@@ -9,6 +9,11 @@ and passes them straight to the engine the next time.  The program is exactly th
 made (``tests/read/test_regex_cache.py`` compares them); the engine checks a program it is given
 and refuses a malformed one, and any entry it refuses is compiled afresh.
 
+Each entry carries the number of the save that last used it: a save drops the entries that no
+run has used in the last KEEP_SAVES saves (patterns of an older fzcheck or of a rule file no longer
+used) and keeps at most MAX_ENTRIES, the most recently used, so the file, read by every run, does
+not grow with every change of the rule set.  Nothing is written by a run that compiled nothing new.
+
 The file is keyed by Python's version and the engine's magic number: another Python ignores it.
 A file that cannot be read is ignored and one that cannot be written is not written; two
 processes writing at once each replace the file whole (the later one wins; what it lacked is
@@ -35,8 +40,10 @@ except ImportError:  # Python 3.10
 import _sre
 
 VERSIONS = {(3, 10), (3, 11), (3, 12), (3, 13)}
-MAX_ENTRIES = 4096  # a rule set with many user patterns stops adding, it does not grow the file without end
-FORMAT = 2
+MAX_ENTRIES = 1024  # kept in the file, the most recently used (the national rule set uses ~400)
+KEEP_SAVES = 32  # an entry no run used in this many saves is dropped
+MAX_HELD = 4 * MAX_ENTRIES  # held by one process (fzcheck serve runs for weeks): past this, nothing is added
+FORMAT = 3
 ENV = "FZCHECK_REGEX_CACHE"
 CODE_TYPE = next(t for t in "IHLQ" if array(t).itemsize == _sre.CODESIZE)  # an item as wide as the engine's code word
 KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
@@ -44,7 +51,8 @@ KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 ORIGINAL = _sre_compile.compile
 _RECORDING: contextvars.ContextVar[list | None] = contextvars.ContextVar("fzcheck_regex_recording", default=None)
 _TRANSIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("fzcheck_regex_transient", default=False)
-_entries: dict[tuple, tuple] = {}
+_entries: dict[tuple, tuple] = {}  # (pattern, flags) → (flags, program, groups, groupindex, indexgroup, save number)
+_used: set[tuple] = set()  # entries this process used or added: they get the next save's number
 _added = 0
 _loaded_from: Path | None = None
 
@@ -74,7 +82,8 @@ def location() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, or relative (which the XDG spec says to ignore)
         base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "fzcheck" / f"patterns-{sys.implementation.cache_tag}.marshal"
+    return Path(base) / "fzcheck" / f"patterns-{FORMAT}-{sys.implementation.cache_tag}.marshal"  # two fzcheck
+    # versions with different formats side by side would otherwise each discard the other's file
 
 
 def install() -> bool:
@@ -88,6 +97,7 @@ def install() -> bool:
     global _loaded_from
     if _loaded_from != path:
         _entries.clear()
+        _used.clear()
         _entries.update(_read(path))
         _loaded_from = path
     _sre_compile._sre = _Engine()
@@ -101,6 +111,7 @@ def uninstall() -> None:
     _sre_compile.compile = ORIGINAL
     _sre_compile._sre = _sre
     _entries.clear()
+    _used.clear()
     _added = 0
     _loaded_from = None
 
@@ -123,7 +134,8 @@ def compile_pattern(p, flags=0):
     known = _entries.get(key)
     if known is not None:
         try:
-            flags_out, program, groups, groupindex, indexgroup = known
+            flags_out, program, groups, groupindex, indexgroup, _number = known
+            _used.add(key)
             code = array(CODE_TYPE)
             code.frombytes(program)
             return _sre.compile(p, flags_out, code.tolist(), groups, groupindex, indexgroup)
@@ -135,12 +147,13 @@ def compile_pattern(p, flags=0):
         compiled = ORIGINAL(p, flags)
     finally:
         _RECORDING.reset(token)
-    if len(recording) == 1 and len(_entries) < MAX_ENTRIES:
+    if len(recording) == 1 and len(_entries) < MAX_HELD:
         global _added
         flags_out, code, groups, groupindex, indexgroup = recording[0][1:]
         # the program as machine words (marshal loads bytes at memory speed, a list of ints 15× slower)
         # and the flags as a plain int (marshal takes no RegexFlag)
-        _entries[key] = (int(flags_out), array(CODE_TYPE, code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
+        _entries[key] = (int(flags_out), array(CODE_TYPE, code).tobytes(), groups, dict(groupindex), tuple(indexgroup), 0)
+        _used.add(key)
         _added += 1
     return compiled
 
@@ -153,10 +166,8 @@ def save() -> None:
         return
     path = _loaded_from
     ours = dict(_entries)  # one copy (atomic for a dict of strings and tuples): serve's threads may still compile
-    merged = _read(path)
-    merged.update(ours)
-    if len(merged) > MAX_ENTRIES:
-        merged = ours
+    used = set(_used)
+    merged = _pruned(_read(path), {key: ours[key] for key in used if key in ours})
     try:
         data = marshal.dumps((KEY, merged))
         if not path.parent.is_dir():
@@ -177,6 +188,20 @@ def save() -> None:
     _added = 0
 
 
+def _pruned(entries: dict[tuple, tuple], used: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """The file's ``entries`` with the ``used`` ones stamped with the next save number, less the
+    entries unused for KEEP_SAVES saves, and at most MAX_ENTRIES of them, the latest used."""
+    number = max((entry[5] for entry in entries.values()), default=0) + 1
+    merged = dict(entries)
+    for key, entry in used.items():
+        merged[key] = entry[:5] + (number,)
+    kept = [(key, entry) for key, entry in merged.items() if entry[5] > number - KEEP_SAVES]
+    if len(kept) > MAX_ENTRIES:
+        kept.sort(key=lambda item: item[1][5], reverse=True)  # stable: equal numbers keep their order
+        kept = kept[:MAX_ENTRIES]
+    return dict(kept)
+
+
 def _read(path: Path) -> dict[tuple, tuple]:
     """The file's entries when it is this Python's and well formed, else none."""
     try:
@@ -191,5 +216,5 @@ def _read(path: Path) -> dict[tuple, tuple]:
 
 def _well_formed(key, value) -> bool:
     return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (str, bytes))
-            and isinstance(key[1], int) and isinstance(value, tuple) and len(value) == 5
-            and isinstance(value[1], bytes))
+            and isinstance(key[1], int) and isinstance(value, tuple) and len(value) == 6
+            and isinstance(value[1], bytes) and isinstance(value[5], int))

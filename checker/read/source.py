@@ -8,12 +8,12 @@ column), so a reviewer can find it in the raw HTML or XML too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 
 from .suppress import Region
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Origin:
     """Position in the original file where an extracted line starts; ``page`` (1-based) for
     paged formats (PDF, OFD), where ``line`` counts the text lines of that page."""
@@ -23,7 +23,7 @@ class Origin:
     page: int | None = None
 
 
-@dataclass
+@record
 class Source:
     """Text of one input with its provenance and what the reader learnt on the way."""
 

@@ -15,7 +15,7 @@ counted and shown by ``--statistics``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
 
@@ -23,7 +23,7 @@ MARKER = lazy(r"<!--\s*fzcheck\s*:\s*(disable|enable)\s*=\s*([A-Za-z0-9_,\s-]+?)
 IGNORE = lazy(r"^\s*fzcheck\s*[:：]\s*ignore\s+([A-Za-z0-9_,，\s-]+?)\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Region:
     """Rules not reported on lines ``start``..``end`` (1-based, inclusive) of the extracted text."""
 

@@ -7,7 +7,7 @@ names the first damaged line so the author can fix the file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
 
@@ -50,7 +50,7 @@ _BINARY_HINT = "请确认选择了正确的文件；报告请提供 Word（.docx
 _CONTROL = lazy("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
-@dataclass
+@record
 class Decoded:
     """Result of decoding: the text, the codec used, and the first damaged line if any."""
 

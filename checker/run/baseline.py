@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
+from checker.read.record import replace
 from pathlib import Path
 
 from .result import RunResult

@@ -150,6 +150,11 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
         if progress:
             progress(done + count, len(files))
 
+    if len(todo) == 1 and _plain_text(files[todo[0][0]]):
+        index, key = todo[0]
+        spill.put(index, _packed(files[index], pool.here(_work, (files[index], key), on_error=_crashed)))
+        advance(1, 1)
+        return keys
     tasks = ((files[index], key) for index, key in todo)
     for k, result in pool.each(_work, tasks, advance, on_error=_crashed, count=len(todo)):
         index = todo[k][0]
@@ -157,6 +162,14 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
         packed.row.path = files[index]  # the same string, not a copy from the worker (10⁵ paths)
         spill.put(index, packed)
     return keys
+
+
+def _plain_text(path: str) -> bool:
+    """A file whose check runs only Python code and ``re`` (a .txt or .md file: no C parser
+    that a signal cannot stop), so that one such file alone is checked in this process."""
+    from checker.read.dispatch import kind_for_name
+
+    return path != "-" and kind_for_name(path) in ("text", "markdown")
 
 
 def _cross_year(spill: Spill, rulesets, pool: Pool, store=None, keys: list[str | None] = ()) -> None:

@@ -28,7 +28,7 @@ year's path (:meth:`ResultCache.cross_key`): a repeat run over two unchanged yea
 """
 from __future__ import annotations
 
-import dataclasses
+from checker.read import record
 import hashlib
 import json
 import os
@@ -91,7 +91,7 @@ class ResultCache:
         last = self._last_settings
         if last is None or last[0] is not ruleset or last[1] != held:  # the rule set by identity
             parts = [FORMAT, __version__, code_digest(), self.fingerprint(ruleset), sorted(dropped), keep_lines,
-                     dataclasses.asdict(limits)]
+                     record.asdict(limits)]
             digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
             last = self._last_settings = (ruleset, held, digest)
         return last[2]
@@ -358,9 +358,9 @@ def ruleset_fingerprint(ruleset) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """JSON-able form of rule-set data (dataclasses, tuples, compiled patterns)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """JSON-able form of rule-set data (records, tuples, compiled patterns)."""
+    if record.is_record(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in record.fields(value)}
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

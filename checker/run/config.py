@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from checker.read.record import field, record, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ BUILTIN_RULES = ("input-error", "internal-error")  # findings the engine makes, 
 ENTRY_LISTS = ("overrides", "pairing", "ignore", "roster")  # lists of mappings whose keys are config keys too
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleChanges:
     """Severity, enabled flag and params changes for some rules (top level or one override)."""
 
@@ -52,7 +52,7 @@ class RuleChanges:
         return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Override:
     files: tuple[str, ...]
     changes: RuleChanges
@@ -90,7 +90,7 @@ def with_shorthands(changes: RuleChanges, ruleset, deadline: str | None = None, 
     return replace(changes, params=tuple(params.items()))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pairing:
     """Who reports on which year, for files whose text does not say it (``pairing`` entries)."""
 
@@ -100,14 +100,14 @@ class Pairing:
     key: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ignore:
     paths: tuple[str, ...]
     rules: tuple[str, ...]
     key: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unit:
     """A unit expected to submit its report (``roster`` entries): its name as reports write it,
     its level (区政府, 部门, 街镇…) and, when it has its own, the deadline (YYYY-MM-DD or MM-DD
@@ -118,7 +118,7 @@ class Unit:
     deadline: str | None = None
 
 
-@dataclass
+@record
 class Config:
     """The settings of one run: file values, then command-line flags on top."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from dataclasses import dataclass
+from checker.read.record import record
 from typing import TYPE_CHECKING, Any, Callable
 
 from checker.read import regex_cache
@@ -29,7 +29,7 @@ DEFAULT_TIMEOUT = 120.0  # seconds for one file (a 31 MB text file, the largest 
 DEFAULT_MEMORY_MB = 2048  # MB one check may add (a 31 MB text file peaks at about 400 MB)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Budget:
     """How long one check may run and how much memory it may add."""
 
@@ -37,7 +37,7 @@ class Budget:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Exceeded:
     """What a check that was stopped returns: ``kind`` is ``timeout``, ``memory`` or ``crash``."""
 
@@ -235,6 +235,14 @@ class Pool:
             raise
         self.workers = idle
 
+    def here(self, func: Callable[[Any], Any], item, on_error: Callable[[Any, str], Any] | None = None):
+        """``func(item)`` in this process under the pool's budget: its result, ``on_error``'s
+        or an :class:`Exceeded`, as :meth:`each` would give.  For one plain-text file, whose
+        check runs only Python and ``re`` (both stop at a signal): the wall-clock limit is an
+        interval timer and the memory limit is this process's address space for the while.
+        Forking a worker and importing ``multiprocessing`` cost more than that check does."""
+        return self._result(in_this_process(func, item, self.budget), item, on_error)
+
     @staticmethod
     def _receive(worker: _Worker) -> tuple:
         try:
@@ -264,17 +272,57 @@ class Pool:
         self.close()
 
 
+class _Timeout(BaseException):
+    """Raised by the interval timer in :func:`in_this_process`: not an ``Exception``, so no
+    reader's or check's ``except Exception`` turns it into that file's finding."""
+
+
+def _alarm(_signum, _frame) -> None:
+    raise _Timeout
+
+
+def in_this_process(func: Callable[[Any], Any], arg, budget: Budget) -> tuple:
+    """``func(arg)`` here within ``budget``: ("ok", result), ("timeout",), ("memory",) or
+    ("error", text) — what a worker replies.  Only for work that signals can stop (Python code
+    and ``re``; not lxml or pdfium, which hold the process until they finish).  The main
+    thread only (signal handlers); elsewhere it runs in a fresh worker instead."""
+    import resource
+
+    try:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+    except ValueError:  # not the main thread
+        return _one_worker(func, arg, budget)
+    limits = resource.getrlimit(resource.RLIMIT_AS)
+    try:
+        _limit_memory(budget.memory_mb)
+        signal.setitimer(signal.ITIMER_REAL, budget.timeout)
+        try:
+            return ("ok", func(arg))
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Timeout:
+        return ("timeout",)
+    except MemoryError:
+        return ("memory",)
+    except Exception as exc:  # noqa: BLE001 - the caller turns it into that file's finding
+        return ("error", f"{type(exc).__name__}: {exc}")
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, limits)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _one_worker(func: Callable[[Any], Any], arg, budget: Budget) -> tuple:
+    worker = _Worker(budget, (func, arg))
+    try:
+        return Pool._receive(worker) if wait([worker.conn], timeout=budget.timeout) else ("timeout",)
+    finally:
+        worker.kill()
+
+
 def call(func: Callable[[Any], Any], arg, budget: Budget):
     """``func(arg)`` once in a fresh child (``func`` may be a closure: it is inherited, not sent);
     its result, an :class:`Exceeded`, or RuntimeError with the child's exception."""
-    worker = _Worker(budget, (func, arg))
-    try:
-        if wait([worker.conn], timeout=budget.timeout):
-            outcome = Pool._receive(worker)
-        else:
-            outcome = ("timeout",)
-    finally:
-        worker.kill()
+    outcome = _one_worker(func, arg, budget)
     if outcome[0] == "ok":
         return outcome[1]
     if outcome[0] == "error":

@@ -16,7 +16,7 @@ report by hand.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from checker.read.record import replace
 
 from checker.check.engine import cross_year_rules, score
 from checker.check.finding import Finding

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from checker.read.record import replace
 
 from checker.check import suppression
 from checker.check.engine import coverage_views, gated, run_rules, score, substance, views

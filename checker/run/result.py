@@ -1,13 +1,13 @@
 """What one run produced: per report its metadata, sections, findings and score."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from checker.read.record import field, record
 
 from checker import __version__
 from checker.check.finding import SEVERITIES, Finding
 
 
-@dataclass
+@record
 class ReportResult:
     """The outcome for one input file; ``lines`` keeps the text for the HTML page, and
     ``outline`` where its title, body, headings and sections lie (1-based lines), and where
@@ -44,7 +44,7 @@ class ReportResult:
                 "findings": [f.as_dict() for f in self.findings], "score": self.score}
 
 
-@dataclass
+@record
 class RunResult:
     """All reports of one run, in input order, in memory (one report, the web service, tests;
     a batch from the command line is a :class:`checker.run.streamed.StreamedRun`)."""

@@ -8,7 +8,7 @@ afterwards, so scores agree with what is shown.  Only rule ids that are not in t
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
+from checker.read.record import replace
 from typing import Any
 
 from .config import BUILTIN_RULES, Config, RuleChanges, with_shorthands

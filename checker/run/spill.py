@@ -23,7 +23,7 @@ import os
 import pickle
 import tempfile
 from array import array
-from dataclasses import dataclass
+from checker.read.record import record
 
 from checker.check.finding import SEVERITIES
 
@@ -32,7 +32,7 @@ from .result import ReportResult
 PICKLED, CACHED = 0, 1  # how an entry's whole result is stored
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Row:
     """What the parent keeps of one report (a few hundred bytes)."""
 
@@ -63,7 +63,7 @@ class Row:
                    published=meta.get("published"), unreadable=report.unreadable)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Packed:
     """A result made ready for the spill where it was produced (a worker, or the cache): the
     row, the contract object's text and the whole result as bytes."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 import re
 import time
-from dataclasses import dataclass
+from checker.read.record import record
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
@@ -31,7 +31,7 @@ UNSAFE_NAME_RE = lazy(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 FILENAME_STAR_RE = lazy(r"""filename\*\s*=\s*([^;]+)""", re.I)
 
 
-@dataclass
+@record
 class Upload:
     """One thing to check: its bytes and a display name (never logged)."""
 
@@ -41,7 +41,7 @@ class Upload:
     previous: Upload | None = None  # last year's report of the same unit, for the cross-year rules
 
 
-@dataclass
+@record
 class Part:
     name: str
     filename: str | None

@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import replace
+from checker.read.record import replace
 from typing import Callable
 from urllib.parse import parse_qs
 

@@ -2,7 +2,7 @@
 carried out (开展情况, 完成情况 …) is not the plan, although it names 重点工作."""
 from __future__ import annotations
 
-from dataclasses import replace
+from checker.read.record import replace
 
 import pytest
 

@@ -11,6 +11,7 @@ import pytest
 
 from checker.check.ruleset import load
 from checker.read.lazy_pattern import LazyPattern, compiled, lazy, source
+from checker.read.record import fields, is_record
 from tests.conftest import REPO
 
 
@@ -55,9 +56,9 @@ def test_every_bundled_rule_pattern_compiles():
         elif isinstance(value, (list, tuple, set, frozenset)):
             for item in value:
                 walk(item)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
+        elif is_record(value):
+            for item in fields(value):
+                walk(getattr(value, item.name))
 
     ruleset = load("national")
     for rule in ruleset.rules:

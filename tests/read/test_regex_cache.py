@@ -77,7 +77,7 @@ def test_a_second_process_reads_what_the_first_saved(cache_file):
 
 
 def test_a_file_of_another_python_or_damaged_is_ignored(cache_file):
-    cache_file.write_bytes(marshal.dumps(((0, "another", 1, 4, 0x10FFFF), {("a", 0): (0, b"", 0, {}, ())})))
+    cache_file.write_bytes(marshal.dumps(((0, "another", 1, 4, 0x10FFFF), {("a", 0): (0, b"", 0, {}, (), 1)})))
     assert regex_cache._read(cache_file) == {}
     cache_file.write_bytes(b"\x00garbage")
     assert regex_cache._read(cache_file) == {}
@@ -88,10 +88,43 @@ def test_a_file_of_another_python_or_damaged_is_ignored(cache_file):
 def test_an_entry_the_engine_refuses_is_compiled_afresh(cache_file):
     text = r"某某(?:局|委)"
     cached(text, 0)
-    flags, _program, groups, groupindex, indexgroup = regex_cache._entries[(text, 0)]
-    regex_cache._entries[(text, 0)] = (flags, b"\xff\xff\xff\x7f" * 4, groups, groupindex, indexgroup)
+    flags, _program, groups, groupindex, indexgroup, number = regex_cache._entries[(text, 0)]
+    regex_cache._entries[(text, 0)] = (flags, b"\xff\xff\xff\x7f" * 4, groups, groupindex, indexgroup, number)
     assert same(regex_cache.compile_pattern(text, 0), fresh(text, 0))
     assert regex_cache._entries[(text, 0)][1] != b"\xff\xff\xff\x7f" * 4  # the entry made again
+
+
+def _entry(number: int) -> tuple:
+    return (0, b"", 0, {}, (), number)
+
+
+def test_a_save_keeps_recent_entries_and_drops_stale_ones(cache_file):
+    """Entries no run used for KEEP_SAVES saves go; past MAX_ENTRIES the least recently used go;
+    what this process used is stamped with the new save's number."""
+    current = 100
+    old = {(f"old{i}", 0): _entry(current - regex_cache.KEEP_SAVES - i) for i in range(5)}
+    recent = {(f"recent{i}", 0): _entry(current - 1) for i in range(5)}
+    mine = {("mine", 0): _entry(current)}
+    kept = regex_cache._pruned({**old, **recent, **mine}, {("old0", 0): old[("old0", 0)]})
+    assert set(kept) == {("old0", 0), *recent, *mine}  # old0 was used by this run, so it stays
+    assert kept[("old0", 0)][5] == current + 1 and kept[("mine", 0)][5] == current
+    many = {(f"p{i}", 0): _entry(i % 20 + 80) for i in range(regex_cache.MAX_ENTRIES + 50)}
+    kept = regex_cache._pruned(many, {})
+    assert len(kept) == regex_cache.MAX_ENTRIES
+    assert min(e[5] for e in kept.values()) >= max(e[5] for k, e in many.items() if k not in kept)
+
+
+def test_a_used_entry_is_stamped_by_the_next_save(cache_file):
+    regex_cache.compile_pattern("甲乙", 0)
+    regex_cache.save()
+    first = regex_cache._read(cache_file)[("甲乙", 0)][5]
+    regex_cache.uninstall()
+    regex_cache.install()
+    regex_cache.compile_pattern("甲乙", 0)  # from the file: used
+    regex_cache.compile_pattern("丙丁", 0)  # new: the save writes
+    regex_cache.save()
+    entries = regex_cache._read(cache_file)
+    assert entries[("甲乙", 0)][5] == entries[("丙丁", 0)][5] == first + 1
 
 
 def test_an_unwritable_folder_is_not_an_error(tmp_path, monkeypatch):

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from checker.run.isolate import Budget, Exceeded, Pool, call
+import re
+import resource
+import signal
+import threading
+
+from checker.run.isolate import Budget, Exceeded, Pool, call, in_this_process
 from tests.conftest import REPO, SAMPLES
 
 BIG = "某区2024年法治政府建设情况报告\n一、主要举措和成效\n" + "全年办理行政复议案件12件，占比30%。\n" * 600_000  # ~31 MB
@@ -83,3 +88,34 @@ def test_call_stops_a_runaway_closure_and_a_memory_hog() -> None:
     assert call(lambda n: n + 1, 1, Budget(5, 200)) == 2
     assert call(_grab, 1000, Budget(5, 200)) == Exceeded("memory", Budget(5, 200))
     assert call(lambda _: _spin(30), None, Budget(1, 200)).kind == "timeout"
+
+
+@pytest.mark.parametrize(("flag", "value", "words"), [("--timeout-per-file", "1", "检查超时"), ("--max-memory-mb", "64", "内存超限")])
+def test_one_text_file_alone_is_checked_in_this_process_within_the_same_limits(big: Path, flag, value, words) -> None:
+    """One .txt file is checked without a worker process; its limits hold all the same."""
+    began = time.monotonic()
+    data = _cli(str(big), flag, value)
+    (stopped,) = data["reports"]
+    (finding,) = stopped["findings"]
+    assert finding["rule"] == "input-error" and words in finding["message"] and flag in finding["message"]
+    if flag == "--timeout-per-file":
+        assert time.monotonic() - began < 60
+
+
+def test_in_this_process_stops_python_code_a_runaway_regex_and_a_memory_hog() -> None:
+    before = (signal.getsignal(signal.SIGALRM), resource.getrlimit(resource.RLIMIT_AS))
+    assert in_this_process(lambda n: n + 1, 1, Budget(5, 200)) == ("ok", 2)
+    assert in_this_process(_spin, 30, Budget(1, 200)) == ("timeout",)
+    assert in_this_process(lambda s: re.match(r"(a+)+$", s), "a" * 60 + "b", Budget(1, 200)) == ("timeout",)
+    assert in_this_process(_grab, 1000, Budget(5, 200)) == ("memory",)
+    assert in_this_process(lambda _: 1 / 0, None, Budget(5, 200))[0] == "error"
+    assert (signal.getsignal(signal.SIGALRM), resource.getrlimit(resource.RLIMIT_AS)) == before
+    assert _grab(300) > 0  # the memory limit is gone again
+
+
+def test_in_this_process_off_the_main_thread_uses_a_worker() -> None:
+    got: list = []
+    thread = threading.Thread(target=lambda: got.append(in_this_process(_spin, 30, Budget(1, 200))))
+    thread.start()
+    thread.join(30)
+    assert got == [("timeout",)]

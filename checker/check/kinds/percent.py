@@ -12,14 +12,12 @@ rate word (率, 占, 比例 …) comes just before it and no growth word does.
 """
 from __future__ import annotations
 
-import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from checker.check.hit import Hit
 from checker.check.scope import spans
 from checker.parse.document import Document
 from checker.read.lazy_pattern import lazy
-from checker.read.regex_cache import transient
 
 DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
@@ -39,6 +37,12 @@ PERCENT = lazy(rf"({FIRST_NUMBER})\s*%")
 RATE = lazy(rf"([\u4e00-\u9fff]{{2}})率\s*(?:达到|达|为|是)?\s*({NUMBER})\s*%")
 RATE_REACH = 24  # at most this many characters between a rate's count (办结48件) and the rate
 COUNT_UNIT = r"(?:人次|件|起|宗|个|项|人|名|次|份|条|家|户|批)"
+# What follows a rate's stem (办结率 → 办结) up to its count, and a number before a unit: fixed
+# patterns whose matches are found from each place the stem or a number starts (_after_stem,
+# _with_unit), so no pattern is compiled per stem or unit (each such compile cost ~1 ms: the
+# first report of a process compiled a dozen).
+AFTER_STEM = lazy(rf"[^,，;；。\d%]{{0,4}}?({FIRST_NUMBER})\s*({COUNT_UNIT})")
+NUMBER_AT = lazy(rf"({FIRST_NUMBER})\s*")
 SHARE = lazy(rf"({FIRST_NUMBER})\s*([\u4e00-\u9fff]{{1,2}}?)[,，、]?\s*(?:约)?占[^,;。%\d]{{0,12}}?({NUMBER})\s*%")
 
 
@@ -106,21 +110,21 @@ def _wrong_rate(sentence, params: dict, key: str | None, before: str = "") -> It
     for m in RATE.finditer(text):
         stem, stated = m.group(1), m.group(2)
         context = (before + "。" if before else "") + text[:m.start()]
-        counts = list(transient(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?({FIRST_NUMBER})\s*({COUNT_UNIT})").finditer(context))
+        counts = _after_stem(context, stem)
         if not counts:
             continue
         count = counts[-1]
-        if len(context) - count.end() > RATE_REACH:
+        if len(context) - count.end > RATE_REACH:
             continue  # 采纳41条 two sentences back is not what 审查意见采纳率 counts
-        part, unit = _value(count.group(1)), count.group(2)
+        part, unit = _value(count.number), count.unit
         cues = [w for w in params["base_words"] if w not in stem and stem not in w]
         # A named rate's total is often further from its base word (受理行政复议申请50件).
-        bases = _bases(context[:count.start()], unit, part, cues, reach=12)
+        bases = _bases(context[:count.start], unit, part, cues, reach=12)
         decimals = len(stated.split(".")[1]) if "." in stated else 0
         if not bases or any(_fits(part, b, stated, decimals, params) for b in bases):
             continue
         base = bases[0]
-        if base != _nearest_larger(context[:count.start()], unit, part):
+        if base != _nearest_larger(context[:count.start], unit, part):
             continue  # a nearer count comes between (全年办理200件，其中信访50件，办结48件): whose rate is unclear
         yield Hit(sentence.start + m.start(), sentence.start + m.end(), section=key,
                   fields={"percent": f"{stated}%",
@@ -134,9 +138,9 @@ def _fits(part: float, base: float, stated: str, decimals: int, params: dict) ->
 
 def _nearest_larger(before: str, unit: str, part: float) -> float | None:
     """The last count with the unit before a part that is larger than it, base word or not."""
-    for m in reversed(list(transient(rf"({FIRST_NUMBER})\s*{re.escape(unit)}").finditer(before))):
-        if _value(m.group(1)) > part:
-            return _value(m.group(1))
+    for m in reversed(_with_unit(before, unit)):
+        if _value(m.number) > part:
+            return _value(m.number)
     return None
 
 
@@ -144,10 +148,10 @@ def _bases(before: str, unit: str, part: float, cues: list[str], reach: int = 6)
     """Every earlier count with the same unit that a base word within ``reach`` characters
     introduces, nearest first."""
     out = []
-    for m in reversed(list(transient(rf"({FIRST_NUMBER})\s*{re.escape(unit)}").finditer(before))):
-        value = _value(m.group(1))
-        context = before[max(0, m.start() - reach):m.start()]
-        after = before[m.end():m.end() + 1]
+    for m in reversed(_with_unit(before, unit)):
+        value = _value(m.number)
+        context = before[max(0, m.start - reach):m.start]
+        after = before[m.end:m.end + 1]
         if value > part and any(c in context for c in cues) and after not in ("余", "多"):
             out.append(value)
     return out
@@ -158,6 +162,47 @@ def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
     numbers only: 4万余件 is no base)."""
     bases = _bases(before, unit, part, cues)
     return bases[0] if bases else None
+
+class Count(NamedTuple):
+    """A count found in the text: where it starts and ends (its unit included), its number and unit."""
+
+    start: int
+    end: int
+    number: str
+    unit: str
+
+
+def _after_stem(text: str, stem: str) -> list[Count]:
+    """What ``finditer`` of ``stem`` + AFTER_STEM finds in ``text``: the stem is plain text, so
+    a match can only start where it occurs, and AFTER_STEM must match right after it."""
+    out: list[Count] = []
+    at = text.find(stem)
+    while at >= 0:
+        m = AFTER_STEM.match(text, at + len(stem))  # look-behinds still see the text before
+        if m is None:
+            at = text.find(stem, at + 1)
+            continue
+        out.append(Count(at, m.end(), m.group(1), m.group(2)))
+        at = text.find(stem, m.end())
+    return out
+
+
+def _with_unit(text: str, unit: str) -> list[Count]:
+    """What ``finditer`` of a number, spaces and ``unit`` (Han characters) finds in ``text``.
+    At a place where a number starts, only its longest reading can be followed by spaces and a
+    Han character (a shorter one is followed by a digit, comma or point), so each start is tried
+    once with NUMBER_AT; where the unit does not follow, the search goes on from the next
+    character, as the regex engine's own would."""
+    out: list[Count] = []
+    at = 0
+    while (m := NUMBER_AT.search(text, at)) is not None:
+        if text.startswith(unit, m.end()):
+            out.append(Count(m.start(), m.end() + len(unit), m.group(1), unit))
+            at = m.end() + len(unit)
+        else:
+            at = m.start() + 1
+    return out
+
 
 def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)

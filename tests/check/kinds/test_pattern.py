@@ -1,7 +1,7 @@
 """pattern kind (placeholder, secrecy-marker …): exceptions, and that the prefilter changes nothing."""
 from __future__ import annotations
 
-import dataclasses
+from checker.read import record
 
 import pytest
 
@@ -39,7 +39,7 @@ def test_single_underscores_and_identifiers_pass(national):
 
 def _without_prefilter(rule):
     compiled = dict(rule.compiled, matchers=[(matcher, None) for matcher, _ in rule.compiled["matchers"]])
-    return dataclasses.replace(rule, compiled=compiled)
+    return record.replace(rule, compiled=compiled)
 
 
 def test_prefilter_changes_no_hit(national):

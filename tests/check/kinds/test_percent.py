@@ -85,3 +85,29 @@ def test_first_number_matches_as_start_and_number(text, form):
 
 def test_the_module_patterns_use_first_number():
     assert percent.PERCENT.pattern == rf"({percent.FIRST_NUMBER})\s*%"
+
+
+def _regex_counts(pattern: str, text: str) -> list[tuple[int, int, str, str]]:
+    import re
+
+    return [(m.start(), m.end(), m.group(1), m.group(2) if m.re.groups > 1 else "") for m in re.finditer(pattern, text)]
+
+
+def test_counts_found_without_a_pattern_per_stem_or_unit_match_the_regex_engine():
+    """_after_stem and _with_unit stand for finditer of a pattern built from the stem or unit;
+    on random text over the characters that matter they find exactly what the engine finds."""
+    import random
+    import re
+
+    from checker.check.kinds.percent import COUNT_UNIT, FIRST_NUMBER, _after_stem, _with_unit
+
+    alphabet = list("0123456789,.. 　%，。件项个起办结率共计") + ["办结", "1,234", "12.5", "3,00"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for stem in ("办结", "结率"):
+            want = _regex_counts(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?({FIRST_NUMBER})\s*({COUNT_UNIT})", text)
+            assert [tuple(c) for c in _after_stem(text, stem)] == want, (text, stem)
+        for unit in ("件", "项", "件项"):
+            want = [(s, e, n, unit) for s, e, n, _ in _regex_counts(rf"({FIRST_NUMBER})\s*{re.escape(unit)}", text)]
+            assert [tuple(c) for c in _with_unit(text, unit)] == want, (text, unit)
