@@ -12,7 +12,10 @@ place in the clause tells them apart.
   is a purpose: neither is a claim.
 - A trigger in a purpose clause (确保…得到有效落实, 为了…, 以便…: the ``purposes`` lexicon earlier
   in its clause) states what a measure is for, not what it achieved: not a claim even with a
-  degree adverb.  "确保了…" (with 了) reports a result and stays a claim.
+  degree adverb.  "确保了…" (with 了) reports a result and stays a claim.  The same holds for a
+  trigger that closes a purpose frame its clause opens with (为……提供有力保障, the
+  ``purpose_patterns``, matched on the clause's words before the trigger): "为……提供了有力保障"
+  (with 了) reports a result and stays a claim.
 - A claim is supported by a figure or verifiable evidence (获评, 入选 …) in its own sentence,
   or, when it opens its sentence, by a figure in the clause just before it (the end of the
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
@@ -24,7 +27,10 @@ place in the clause tells them apart.
   A claim that is itself an enumerated point ("三是示范创建取得阶段性成效。") is the title of the
   sentence after it, which supports it with a figure anywhere in it.
 
-Headings are titles, not claims, and are skipped by default.
+Headings are titles, not claims, and are skipped by default.  So is a trigger that stands
+wholly inside quotation marks (深刻把握“走在前列”总目标): the quoted words name a goal or a
+slogan, as a 《…》 title names a document; a trigger that carries its own marks (跑出“加速度”)
+is matched as written.
 
 The opening paragraph (before the first heading) sums up the year, often with figures the body
 gives later, so there the ordinary triggers would mostly flag summaries.  When the rule's scope
@@ -46,7 +52,7 @@ from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
-                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "purpose_patterns": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
 LEAD_CLAUSE_MARKS = ",;:。!?"
@@ -56,6 +62,8 @@ ARABIC_DIGIT = lazy(r"\d")
 # Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
 DATE = lazy(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
 # An enumerator opening a clause (一是, 1., （二）) is numbering, not the clause's first word.
+# A short quoted phrase: a trigger wholly inside one names a goal or slogan, it is not a claim.
+QUOTED = lazy(r"“[^“”\n]{1,30}”")
 ENUMERATOR = lazy(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
 
@@ -75,9 +83,10 @@ def prepare(params: dict) -> dict:
     evidence = sorted({normalize(w) for w in params["evidence"]}, key=figures.longest_first)
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
     openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
+    frames = [compile_safe(p, f"purpose_patterns[{i}]") for i, p in enumerate(params["purpose_patterns"])]
     return {"openers": openers, "triggers": prefilter.Guards(triggers), "opening": prefilter.Guards(opening), "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
-            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"])}
+            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"]), "frames": frames}
 
 
 def _purpose(words: list[str]) -> re.Pattern | None:
@@ -98,6 +107,8 @@ def _is_action(text: str, match: re.Match, compiled: dict) -> bool:
     start = _clause_start(text, match.start())
     if compiled["purpose"] is not None and compiled["purpose"].search(text, start, match.start()):
         return True
+    if compiled["frames"] and any(frame.search(text[start:match.start()]) for frame in compiled["frames"]):
+        return True  # 为……提供有力保障: what the measure is for
     if compiled["degree"] is not None and compiled["degree"].search(claim):
         return False
     head = ENUMERATOR.sub("", text[start:match.start()])
@@ -126,10 +137,17 @@ def claim_in(text: str, compiled: dict) -> re.Match | None:
     hits: list[re.Match] = []
     for trigger in compiled["triggers"].candidates(visible):  # most sentences have none: no generator, no sort
         hits += trigger.finditer(visible)
+    if hits and "“" in visible:
+        hits = [m for m in hits if not _quoted(visible, m)]
     if not hits:
         return None
     hits.sort(key=_match_start)  # stable: the order sorted() gave
     return next((m for m in hits if not _is_action(visible, m, compiled)), None)
+
+
+def _quoted(text: str, match: re.Match) -> bool:
+    """Whether a trigger stands wholly inside a quoted phrase (its marks not part of it)."""
+    return any(q.start() < match.start() and match.end() < q.end() for q in QUOTED.finditer(text))
 
 
 def _match_start(match: re.Match) -> int:

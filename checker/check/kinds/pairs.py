@@ -7,6 +7,8 @@ official style closes quotes where they open.  The finding points at the stray m
 "“””没有对应的““”" is unreadable, and quotes a few characters either side to find it by.
 An opening mark still open where the last paragraph of a cut-off text stops is not
 reported (its partner may follow the cut); one that an outer closing mark skipped over is.
+A short line that is a web page's furniture (a font-size bar 【字体:, a date line) is not the
+report's text: when the page's title was not recognised it can fall inside the body.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
+from checker.parse.parser import is_furniture
 from checker.read.lazy_pattern import lazy
 
+FURNITURE_MAX = 40  # characters: a longer line is the report's own text, whatever words it holds
 DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
 
 # What a drafter calls each mark (GB/T 15834 names); a mark not listed is shown as itself.
@@ -119,6 +123,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
             if not closed_over and not open_at_end:
                 continue
+            if b - a <= FURNITURE_MAX and is_furniture(doc.norm[a:b]):
+                continue  # 【字体:  大 中 小 — a page's widget bar, not a sentence of the report
             if runs_into_cut(doc, b) or _ends_in_ellipsis(doc.norm, a, b):
                 open_at_end = []  # in a paragraph a cut (or a page's "...") broke off, they may close after it
             for at in sorted(closed_over + open_at_end):

@@ -143,6 +143,25 @@ def test_a_purpose_clause_is_not_a_claim(national, sentence):
     assert findings(report(measures=sentence), national, RULE) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "每季度召开专题会议，协调解决执法难点问题，为乡村振兴提供有力保障。",
+    "健全联席会议制度，并为重点项目落地提供有力保障。",
+])
+def test_a_purpose_frame_is_not_a_claim(national, sentence):
+    """为……提供有力保障 (no 了) says what the measures are for."""
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "每季度召开专题会议，协调解决执法难点问题，为乡村振兴提供了有力保障。",
+    "召开专题会议，执法质效显著提升，为乡村振兴提供有力保障。",
+])
+def test_a_purpose_frame_with_le_or_another_claim_stays_a_claim(national, sentence):
+    """With 了 the frame reports what was achieved; a claim in another clause is not in the frame."""
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]
+
+
 def test_quebao_le_reports_a_result_and_stays_a_claim(national):
     sentence = "加强督办，确保了各项任务得到有效落实。"
     got = findings(report(measures=sentence), national, RULE)
@@ -184,3 +203,15 @@ def test_an_unmistakable_claim_in_the_opening_fires(national, opening):
 ])
 def test_the_opening_is_judged_only_for_unmistakable_claims(national, opening):
     assert findings(report(opening=opening), national, RULE) == []
+
+
+def test_a_trigger_inside_quotation_marks_names_a_goal(national):
+    """深刻把握“走在前列”总目标: the quoted words are the goal's name, not a claim about the work."""
+    sentence = "组织专题研讨，深刻把握“走在前列”总目标的丰富内涵，切实把学习成果转化为工作举措。"
+    assert findings(report(measures=sentence), national, RULE) == []
+
+
+def test_a_trigger_outside_the_quotes_stays_a_claim(national):
+    sentence = "推行“一网通办”，审批效率明显提升。"
+    got = findings(report(measures=sentence), national, RULE)
+    assert [f.excerpt for f in got] == [sentence]

@@ -118,3 +118,15 @@ def test_nested_needs_pairs_in_order():
     closer_of, opener_of = compiled["closer_of"], compiled["opener_of"]
     assert pairs._nested("“《》”()", closer_of, opener_of)
     assert not pairs._nested("“《”》", closer_of, opener_of) and not pairs._nested("”“", closer_of, opener_of)
+
+
+def test_a_page_widget_bar_inside_an_untitled_body_is_not_the_reports_text(national):
+    """A page whose title was not recognised starts its body at the top, so the page's own
+    font-size bar (cut after its label, as a copied page leaves it) falls inside it."""
+    text = ("2025年，本县认真落实法治政府建设各项任务，全年办理行政复议案件32件。\n"
+            "【字体:  \n"
+            "一、主要举措和成效\n"
+            "（一）推进依法行政。修订规范性文件5件，清理文件41件。\n")
+    assert findings(text, national, RULE) == []
+    stray = text.replace("【字体:  ", "【字体:  大 中 小  全年开展普法活动120场，覆盖群众3万人次，发放资料8000份。")
+    assert len(findings(stray, national, RULE)) == 1  # a long line is the report's own text
