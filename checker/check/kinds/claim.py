@@ -24,6 +24,9 @@ place in the clause tells them apart.
   lead-in such as 截至目前, 全年), evidence there (获评 …), or an example opener (如：…, the ``support_openers``).
   "…在理论研究中走在前列。截至目前，共撰写调研文章30余篇" states the claim, then proves it.
   A next sentence that opens a new point (二是, （三）) is not support; data further away is not either.
+  When that first clause is itself a claim without a figure ("……明显改善。空气质量持续稳定向好，
+  优良天数309天": a trigger there, or a clause closed by a change of state, the ``restate_patterns``),
+  it names the part of the claim the figure proves: the clause after it counts too.
   A claim that is itself an enumerated point ("三是示范创建取得阶段性成效。") is the title of the
   sentence after it, which supports it with a figure anywhere in it.
 
@@ -52,7 +55,7 @@ from checker.read.normalize import normalize
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False, "opening_patterns": [],
-                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "purpose_patterns": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
+                  "degree": [], "results": [], "actions": [], "lead_adverbs": [], "purposes": [], "purpose_patterns": [], "restate_patterns": [], "support_openers": [], **figures.FIGURE_DEFAULTS}
 
 CLAUSE_MARKS = ",;:。!?、"
 LEAD_CLAUSE_MARKS = ",;:。!?"
@@ -84,9 +87,10 @@ def prepare(params: dict) -> dict:
     opening = [compile_safe(p, f"opening_patterns[{i}]") for i, p in enumerate(params["opening_patterns"])]
     openers = [compile_safe(p, f"support_openers[{i}]") for i, p in enumerate(params["support_openers"])]
     frames = [compile_safe(p, f"purpose_patterns[{i}]") for i, p in enumerate(params["purpose_patterns"])]
+    restate = [compile_safe(p, f"restate_patterns[{i}]") for i, p in enumerate(params["restate_patterns"])]
     return {"openers": openers, "triggers": prefilter.Guards(triggers), "opening": prefilter.Guards(opening), "evidence": evidence, "figures": figures.spec_from(params),
             "degree": _alternation(params["degree"]), "results": _alternation(params["results"]), "actions": _alternation(params["actions"]),
-            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"]), "frames": frames}
+            "lead": _alternation(params["lead_adverbs"]), "purpose": _purpose(params["purposes"]), "frames": frames, "restate": restate}
 
 
 def _purpose(words: list[str]) -> re.Pattern | None:
@@ -189,6 +193,9 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
         # 截至目前，共撰写…: the lead-in and the clause after it. That clause runs to its , ; : —
         # a 、 there lists its subjects (2024年，党组会、中心组学法4次), it does not end it.
         first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
+    if not whole and _restates_claim(text[:first], compiled):
+        # 空气质量持续向好，优良天数309天: the first clause names the claim's part, the next proves it
+        first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
     head = text if whole else text[:first]
     if any(word in head for word in compiled["evidence"]):
         return True
@@ -196,6 +203,17 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
     # one; a count in words there is mostly a slogan ("体现出了四个“最”"), not data.
     return (ARABIC_DIGIT.search(DATE.sub("", head)) is not None
             and figures.has_figure_memo(head, compiled["figures"], answers))
+
+
+def _restates_claim(clause: str, compiled: dict) -> bool:
+    """Whether a next sentence's first clause is itself a claim with no figure (a trigger there,
+    or a clause closed by a change of state, the ``restate_patterns``: 空气质量持续稳定向好):
+    the drafter narrows the claim to one part and gives that part's figure in the clause after."""
+    if figures.has_figure(clause, compiled["figures"]):
+        return False
+    if any(pattern.search(clause) for pattern in compiled["restate"]):
+        return True
+    return any(trigger.search(clause) for trigger in compiled["triggers"].candidates(clause))
 
 
 def _clause_end(text: str, at: int, marks: str = CLAUSE_MARKS) -> int:

@@ -4,7 +4,9 @@ that disagrees is the one reported.
 
 Three further checks, each switched by a param: sub-headings of the measures part that name
 another year (``headings``), events in the measures part dated after the report year
-(``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words),
+(``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words;
+a year that names a plan or programme, 纳入2026年立法计划, is exempted by ``future_plans``: the
+report year's work put something into next year's plan),
 and two years glued into one run of digits, 20242025年 (``glued``).  Years inside 《…》 titles
 and ranges (2023—2025年) are not events.  A range whose ends are equal or reversed (2023-2023)
 is a typing slip (``ranges``)."""
@@ -19,7 +21,10 @@ from checker.parse.metadata import YEAR_RE
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
-                  "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"]}
+                  "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"],
+                  "future_plans": []}
+# How far after a year a plan's name may end (纳入省人大2026年立法重点调研项目): the name's own words.
+PLAN_NAME_CHARS = 12
 TITLE = lazy(r"《[^《》\n]{0,120}》")
 GLUED = lazy(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年|\s*[)）])")  # look-behind after 19/20: see figures.YEAR
 WHAT = {"title": "标题", "measures": "“主要举措和成效”部分标题", "plan": "“下一年度主要安排”部分标题"}
@@ -43,7 +48,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if params.get("headings", True):
         yield from _measures_headings(doc, ruleset, meta.year)
     if params.get("future", True):
-        yield from _future_events(doc, meta.year, params.get("future_exempt", []))
+        yield from _future_events(doc, meta.year, params.get("future_exempt", []), params.get("future_plans", []))
     if params.get("glued", True):
         yield from _glued(doc, meta.year)
     if params.get("ranges", True):
@@ -76,7 +81,7 @@ def _measures_headings(doc: Document, ruleset, year: int) -> Iterator[Hit]:
                           fields=_fields("“主要举措和成效”部分的小标题", int(match.group(1)), year, year))
 
 
-def _future_events(doc: Document, year: int, exempt: list[str]) -> Iterator[Hit]:
+def _future_events(doc: Document, year: int, exempt: list[str], plans: list[str] = ()) -> Iterator[Hit]:
     """Sentences of the measures part that date something after the report year."""
     sec = doc.section("measures")
     if sec is None:
@@ -94,10 +99,18 @@ def _future_events(doc: Document, year: int, exempt: list[str]) -> Iterator[Hit]
         after = text[match.end():min(hi, match.end() + 8)]
         if any(w in before for w in exempt) or any(w in after for w in ("前", "底前", "以前")):
             continue
+        if _names_plan(text[match.end():min(hi, match.end() + PLAN_NAME_CHARS)], plans):
+            continue
         reported.add(sentence.start)
         yield Hit(sentence.start, sentence.end, section="measures",
                   fields=_fields("“主要举措和成效”部分记述的事项", int(match.group(1)), year, year),
                   severity="warning")
+
+
+def _names_plan(after: str, plans: list[str]) -> bool:
+    """Whether the words after a year, within its clause, name a plan of that year (2026年立法计划)."""
+    clause = after[:min((i for i in (after.find(m) for m in ",;。:!?") if i >= 0), default=len(after))]
+    return any(word in clause for word in plans)
 
 
 def _glued(doc: Document, year: int) -> Iterator[Hit]:

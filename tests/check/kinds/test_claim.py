@@ -215,3 +215,21 @@ def test_a_trigger_outside_the_quotes_stays_a_claim(national):
     sentence = "推行“一网通办”，审批效率明显提升。"
     got = findings(report(measures=sentence), national, RULE)
     assert [f.excerpt for f in got] == [sentence]
+
+
+def test_a_next_sentence_that_narrows_the_claim_then_gives_its_figure_supports_it(national):
+    """……明显改善。河道水质持续向好，达标断面12个: the first clause names the part, the next proves it."""
+    text = report(measures="全面推进河道整治，辖区水环境质量明显改善。河道水质持续稳定向好，达标断面12个，黑臭水体全部消除。")
+    assert findings(text, national, RULE) == []
+
+
+def test_a_next_sentence_that_opens_with_an_action_does_not_support_a_claim(national):
+    """Only a restated claim lets the figure come one clause later: an action first does not."""
+    text = report(measures="全面推进河道整治，辖区水环境质量明显改善。组织开展全区河道专项巡查行动，发现问题12个。")
+    assert len(findings(text, national, RULE)) == 1
+
+
+def test_an_exam_passed_by_everyone_is_a_result(national):
+    """参考人员全员通过: everyone passing is a verifiable result (100%), as a pass rate is."""
+    text = report(measures="在全市行政执法资格考试中，参考人员全员通过，执法人员法治素养明显提升。")
+    assert findings(text, national, RULE) == []

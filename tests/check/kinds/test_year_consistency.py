@@ -72,3 +72,15 @@ OLD_RANGE = re.compile(r"(?<![\d\-./])((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]
 def test_range_pattern_matches_as_the_look_behind_form(text, lo, hi):
     new = [(m.span(), m.groups()) for m in year_consistency.RANGE.finditer(text, lo, hi)]
     assert new == [(m.span(), m.groups()) for m in OLD_RANGE.finditer(text, lo, hi)]
+
+
+def test_next_years_plan_named_in_measures_is_not_a_future_event(national):
+    """纳入2026年…项目: this year's work put something into next year's plan."""
+    measures = "推动《云溪区养犬管理规定》修订纳入区人大2026年立法调研项目，审核文件37件。"
+    assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_next_year_without_a_plan_name_is_still_a_future_event(national):
+    """The plan word must close the year's own clause: a later 计划 does not exempt it."""
+    measures = "2026年3月出台执法监督办法，完成年度计划。"
+    assert len(findings(report(measures=measures), national, RULE)) == 1
