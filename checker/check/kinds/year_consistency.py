@@ -5,8 +5,9 @@ that disagrees is the one reported.
 Three further checks, each switched by a param: sub-headings of the measures part that name
 another year (``headings``), events in the measures part dated after the report year
 (``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words;
-a year that names a plan or programme, 纳入2026年立法计划, is exempted by ``future_plans``: the
-report year's work put something into next year's plan),
+a year followed in its clause by a plan's name or an entry into force, 纳入2026年立法计划 or
+自2026年3月1日起施行, is exempted by ``future_named``: the report year's work put something into
+next year's plan, or passed a rule that takes effect then),
 and two years glued into one run of digits, 20242025年 (``glued``).  Years inside 《…》 titles
 and ranges (2023—2025年) are not events.  A range whose ends are equal or reversed (2023-2023)
 is a typing slip (``ranges``)."""
@@ -22,8 +23,8 @@ from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
                   "future_exempt": ["截至", "截止", "至", "到", "将", "计划", "预计", "力争", "争取", "前", "以来"],
-                  "future_plans": []}
-# How far after a year a plan's name may end (纳入省人大2026年立法重点调研项目): the name's own words.
+                  "future_named": []}
+# How far after a year the words that name it may end (纳入省人大2026年立法重点调研项目, 2026年3月1日起施行).
 PLAN_NAME_CHARS = 12
 TITLE = lazy(r"《[^《》\n]{0,120}》")
 GLUED = lazy(r"((?:19|20)(?<!\d19)(?<!\d20)\d{2})((?:19|20)\d{2})(?=\s*年|\s*[)）])")  # look-behind after 19/20: see figures.YEAR
@@ -48,7 +49,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if params.get("headings", True):
         yield from _measures_headings(doc, ruleset, meta.year)
     if params.get("future", True):
-        yield from _future_events(doc, meta.year, params.get("future_exempt", []), params.get("future_plans", []))
+        yield from _future_events(doc, meta.year, params.get("future_exempt", []), params.get("future_named", []))
     if params.get("glued", True):
         yield from _glued(doc, meta.year)
     if params.get("ranges", True):
@@ -108,7 +109,8 @@ def _future_events(doc: Document, year: int, exempt: list[str], plans: list[str]
 
 
 def _names_plan(after: str, plans: list[str]) -> bool:
-    """Whether the words after a year, within its clause, name a plan of that year (2026年立法计划)."""
+    """Whether the words after a year, within its clause, name a plan of that year (2026年立法计划)
+    or the day a rule takes effect (2026年3月1日起施行)."""
     clause = after[:min((i for i in (after.find(m) for m in ",;。:!?") if i >= 0), default=len(after))]
     return any(word in clause for word in plans)
 

@@ -84,3 +84,9 @@ def test_next_year_without_a_plan_name_is_still_a_future_event(national):
     """The plan word must close the year's own clause: a later 计划 does not exempt it."""
     measures = "2026年3月出台执法监督办法，完成年度计划。"
     assert len(findings(report(measures=measures), national, RULE)) == 1
+
+
+def test_the_day_a_rule_takes_effect_next_year_is_not_a_future_event(national):
+    """自2026年3月1日起施行: a rule passed this year that takes effect next year."""
+    measures = "《云溪区养犬管理规定》经区政府常务会议审议通过，自2026年3月1日起施行。审核文件37件。"
+    assert findings(report(measures=measures), national, RULE) == []
