@@ -68,3 +68,28 @@ def test_pinyin_a_mirror_inserted_after_characters(national):
 ])
 def test_one_gloss_or_plain_brackets_are_not_garbling(national, measures):
     assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_signatures_skipped_by_their_guards_could_not_have_matched(national):
+    """stretches() runs only the signatures whose characters a text holds: on random text over
+    the signatures' own characters it finds what running every signature finds."""
+    import random
+
+    patterns = next(rule.compiled["patterns"] for rule in national.rules if rule.kind == "garbled")
+    assert len(patterns) >= 5
+    alphabet = list("锟斤拷锛銆鈥ㄒ唬┥æ³•ÖÐ»ªàé€™区對(qū)（guān）法治，。、×·\n") + ["區(qū)", "關(guān)"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        everything = sorted(m.span() for p in patterns for m in p.finditer(text) if m.end() > m.start())
+        assert [s for s, _ in garbled.stretches(text, patterns)] == _merged_starts(everything, text), text
+
+
+def _merged_starts(spans: list[tuple[int, int]], text: str) -> list[int]:
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start - merged[-1][1] < garbled.MERGE_GAP and "\n" not in text[merged[-1][1]:start]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [s for s, _ in merged]
