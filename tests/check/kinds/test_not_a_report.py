@@ -437,3 +437,18 @@ def test_a_report_whose_first_part_is_an_overview_is_a_report(national):
     text = ("一、总体情况\n2024年，云溪区坚持依法行政，统筹推进法治政府建设，全年召开专题会议4次，审核规范性文件37件。\n"
             "二、存在的不足和原因\n执法规范化水平不高。\n")
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
+# round 13, after the live-extra15 run: a report on the 第一责任人 duty alone (live-extra15 n14, live-extra2 n08)
+def test_a_report_on_the_first_responsible_duty_alone_is_not_a_report(national):
+    text = ("2024年以来，云溪街道认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》，推进依法行政。"
+            "现将我街道党政主要负责人落实法治建设第一责任人职责情况报告如下：\n"
+            "一、主要负责人履行职责情况\n全年主持召开法治专题会议4次。\n")
+    hits = [f for f in check_text(text, national, "page.txt").findings if f.rule == RULE]
+    assert hits and "述法" in hits[0].message
+
+
+def test_a_report_on_law_based_government_and_the_duty_is_a_report(national):
+    opening = ("2024年，云溪区生态环境局坚持依法行政。现将云溪区生态环境局2024年度法治政府建设工作情况和"
+               "主要负责人履行推进法治建设第一责任人职责情况报告如下：")
+    assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
