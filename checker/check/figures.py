@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from checker.read.record import record
 from functools import lru_cache
 
 from checker.read.lazy_pattern import lazy
 from checker.read.normalize import normalize
+from checker.read.record import record
 
 from . import prefilter
 from .regex_safety import compile_safe

@@ -14,10 +14,15 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from typing import Any, Callable
+from collections.abc import Callable
 
 from checker.read import regex_cache
 from checker.read.lazy_pattern import LazyPattern, lazy, source
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 try:
     from re import _parser as sre_parse  # Python 3.11+

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from checker.read.record import field, record
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import field, record
 
 CONTENT = lazy(r"[\u4e00-\u9fffA-Za-z]+")
 FIVE_GRAM_TEXT = lazy(r"[\u4e00-\u9fffA-Za-z0-9.%]+")

@@ -15,13 +15,13 @@ import io
 import posixpath
 import zipfile
 from copy import deepcopy
-from checker.read.record import record
 
 from lxml import etree
 
 from checker.read.docx import paragraph_elements, read_docx
 from checker.read.docx_numbering import load_numbering
 from checker.read.package import REL_NS, Parts, open_zip
+from checker.read.record import record
 
 from .docx_package import CT_NS, R_NS
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from checker.read.record import record
 from xml.sax.saxutils import escape
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -7,9 +7,9 @@ so rules match on ``norm`` and quote ``text``.
 from __future__ import annotations
 
 import bisect
-from checker.read.record import field, record
-from typing import Iterator
+from collections.abc import Iterator
 
+from checker.read.record import field, record
 from checker.read.source import Source
 
 SECTION_KEYS = ("measures", "problems", "duty", "plan", "other")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from checker.read.lazy_pattern import lazy
 from checker.read.numerals import CIRCLED, cn_number

@@ -5,7 +5,7 @@ statutory sections and metadata.  Web furniture before the title and after the r
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from checker.read.chinese import is_traditional, to_simplified
 from checker.read.lazy_pattern import lazy

@@ -8,9 +8,9 @@ sentence inside the measures (found and marked ``embedded``).
 from __future__ import annotations
 
 import re
-from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 from .document import Document, Node, Section
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
 
 from .limits import DEFAULT_MAX_FILE_SIZE, Limits, format_size, resolve
 from .source import InputError, Source
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd"}
 

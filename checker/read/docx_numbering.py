@@ -9,11 +9,11 @@ punctuation (一、 （一）), else as one space.
 from __future__ import annotations
 
 import posixpath
-from checker.read.record import field, record
 
 from lxml import etree
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import field, record
 
 from .numerals import CN_DIGITS as _CN_DIGITS
 from .numerals import chinese_counting

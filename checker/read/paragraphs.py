@@ -14,9 +14,9 @@ Each rebuilt paragraph keeps the page and the position of its first line.
 from __future__ import annotations
 
 from collections import Counter
-from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 _SENTENCE_END = lazy(r"[。；：！？;:!?][”’）)」』】〕\"']*$")
 HEADING_START = lazy(

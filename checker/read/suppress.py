@@ -15,9 +15,9 @@ counted and shown by ``--statistics``.
 from __future__ import annotations
 
 import re
-from checker.read.record import record
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 MARKER = lazy(r"<!--\s*fzcheck\s*:\s*(disable|enable)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*-->")
 IGNORE = lazy(r"^\s*fzcheck\s*[:：]\s*ignore\s+([A-Za-z0-9_,，\s-]+?)\s*$")

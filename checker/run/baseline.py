@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from checker.read.record import replace
 from pathlib import Path
 
+from checker.read.record import replace
 from .result import RunResult
 
 VERSION = 1

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
@@ -152,7 +152,7 @@ def _main_pass(files: list[str], rulesets, pool: Pool, progress: Callable[[int, 
 
     if len(todo) == 1 and _plain_text(files[todo[0][0]]):
         index, key = todo[0]
-        spill.put(index, _packed(files[index], pool.here(_work, (files[index], key), on_error=_crashed)))
+        spill.put(index, _packed(files[index], pool.here(_work_here, (files[index], key), on_error=_crashed)))
         advance(1, 1)
         return keys
     tasks = ((files[index], key) for index, key in todo)
@@ -232,6 +232,12 @@ def _work_by_hand(path: str) -> Packed:
     from .pairing import by_hand
 
     return Packed.of(by_hand(path, _WORKER_PREVIOUS, _WORKER_SETS, _WORKER_KEEP_LINES))
+
+
+def _work_here(task: tuple[str, str | None]) -> Packed:
+    """:func:`_work` in the batch's own process: the result is kept, not pickled."""
+    path, key = task
+    return Packed.held(check_file(path, _WORKER_SETS, _WORKER_KEEP_LINES, cache=_WORKER_CACHE, key=key))
 
 
 def _work(task: tuple[str, str | None]) -> Packed:

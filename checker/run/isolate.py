@@ -16,13 +16,16 @@ from __future__ import annotations
 import os
 import signal
 import time
-from checker.read.record import record
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
 
 from checker.read import regex_cache
+from checker.read.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from typing import Any
 
 MiB = 1024 * 1024
 DEFAULT_TIMEOUT = 120.0  # seconds for one file (a 31 MB text file, the largest accepted, takes about 18 s)

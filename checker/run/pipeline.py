@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from checker.read.record import replace
 
 from checker.check import suppression
 from checker.check.engine import coverage_views, gated, run_rules, score, substance, views
@@ -10,6 +9,7 @@ from checker.check.finding import Finding
 from checker.check.ruleset import RuleSet
 from checker.parse.document import Document
 from checker.parse.parser import parse
+from checker.read.record import replace
 from checker.read.source import InputError, Source
 
 from .result import ReportResult

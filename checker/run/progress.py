@@ -8,7 +8,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable, TextIO
+from collections.abc import Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
+if TYPE_CHECKING:
+    from typing import TextIO
+
 
 MIN_FILES = 20
 WIDTH = 30

@@ -21,15 +21,14 @@ pickled (from a worker: our own process, never an outside file) or as the cache'
 from __future__ import annotations
 
 import os
-import pickle
 from array import array
 
 from checker.check.finding import SEVERITIES
-from checker.read.record import record
+from checker.read.record import field, record
 
 from .result import ReportResult
 
-PICKLED, CACHED = 0, 1  # how an entry's whole result is stored
+PICKLED, CACHED, HELD = 0, 1, 2  # how an entry's whole result is stored (HELD: the object itself, in memory)
 IN_MEMORY = 4 * 1024 * 1024  # bytes of entries held before they go to the file (~100-500 reports)
 
 
@@ -73,13 +72,23 @@ class Packed:
     text: str
     kind: int
     blob: bytes
+    report: ReportResult | None = field(default=None, repr=False, compare=False)  # HELD: the result itself
 
     @classmethod
     def of(cls, report: ReportResult) -> "Packed":
+        import pickle  # here: a run that checks one file in its own process never pickles (~2 ms)
+
         from .jsontext import report_text
 
         return cls(Row.of(report), report_text(report.as_dict()), PICKLED,
                    pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @classmethod
+    def held(cls, report: ReportResult) -> "Packed":
+        """A result checked in the spill's own process: kept as it is, not pickled."""
+        from .jsontext import report_text
+
+        return cls(Row.of(report), report_text(report.as_dict()), HELD, b"", report)
 
 
 class Spill:
@@ -98,6 +107,7 @@ class Spill:
         self.rows: list[Row | None] = [None] * count
         self.places = array("q", [0]) * (4 * count)  # per report: text offset, text size, blob offset, blob size
         self.kinds = array("b", [0]) * count
+        self.held: dict[int, ReportResult] = {}  # HELD results (one file checked in this process)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -110,6 +120,10 @@ class Spill:
         self.places[4 * index:4 * index + 4] = array("q", (at, len(text), at + len(text), len(packed.blob)))
         self.kinds[index] = packed.kind
         self.rows[index] = packed.row
+        if packed.kind == HELD:
+            self.held[index] = packed.report
+        else:
+            self.held.pop(index, None)
 
     def text(self, index: int) -> str:
         at, size = self.places[4 * index], self.places[4 * index + 1]
@@ -120,6 +134,10 @@ class Spill:
         data = self._read(size, at)
         if self.kinds[index] == CACHED:
             return self.decode_cached(data, self.rows[index].path)
+        if self.kinds[index] == HELD:
+            return self.held[index]
+        import pickle
+
         return pickle.loads(data)
 
     def _write(self, data: bytes) -> None:
@@ -146,6 +164,7 @@ class Spill:
 
     def close(self) -> None:
         self.memory = None
+        self.held.clear()
         if self.handle is not None:
             self.handle.close()
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import email.utils
 import re
 import time
-from checker.read.record import record
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 from .http import HTTPError, mb
 

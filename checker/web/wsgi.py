@@ -34,11 +34,11 @@ from __future__ import annotations
 import os
 import threading
 import time
-from checker.read.record import replace
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import parse_qs
 
 from checker import __version__
+from checker.read.record import replace
 
 from .http import (
     MB,

@@ -54,3 +54,17 @@ def test_a_file_name_that_is_not_utf8_survives_the_spill(tmp_path, where):
         assert spill.load(0).path == path and path in spill.text(0)
     finally:
         spill.close()
+
+
+def test_a_result_checked_in_this_process_is_held_not_pickled(tmp_path):
+    report = _report("报告.txt", 2)
+    spill = Spill(2, directory=str(tmp_path))
+    try:
+        spill.put(0, Packed.held(report))
+        spill.put(1, Packed.of(report))
+        assert spill.load(0) is report and spill.load(1) == report and spill.load(1) is not report
+        assert spill.text(0) == spill.text(1) and spill.rows[0] == spill.rows[1]
+        spill.put(0, Packed.of(_report("报告.txt", 0)))  # rewritten: no longer held
+        assert spill.load(0).findings == [] and 0 not in spill.held
+    finally:
+        spill.close()

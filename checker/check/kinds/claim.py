@@ -40,7 +40,7 @@ holds ``opening``, only the ``opening_patterns`` (unmistakable result claims abo
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import figures, prefilter
 from checker.check.hit import Hit

@@ -8,7 +8,7 @@ as an error.  The HTML page shows this year's sentences beside last year's most 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import crossyear
 from checker.check.hit import Hit

@@ -16,7 +16,7 @@ the HTML page; ``check`` reports only what is missing, once per report.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit

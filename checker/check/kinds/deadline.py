@@ -25,7 +25,7 @@ body's level.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import crossyear
 from checker.check.hit import Hit

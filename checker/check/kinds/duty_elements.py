@@ -8,7 +8,7 @@ must stand in the sentence that names it.  One finding per part names all that i
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit

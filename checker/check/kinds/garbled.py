@@ -8,7 +8,7 @@ than once per stretch (a wholly garbled file has hundreds).  The signatures are 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import garbled
 from checker.check.hit import Hit

@@ -10,7 +10,7 @@ name is flagged as altered or truncated.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document

@@ -9,7 +9,7 @@ text (二、规范): the text stops there, so what the item says is not known.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit

@@ -28,7 +28,7 @@ more and is given first.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe

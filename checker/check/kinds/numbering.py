@@ -10,7 +10,7 @@ missing number — a mirror site turned （一） into ?。ㄒ唬 — so no skip
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import garbled
 from checker.check.hit import Hit

@@ -13,7 +13,7 @@ report's text: when the page's title was not recognised it can fall inside the b
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans

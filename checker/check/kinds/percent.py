@@ -12,12 +12,13 @@ rate word (率, 占, 比例 …) comes just before it and no growth word does.
 """
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import spans
 from checker.parse.document import Document
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 DEFAULTS: dict = {"rate_words": ["率", "占", "比例", "比重", "覆盖面"],
                   "growth_words": ["增长", "增加", "上升", "提高", "提升", "下降", "减少", "降低", "同比", "环比", "超过", "超出", "较"],
@@ -163,7 +164,8 @@ def _base(before: str, unit: str, part: float, cues: list[str]) -> float | None:
     bases = _bases(before, unit, part, cues)
     return bases[0] if bases else None
 
-class Count(NamedTuple):
+@record
+class Count:
     """A count found in the text: where it starts and ends (its unit included), its number and unit."""
 
     start: int

@@ -10,7 +10,7 @@ HTML page's table 去年的安排 → 今年的落实.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import crossyear
 from checker.check.hit import Hit

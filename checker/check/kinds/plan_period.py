@@ -8,7 +8,7 @@ basis (贯彻、落实、按照、对照 …), and not when its sentence looks b
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans

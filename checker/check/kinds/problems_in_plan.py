@@ -10,7 +10,7 @@ that answers a problem in other words is reported, which is why the rule is only
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document, Node, Section

@@ -12,7 +12,7 @@ An enumeration that pairs one character with different words (一案一卷一审
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans

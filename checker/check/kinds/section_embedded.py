@@ -1,7 +1,7 @@
 """An item found only inside another part (a sub-item or a sentence), not as a part of its own."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document

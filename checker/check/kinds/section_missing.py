@@ -4,7 +4,7 @@ By default the items the rule set marks ``required``; ``sections`` names others 
 optional fifth item, 其他需要报告的情况, in a rule that a province may switch on)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document

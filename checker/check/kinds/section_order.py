@@ -3,7 +3,7 @@ are the ones reported, so one misplaced part gives one finding, not a cascade.""
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.parse.document import Document

@@ -15,7 +15,7 @@ the clauses after it, split at semicolons, full stops and enumerations (一方�
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.kinds.stock_phrases import items

@@ -5,7 +5,7 @@ advice is the part's own (``advice`` per section key): a thin plan needs deadlin
 duty part needs what the head of government did, not the same sentence for both."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.truncation import runs_into_cut

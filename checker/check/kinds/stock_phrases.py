@@ -20,7 +20,7 @@ does not count either.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check import figures
 from checker.check.hit import Hit

@@ -6,7 +6,7 @@ line of the heading block too.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe

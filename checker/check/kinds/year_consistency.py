@@ -10,7 +10,7 @@ and ranges (2023—2025年) are not events.  A range whose ends are equal or rev
 is a typing slip (``ranges``)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of

@@ -107,7 +107,7 @@ def test_counts_found_without_a_pattern_per_stem_or_unit_match_the_regex_engine(
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         for stem in ("办结", "结率"):
             want = _regex_counts(rf"{re.escape(stem)}[^,，;；。\d%]{{0,4}}?({FIRST_NUMBER})\s*({COUNT_UNIT})", text)
-            assert [tuple(c) for c in _after_stem(text, stem)] == want, (text, stem)
+            assert [(c.start, c.end, c.number, c.unit) for c in _after_stem(text, stem)] == want, (text, stem)
         for unit in ("件", "项", "件项"):
             want = [(s, e, n, unit) for s, e, n, _ in _regex_counts(rf"({FIRST_NUMBER})\s*{re.escape(unit)}", text)]
-            assert [tuple(c) for c in _with_unit(text, unit)] == want, (text, unit)
+            assert [(c.start, c.end, c.number, c.unit) for c in _with_unit(text, unit)] == want, (text, unit)
