@@ -8,6 +8,8 @@ word (规范规范性文件 = 规范 + 规范性文件) is no repeat: the longer
 An enumeration that pairs one character with different words (一案一卷一审, 一户一档, 共建共享,
 边查边改) repeats that character by design: the characters that form such pairs go in
 ``enumerators``; the same pair twice running (一是一是, 共建共建) is still a repeat.
+A doubled single character that is one half of an AABB reduplication (实实在在, 的的确确,
+认认真真) is ordinary Chinese too: a doubled character right before or after it makes the pair.
 """
 from __future__ import annotations
 
@@ -57,6 +59,17 @@ def _begins_compound(text: str, at: int, word: str, compounds: tuple[str, ...]) 
     return any(len(c) > len(word) and c.startswith(word) and text.startswith(c, at) for c in compounds)
 
 
+def _in_aabb(text: str, start: int, word: str) -> bool:
+    """Whether the one-character double ``word word`` at ``start`` is half of an AABB reduplication:
+    the two characters before it (实实 in 实实在在) or after it (确确 in 的的确确) are a double of
+    another Chinese character."""
+    if len(word) != 1:
+        return False
+    before, after = text[max(0, start - 2):start], text[start + 2:start + 4]
+    return any(len(pair) == 2 and pair[0] == pair[1] != word and "\u4e00" <= pair[0] <= "\u9fff"
+               for pair in (before, after))
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     exceptions = rule.compiled["exceptions"]
     seen: set[int] = set()
@@ -69,6 +82,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 if _begins_compound(doc.norm, m.start() + len(word), word, rule.compiled["compounds"]):
                     continue
                 if _in_enumeration(doc.norm, m.start(), m.end(), rule.compiled["enumeration"]):
+                    continue
+                if _in_aabb(doc.norm, m.start(), word):
                     continue
                 seen.add(m.start())
                 yield Hit(m.start(), m.end(), section=key or section_of(doc, m.start()),

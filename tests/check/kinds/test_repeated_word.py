@@ -51,3 +51,14 @@ def test_other_paired_enumerations_are_no_repeat(national, text):
 def test_a_paired_enumeration_typed_twice_is_a_repeat(national):
     got = findings(report(measures="坚持共建共建共享，覆盖社区18个。"), national, RULE)
     assert [f.excerpt for f in got] == ["共建共建"]
+
+
+@pytest.mark.parametrize("text", ["把学习成果转化为实实在在的工作成效，培训4次。", "的的确确解决了群众反映的问题，培训4次。"])
+def test_half_of_an_aabb_reduplication_is_no_repeat(national, text):
+    # 实实在在, 的的确确: the doubled 在 / 的 pairs with a doubled character beside it (AABB).
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_doubled_single_character_without_a_partner_pair_is_still_a_repeat(national):
+    got = findings(report(measures="落实在在岗位上的责任，培训4次。"), national, RULE)
+    assert [f.excerpt for f in got] == ["在在"]
