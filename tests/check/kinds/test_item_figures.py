@@ -79,3 +79,11 @@ def test_an_item_that_states_a_zero_count_of_incidents_is_checkable(national):
     # a promise of good conduct is no result
     text = report(measures="（一）依法监管。落实执法全过程记录，未发生违规违法行为。\n（二）深化政务服务。全年办理事项4万余件。")
     assert len(findings(text, national, RULE)) == 1
+
+
+def test_the_eight_point_rules_are_a_name_not_a_count(national):
+    # 中央八项规定 names a rule set: an item whose only number is in that name has no data.
+    measures = ("（一）加强党的领导。组织学习党内条例及中央八项规定精神，开展党纪学习教育研讨。\n"
+                "（二）政务服务。全年通过“一网通办”办理事项4万余件。")
+    got = findings(report(measures=measures), national, RULE)
+    assert [f.excerpt[:9] for f in got] == ["（一）加强党的领导"]
