@@ -200,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "serve":  # `fzcheck serve …`: the web service (a file named serve: ./serve)
+        resume_gc()
         from .web.serve import main as serve_main
 
         try:
@@ -366,7 +367,24 @@ def _protect(files: list[str], conf, args) -> None:
         guard(args.write_baseline, allow=(BASELINE_ROLE,))
 
 
+GC_PAUSED = False  # set by checker/__main__.py, which pauses the collector while fzcheck starts
+
+
+def resume_gc() -> None:
+    """The collector back on, once start-up is done (checker/__main__.py paused it).  What
+    start-up made (modules, the rule set) lives to the end: frozen, it is never scanned again,
+    and forked workers do not touch those pages to scan them."""
+    global GC_PAUSED
+    if GC_PAUSED:
+        import gc
+
+        gc.freeze()
+        gc.enable()
+        GC_PAUSED = False
+
+
 def _run(files: list[str], ruleset, conf, args):
+    resume_gc()
     from .run.batch import default_jobs, stream
     from .run.progress import Bar, wanted
 

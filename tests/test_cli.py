@@ -159,3 +159,27 @@ def test_draft_flag_quiets_the_undated_note_and_info_never_fails_the_run(capsys)
     assert json.loads(capsys.readouterr().out)["reports"][0]["findings"] == []
     assert main([str(SAMPLES / "clean-2024.txt"), "--no-config", "--fail-on", "info"]) == 1
     capsys.readouterr()
+
+
+def test_the_collector_is_paused_while_starting_and_on_while_checking():
+    """checker/__main__.py pauses the garbage collector for start-up; files are checked with it
+    on, and what start-up made is frozen (never scanned again)."""
+    code = """
+import gc, sys
+import checker.__main__ as start
+from checker import cli
+from checker.run import pipeline
+assert not gc.isenabled() and cli.GC_PAUSED
+seen = []
+original = pipeline.check_path
+def spy(*args, **kwargs):
+    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+    return original(*args, **kwargs)
+pipeline.check_path = spy
+sys.argv = ["fzcheck", "--no-config", "--format", "json", sys.argv[1]]
+code = cli.main(sys.argv[1:])
+print("SEEN", seen, file=sys.stderr)
+"""
+    proc = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "clean-2024.txt")], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert "SEEN [(True, True)]" in proc.stderr, proc.stderr[-2000:]
