@@ -76,7 +76,7 @@ ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
-ALL_GOVERNMENTS = lazy(r"^全(省|市|区|县)各级(?:人民)?政府(?:及其部门)?$")
+ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)各级(?:(?:人民)?政府|行政机关)(?:及其部门)?$")
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
 # elsewhere 某某街 is as likely a street.
 STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
@@ -95,6 +95,9 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
 REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
            "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+# The municipalities directly under the central government (the same fixed list): 市政府 with
+# 视察重庆 in a text that names no province is the municipality's government.
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
@@ -273,7 +276,18 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
             return match.group(1) + name
     if level in "镇乡":
         return _one_town(level, text, name)
-    return _address_place(level, text, name)
+    return _address_place(level, text, name) or _municipality(level, head + text, name)
+
+
+def _municipality(level: str, text: str, name: str) -> str | None:
+    """全市各级行政机关 (市政府) in a text that names one municipality (视察重庆) and no province or
+    autonomous region: a province's city would name its province, a municipality has none."""
+    if level != "市":
+        return None
+    named = [place for place in MUNICIPALITIES if place in text]
+    if len(named) != 1 or any(place in text for place in (*PROVINCES, *REGIONS)):
+        return None
+    return named[0] + name
 
 
 def _one_town(level: str, text: str, name: str) -> str | None:

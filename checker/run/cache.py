@@ -28,7 +28,6 @@ year's path (:meth:`ResultCache.cross_key`): a repeat run over two unchanged yea
 """
 from __future__ import annotations
 
-from checker.read import record
 import hashlib
 import json
 import os
@@ -39,7 +38,9 @@ from pathlib import Path
 
 from checker import __version__
 from checker.check.finding import SEVERITIES, Finding
+from checker.read import record
 from checker.read.lazy_pattern import lazy
+from checker.read.limits import Limits, active
 
 from .result import ReportResult
 
@@ -74,9 +75,7 @@ class ResultCache:
     def key(self, path: str, ruleset, dropped: set[str], keep_lines: bool) -> str | None:
         """The entry key for a file, or None when it is not cached (standard input, a file that
         cannot be read, or one larger than ``--max-file-size``: hashing it would read it all)."""
-        from checker.read.limits import Limits, active
-
-        limits = active() or Limits()
+        limits = active() or _default_limits()
         if path == "-":
             return None
         try:
@@ -86,8 +85,9 @@ class ResultCache:
         except OSError:
             return None
         settings = self._settings(ruleset, dropped, keep_lines, limits)
-        parts = [settings, os.path.splitext(path)[1].lower(), content]
-        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        # two hex digests and a suffix, joined by a character none of them holds
+        text = f"{settings}\0{os.path.splitext(path)[1].lower()}\0{content}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _settings(self, ruleset, dropped: set[str], keep_lines: bool, limits) -> str:
         """Digest of everything in a key but the file itself (the same for most files of a run)."""
@@ -279,6 +279,16 @@ def _split(data: bytes, key: str) -> tuple[dict, bytes, bytes]:
 def entry_result(data: bytes, path: str) -> ReportResult:
     """A cached result (an entry's result JSON) for ``path``; ValueError and the like when malformed."""
     return result_from_json(json.loads(data), path)
+
+
+_DEFAULTS: list[Limits] = []
+
+
+def _default_limits() -> Limits:
+    """The readers' default limits, made once (a batch asks for every file)."""
+    if not _DEFAULTS:
+        _DEFAULTS.append(Limits())
+    return _DEFAULTS[0]
 
 
 def _file_digest(path: str) -> str:

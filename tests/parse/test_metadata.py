@@ -218,6 +218,13 @@ def _opening_and_cited(opening: str, cited: str) -> str:
     ("2024年，我市坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
     # all the region's governments speaking, the region named with pinyin inside it (内(nèi)蒙古)
     ("2024年，全区各级人民政府坚持依法行政。", "自治区人民政府落实内(nèi)蒙古自治区实施方案。", "内蒙古自治区人民政府"),
+    # all the city's administrative organs speaking: the city's government, its place from a cited regulation
+    ("2024年，全市各级行政机关坚持依法行政。", "出台《云中市电梯安全管理规定》。", "云中市人民政府"),
+    ("2024年，我省各级行政机关坚持依法行政。", "厅主要负责人在《福建日报》发表署名文章。", "福建省人民政府"),
+    # a municipality names no province: 视察上海 in the text is the city's own name
+    ("2024年，在市委坚强领导下，全市各级行政机关坚持依法行政。", "深入学习贯彻总书记视察上海重要讲话精神。",
+     "上海市人民政府"),
+    ("2024年，市政府坚持依法行政。", "深入学习贯彻总书记视察天津重要讲话精神。", "天津市人民政府"),
 ])
 def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, national):
     assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
@@ -227,6 +234,12 @@ def test_issuer_from_the_opening_completed_by_the_text(opening, cited, issuer, n
     ("2024年，省农业农村厅坚持依法行政。", "与浙江、江西两省签订执法协作协议。"),  # two provinces: which one?
     ("2024年，我区坚持依法行政。", "全区审核文件37件。"),  # no place named at all
     ("2024年，我区坚持依法行政。", "自治区人民政府常务会议审议2次。"),  # 自治区 but no region named
+    ("2024年，全市各级行政机关坚持依法行政。", "全市审核文件37件。"),  # no place named at all
+    # a municipality named beside a province: a province's city that names a partner municipality
+    ("2024年，全市各级行政机关坚持依法行政。", "与上海签订合作协议，落实四川省实施方案。"),
+    ("2024年，全市各级行政机关坚持依法行政。", "与北京、天津签订合作协议。"),  # two municipalities
+    ("2024年，全区各级行政机关坚持依法行政。", "深入学习贯彻总书记视察上海重要讲话精神。"),  # which district?
+    ("2024年，市司法局坚持依法行政。", "与上海签订合作协议，服务广东发展。"),
 ])
 def test_issuer_left_empty_when_the_text_does_not_say_which_place(opening, cited, national):
     assert metadata(_opening_and_cited(opening, cited), national)["issuer"] is None
