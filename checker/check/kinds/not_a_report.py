@@ -18,7 +18,8 @@ opening's cues.  A first line that reads like a report title but is not one — 
 announcing a report (某委发布2020年度法治政府建设报告), one leader's 述法 report on the
 第一责任人 duty, a survey or evaluation report — is not taken for a title (``not_title_cues``).
 A title printed over two lines (硚口区司法局2024年政府 / 信息公开工作年度报告) is also read joined.  The cue words are the rule set's (``kinds``);
-this module only applies them in order.
+this module only applies them in order.  A learners' site's pinyin after a character
+(会(huì)议在某区(qū)召开) is taken out of the lines and the opening before the cues are tried.
 
 Last, a text of some length that never once names its subject (``subject_words``: 法治, 依法行政 …)
 is about something else — a bureau's general work summary, another annual report (生态环境保护职责
@@ -33,6 +34,7 @@ from collections.abc import Iterator
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
+from checker.parse.issuer import PINYIN
 from checker.parse.metadata import TITLE_RE, clean_title
 from checker.parse.page_marks import DECORATION
 
@@ -145,8 +147,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     if where is None:
         return
     start, end = where
-    heads = [DECORATION.sub("", doc.norm[lo:hi].strip()) for lo, hi in head_lines(doc, params["head_lines"])]
-    opening = doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))]
+    # a learners' site's pinyin (会(huì)议在江北区(qū)召开) is read past, as a reader does
+    heads = [PINYIN.sub("", DECORATION.sub("", doc.norm[lo:hi].strip())) for lo, hi in head_lines(doc, params["head_lines"])]
+    opening = PINYIN.sub("", doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))])
     # a record block above a report that announces itself and starts its numbered parts is the
     # report's own page, however short the copy: only a bare record is a catalogue entry
     # (现将……报告如下), or whose numbered parts are the report's own (一、2024年度推进法治政府建设的主要举措和成效)
