@@ -425,8 +425,12 @@ ROUND13_KINDS = [
     "2024年，云溪区坚持依法行政。3月2日，区政府召开法治政府建设工作会议，部署全年任务。现将有关情况报告如下：",
     "2024年，云溪区坚持依法行政，对行政执法人员名单予以公开，认真贯彻落实《政府信息公开条例》。现将有关情况报告如下：",
     "2024年，云溪区开展法治政府建设示范创建，向全区发出倡议书，召开会议12次。现将有关情况报告如下：",
+    # round 15: a report mentions a decision, a leader's visit, a book and the half year in its own sentences
+    "2024年，云溪区坚持依法行政。区政府作出关于命名依法行政示范单位的决定，上半年审核规范性文件12件。现将有关情况报告如下：",
+    "2024年，云溪区坚持依法行政，4月9日市人大常委会副主任王明专题调研我区法治政府建设情况。现将有关情况报告如下：",
+    "2024年，云溪区坚持依法行政，编写了本区法治建设蓝皮书，本网讯等栏目宣传法治工作。现将有关情况报告如下：",
 ])
-def test_a_report_that_mentions_meetings_lists_and_disclosure_is_a_report(opening, national):
+def test_a_report_that_mentions_meetings_lists_decisions_visits_and_books_is_a_report(opening, national):
     assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
 
 
@@ -490,14 +494,6 @@ def test_pages_of_other_kinds_are_not_reports(text, what, national):
     assert hits and what in hits[0].message
 
 
-@pytest.mark.parametrize("opening", [
-    # a report mentions a decision, a leader's visit, a book and the half year in its own sentences
-    "2024年，云溪区坚持依法行政。区政府作出关于命名依法行政示范单位的决定，上半年审核规范性文件12件。现将有关情况报告如下：",
-    "2024年，云溪区坚持依法行政，4月9日市人大常委会副主任王明专题调研我区法治政府建设情况。现将有关情况报告如下：",
-    "2024年，云溪区坚持依法行政，编写了本区法治建设蓝皮书，本网讯等栏目宣传法治工作。现将有关情况报告如下：",
-])
-def test_a_report_that_mentions_decisions_visits_and_books_is_a_report(opening, national):
-    assert RULE not in {f.rule for f in check_text(report(opening=opening), national, "r.txt").findings}
 
 
 @pytest.mark.parametrize("title", [
