@@ -21,7 +21,8 @@ place in the clause tells them apart.
   previous sentence in the same paragraph): "…调解6583件。有力保障社会大局安定有序。"
 - A claim is also supported by the sentence right after it in the same paragraph when that
   sentence opens with the support: a figure in Arabic digits in its first clause (after a short
-  lead-in such as 截至目前, 全年), evidence there (获评 …), or an example opener (如：…, the ``support_openers``).
+  lead-in such as 截至目前, 全年), evidence there (获评 …; after a 、 list of what earned it, up to
+  the clause's , ; : — "甲考评、乙考评均获得优秀等次"), or an example opener (如：…, the ``support_openers``).
   "…在理论研究中走在前列。截至目前，共撰写调研文章30余篇" states the claim, then proves it.
   A next sentence that opens a new point (二是, （三）) is not support; data further away is not either.
   When that first clause is itself a claim without a figure ("……明显改善。空气质量持续稳定向好，
@@ -197,7 +198,10 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
         # 空气质量持续向好，优良天数309天: the first clause names the claim's part, the next proves it
         first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
     head = text if whole else text[:first]
-    if any(word in head for word in compiled["evidence"]):
+    # An honour closes its clause after a 、 list of what earned it (甲考评、乙考评均获得优秀等次):
+    # evidence is looked for up to the clause's , ; : — a count there still has to be in ``head``.
+    listed = text if whole else text[:_clause_end(text, first, LEAD_CLAUSE_MARKS)]
+    if any(word in listed for word in compiled["evidence"]):
         return True
     # Statistics are written in Arabic digits (GB/T 15835): support from the next sentence must be
     # one; a count in words there is mostly a slogan ("体现出了四个“最”"), not data.

@@ -44,6 +44,8 @@ def test_claims_without_figures_fire(national, sentence):
     "行政争议化解成效显著，化解行政争议数量较上年翻一番。",
     "开展文明交通劝导，劝导成效位居全市前列，排名第二。",
     "群众满意度测评中，治水工作位列各项民生实事工作的第一位，成效显著。",
+    # a grade obtained in an assessment is a verifiable result, as an honour is
+    "在全市依法行政考核中获得优秀等次，法治建设水平明显提升。",
 ])
 def test_figures_and_evidence_clear_a_claim(national, sentence):
     assert findings(report(measures=sentence), national, RULE) == []
@@ -89,6 +91,8 @@ def test_figure_in_the_clause_just_before_supports_a_claim(national):
     "三是示范创建取得阶段性成效。做好申报迎检工作，从7个申报地区中优选2个参评。",
     # after a short lead-in (a year), the clause that follows runs to its comma: a 、 lists its subjects
     "领导干部法治素养明显提升。2024年，局党组会、理论学习中心组专题学法6次。",
+    # an honour after a 、 list of the assessments that earned it: the list does not end the clause
+    "基层依法治理取得新成效。全区法治建设考评、平安建设考评均获得优秀等次；区司法所获评全国先进司法所。",
 ])
 def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     """The sentence right after a claim may open with the figure or example that proves it."""
@@ -108,6 +112,8 @@ def test_next_sentence_opening_with_support_clears_a_claim(national, paragraph):
     ("法治意识明显增强。如期完成年度普法任务。", "法治意识明显增强。"),
     # without a lead-in the 、 still ends the opening clause: the figure is about the last listed thing
     ("执法规范化水平明显提升。组织开展执法程序、文书制作专题培训815人次。", "执法规范化水平明显提升。"),
+    # an honour after the next sentence's first , is about that clause's own subject
+    ("普法宣传取得良好效果。区司法局组织开展宣讲活动，在全市普法考评中获得优秀等次。", "普法宣传取得良好效果。"),
     # after the lead-in, the figure must be in the clause that follows it, not later
     ("领导干部法治素养明显提升。2024年，局党组会、理论学习中心组坚持集中学法，全年共6次。", "领导干部法治素养明显提升。"),
 ])
