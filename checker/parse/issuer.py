@@ -10,7 +10,7 @@ import re
 from checker.read.lazy_pattern import lazy
 from checker.read.regex_cache import transient
 
-from .page_marks import BREADCRUMB_MARK, DECORATION, LEADING_YEAR
+from .page_marks import BREADCRUMB_MARK, DECORATION, LEADING_YEAR, without_pinyin
 
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
@@ -63,8 +63,6 @@ HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
-# Pinyin a learners' site inserts after a character: 应(yīng)急管理部.
-PINYIN = lazy(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
 REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
@@ -153,7 +151,7 @@ def issuer_from_opening(text: str) -> str | None:
     2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
     (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
     (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
-    text = PINYIN.sub("", text.strip()[:600])
+    text = without_pinyin(text.strip()[:600])
     for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:
@@ -242,7 +240,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
     above the body (the title block): a province it names counts, and so does a place that
     starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
-    text = PINYIN.sub("", text)  # 内(nèi)蒙古 on a learners' site
+    text = without_pinyin(text)  # 内(nèi)蒙古 on a learners' site
     own = OWN_SHORT.match(name or "")
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)
@@ -311,9 +309,10 @@ def _address_place(level: str, text: str, name: str) -> str | None:
 
 
 def signature_name(line: str) -> str | None:
-    """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府)."""
+    """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府); a numbered
+    heading (1.1.2国家……纲要的顶层部署) is not one."""
     text = line.strip()
-    if not 3 <= len(text) <= 30 or any(mark in text for mark in "。,，;；:：《》()（）"):
+    if not 3 <= len(text) <= 30 or text[0].isdigit() or any(mark in text for mark in "。,，;；:：《》()（）"):
         return None
     parts = text.split()
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):

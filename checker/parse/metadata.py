@@ -33,6 +33,8 @@ CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:标\s*题|名\s*称)(
 # a catalogue's bulleted entry (  • 某某厅关于……的报告): the bullet is not part of the title
 TITLE_BULLET = lazy(r"^\s*[•·▪◦●]\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
+# …报告(潭县自然资字〔2025〕79号): the document number a page sets after the title.
+DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*$")
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
@@ -71,9 +73,10 @@ def clean_title(line: str) -> str:
     """Drop a web page's site suffix (``…报告_法治政府_某区人民政府门户网站``, ``…报告-某某网``),
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
     ``信息来源: 发布时间:…`` labels), a catalogue's
-    ``标题:`` label, a document number set before the title, and Markdown marks."""
+    ``标题:`` label, a document number set before or after the title, and Markdown marks."""
     text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
+    text = DOC_NUMBER_SUFFIX.sub("", text)
     text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()

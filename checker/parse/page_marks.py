@@ -15,3 +15,15 @@ DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原�
 BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|(?:当前|您的|您当前的|当前所在)位置\s*[:：]")
 MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
 LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
+
+# Pinyin a mirror or learners' site inserts after a character (區(qū), 關(guān)于, 2024年(nián)): a
+# bracketed syllable with a toned vowel right after a Han character.  (一), (2024), (试行) and
+# a bracketed Latin word without a tone mark are the text's own and stay.
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+INSERTED_PINYIN = lazy(rf"(?<=[\u3400-\u9fff])[(（][a-zü{TONED}]{{0,6}}[{TONED}][a-zü{TONED}]{{0,6}}[)）]")
+
+
+def without_pinyin(text: str) -> str:
+    """The text as its reader sees it, the inserted pinyin left out; used for reading the title,
+    issuer, year and dates, never for positions (findings point at the original text)."""
+    return INSERTED_PINYIN.sub("", text) if "(" in text or "（" in text else text

@@ -50,9 +50,12 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     """Parse one report; never raises on odd text (an empty report is an empty document)."""
     traditional = is_traditional("\n".join(source.lines[:400]))
     doc = Document.from_source(source, (lambda text: normalize(to_simplified(text))) if traditional else normalize)
-    lines = doc.norm.split("\n") if source.lines else []
+    own_lines = doc.norm.split("\n") if source.lines else []
     detected = LineHeadings(doc)
-    is_heading = _heading_test(lines, source, detected)
+    is_heading = _heading_test(own_lines, source, detected)
+    # the title, body bounds and metadata are read past a mirror's inserted pinyin (關(guān)于); the
+    # part headings keep the document's own lines, as their positions are taken from them
+    lines = _read_lines(own_lines, doc.norm)
     title_index = _title_index(lines, is_heading)
     title_lines = 1
     if title_index and ((_issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]))
@@ -81,7 +84,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
         if run_in:
             doc.headings = sorted(doc.headings + run_in, key=lambda h: h.start)
     if not any(h.level <= 1 for h in doc.headings):
-        plain = _plain_part_headings(doc, lines, title_index, defs) or _couplet_part_headings(doc, lines, detected)
+        plain = _plain_part_headings(doc, own_lines, title_index, defs) or _couplet_part_headings(doc, own_lines, detected)
         if plain:
             doc.body_start = min(doc.body_start, plain[0].start)
             doc.headings = sorted(doc.headings + plain, key=lambda h: h.start)
@@ -91,6 +94,14 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     doc.sections = classify(doc, defs)
     doc.metadata = _metadata(doc, lines, title_index, title_lines, first, last, traditional)
     return doc
+
+
+def _read_lines(lines: list[str], norm: str) -> list[str]:
+    """The lines with a mirror's inserted pinyin left out (the same list when it has none): same
+    count, so a line's index still names the document's own line."""
+    if not marks.INSERTED_PINYIN.search(norm):
+        return lines
+    return [marks.without_pinyin(line) for line in lines]
 
 
 def _plain_part_headings(doc: Document, lines: list[str], title_index: int | None,
@@ -298,11 +309,11 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data = Metadata()
     title_text = None
     if title_index is not None:
-        title_text = "".join(line.strip() for line in doc.source.lines[title_index:title_index + title_lines])
+        title_text = marks.without_pinyin("".join(line.strip() for line in doc.source.lines[title_index:title_index + title_lines]))
         data.title = meta.clean_title(to_simplified(title_text) if traditional else title_text)
         data.title_line = title_index + 1
     elif doc.source.title_hint:
-        data.title = doc.source.title_hint
+        data.title = marks.without_pinyin(doc.source.title_hint)
     else:  # run-in text: the title heads the line the report runs on in (no title line of its own)
         data.title = _run_in_title(lines, first, doc.source.lines, traditional)
     outside = _outside_lines(lines, first, last)
@@ -313,7 +324,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.year_sources = _year_sources(doc, data.title)
     data.year = meta.vote_year(data.year_sources) or _first_part_year(doc)
     # the title, the line above it, the opening sentence, the signature, the page's source line
-    body, above, opening = doc.norm[doc.body_start:doc.body_end], doc.norm[:doc.body_start], _opening(doc)
+    body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
+    opening = _opening(doc)
     titled = _issuer_from_title(data.title)
     if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = issuer.qualify(titled, body, above) or titled
@@ -325,7 +337,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or issuer.issuer_from_self_reference(body)
                    or issuer.issuer_from_own_plan(body, data.year)
                    or issuer.issuer_from_site(doc.source.site_names, body)
-                   or issuer_from_subject(issuer.PINYIN.sub("", body), issuer.PINYIN.sub("", opening)))
+                   or issuer_from_subject(body, opening))
     return data
 
 
@@ -334,7 +346,7 @@ def _run_in_title(lines: list[str], first: int | None, original: list[str], trad
     stands above that line."""
     if first is None or any(line.strip() for line in lines[:first] if not _is_furniture(line)):
         return None
-    line = original[first]
+    line = marks.without_pinyin(original[first])
     return meta.run_in_title(to_simplified(line) if traditional else line)
 
 
@@ -413,7 +425,7 @@ def _outside_lines(lines: list[str], first: int | None, last: int | None) -> lis
 def _opening(doc: Document) -> str:
     top = doc.root.children if doc.root else []
     end = top[0].start if top else doc.body_end
-    return doc.norm[doc.body_start:end]
+    return marks.without_pinyin(doc.norm[doc.body_start:end])
 
 
 def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
@@ -424,7 +436,7 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     for key, shift in (("measures", 0), ("plan", -1)):
         sec = doc.section(key)
         if sec and not sec.embedded:
-            year = meta.year_in(doc.norm[sec.heading_start:sec.heading_end])
+            year = meta.year_in(marks.without_pinyin(doc.norm[sec.heading_start:sec.heading_end]))
             if year:
                 sources[key] = year + shift
     opening = meta.opening_year(_opening(doc))
@@ -438,7 +450,7 @@ def _first_part_year(doc: Document) -> int | None:
     sec = doc.section("measures")
     if sec is None or sec.embedded:
         return None
-    return meta.body_year(doc.norm[sec.heading_end:sec.end])
+    return meta.body_year(marks.without_pinyin(doc.norm[sec.heading_end:sec.end]))
 
 
 def _issuer_from_title(title: str | None) -> str | None:

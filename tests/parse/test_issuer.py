@@ -25,3 +25,11 @@ def test_a_joint_subject_that_is_not_read_as_one_body(subject):
     """全州 is no place; an autonomous region's 自治区党委和政府 stays as written."""
     assert issuer.speaker_name(subject) != "中共全州委 全州人民政府"
     assert not (issuer.speaker_name(subject) or "").startswith("中共宁夏回族自治区委")
+
+
+@pytest.mark.parametrize("line, want", [
+    ("云溪区人民政府", "云溪区人民政府"),
+    ("1.1.2国家法治政府建设纲要的顶层部署", None),  # a numbered heading (round 16), not a signature
+])
+def test_signature_name(line, want):
+    assert issuer.signature_name(line) == want

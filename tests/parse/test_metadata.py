@@ -41,6 +41,8 @@ def rules(text: str, national) -> set[str]:
     "- 标题: [云政发〔2025〕7号]" + TITLE,
     "[云政发〔2025〕7号]" + TITLE,
     TITLE + " 云溪区人民政府 2025-02-24",
+    # round 16: the document number a page sets after the title
+    TITLE + "(云政发〔2025〕7号)",
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -781,3 +783,41 @@ def test_issuer_from_a_title(title, issuer):
 def test_a_title_head_that_names_no_body_gives_no_issuer(title):
     from checker.parse.issuer import issuer_from_title
     assert issuer_from_title(title) is None
+
+
+# Round 16: a mirror site inserts toned pinyin after characters (區(qū), 關(guān)于, 2024年(nián)).
+PINYIN_PAGE = "\n".join([
+    "云溪区(qū)人民政府关(guān)于2024年(nián)法治政府建设(shè)情况的报(bào)告",
+    "发(fā)布日期:2025-03-20 09:30",
+    "2024年(nián)，云溪区(qū)坚持以习近平法治思想为指导，全面推进法治政府建设(shè)。现将有关情况报告如下：",
+] + BODY.split("\n")[1:])
+
+
+def test_metadata_is_read_past_inserted_pinyin(national):
+    """Title, issuer, year and the labelled date come out without the pinyin."""
+    assert metadata(PINYIN_PAGE, national) == {"title": "云溪区人民政府关于2024年法治政府建设情况的报告",
+                                              "issuer": "云溪区人民政府", "year": 2024, "published": "2025-03-20"}
+    found = rules(PINYIN_PAGE, national)
+    assert "title-format" not in found and "year-mismatch" not in found
+
+
+def test_findings_on_a_pinyin_page_point_at_the_text_as_written(national):
+    """Only the metadata is read past the pinyin: the lines and the findings' places are the page's own."""
+    result = check_text(PINYIN_PAGE, national, "page.txt")
+    assert result.lines == PINYIN_PAGE.split("\n")
+    garbled = [f for f in result.findings if f.rule == "text-garbled"]
+    assert garbled and garbled[0].line == 1 and garbled[0].column == 1
+    assert "(qū)" in garbled[0].excerpt
+
+
+def test_year_after_inserted_pinyin_without_a_title(national):
+    """2024年(nián) in the opening of a page with no title still gives the year."""
+    text = "2024年(nián)，云溪区(qū)坚持依法行政，全面推进法治政府建设。现将有关情况报告如下：\n" + "\n".join(BODY.split("\n")[1:])
+    got = metadata(text, national)
+    assert got["year"] == 2024 and got["issuer"] == "云溪区人民政府"
+
+
+def test_untoned_brackets_are_not_taken_for_pinyin(national):
+    """(一), (试行) and a bracketed year stay: a title that carries one is read as written."""
+    title = "云溪区人民政府2024年法治政府建设(试行)情况报告"
+    assert metadata(title + "\n" + BODY, national)["title"] == title

@@ -34,9 +34,8 @@ from collections.abc import Iterator
 from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
-from checker.parse.issuer import PINYIN
 from checker.parse.metadata import TITLE_RE, clean_title
-from checker.parse.page_marks import DECORATION
+from checker.parse.page_marks import DECORATION, without_pinyin
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
@@ -148,8 +147,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     start, end = where
     # a learners' site's pinyin (会(huì)议在江北区(qū)召开) is read past, as a reader does
-    heads = [PINYIN.sub("", DECORATION.sub("", doc.norm[lo:hi].strip())) for lo, hi in head_lines(doc, params["head_lines"])]
-    opening = PINYIN.sub("", doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))])
+    heads = [without_pinyin(DECORATION.sub("", doc.norm[lo:hi].strip())) for lo, hi in head_lines(doc, params["head_lines"])]
+    opening = without_pinyin(doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))])
     # a record block above a report that announces itself and starts its numbered parts is the
     # report's own page, however short the copy: only a bare record is a catalogue entry
     # (现将……报告如下), or whose numbered parts are the report's own (一、2024年度推进法治政府建设的主要举措和成效)
