@@ -11,9 +11,9 @@ anything), or more than MAX_OVERLAPPING_STARS unbounded repeats over overlapping
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from collections.abc import Iterator
 
 from checker.read.lazy_pattern import lazy
 

@@ -26,7 +26,6 @@ archive with more entries than ``--max-zip-entries`` (checked before the directo
 """
 from __future__ import annotations
 
-
 from lxml import etree
 
 from .docx_numbering import W_NS, Numbering, format_number, load_numbering  # noqa: F401 - format_number: tests

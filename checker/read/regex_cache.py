@@ -30,8 +30,8 @@ import os
 import re
 import sys
 from array import array
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile

@@ -7,9 +7,8 @@ names the first damaged line so the author can fix the file.
 """
 from __future__ import annotations
 
-from checker.read.record import record
-
 from checker.read.lazy_pattern import lazy
+from checker.read.record import record
 
 from .source import InputError, Origin, Source
 from .suppress import text_markers

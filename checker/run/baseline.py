@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from checker.read.record import replace
+
 from .result import RunResult
 
 VERSION = 1

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from checker.read.record import field, record, replace
+
 from .config_schema import ConfigError, validate
 from .globs import GlobError, compile_globs, matches_any, relative_to
 

@@ -16,12 +16,11 @@ report by hand.
 """
 from __future__ import annotations
 
-from checker.read.record import replace
-
 from checker.check.engine import cross_year_rules, score
 from checker.check.finding import Finding
 from checker.parse.issuer import full_government
 from checker.read.lazy_pattern import lazy
+from checker.read.record import replace
 from checker.read.source import InputError
 
 from .result import ReportResult

@@ -1,10 +1,9 @@
 """What one run produced: per report its metadata, sections, findings and score."""
 from __future__ import annotations
 
-from checker.read.record import field, record
-
 from checker import __version__
 from checker.check.finding import SEVERITIES, Finding
+from checker.read.record import field, record
 
 
 @record

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 
 from checker.read.record import replace
+
 from .config import BUILTIN_RULES, Config, RuleChanges, with_shorthands
 from .config_schema import ConfigError
 

@@ -2,8 +2,8 @@
 are the ones reported, so one misplaced part gives one finding, not a cascade."""
 from __future__ import annotations
 
-from itertools import combinations
 from collections.abc import Iterator
+from itertools import combinations
 
 from checker.check.hit import Hit
 from checker.parse.document import Document
