@@ -28,6 +28,7 @@ year's path (:meth:`ResultCache.cross_key`): a repeat run over two unchanged yea
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -281,14 +282,10 @@ def entry_result(data: bytes, path: str) -> ReportResult:
     return result_from_json(json.loads(data), path)
 
 
-_DEFAULTS: list[Limits] = []
-
-
+@functools.cache
 def _default_limits() -> Limits:
     """The readers' default limits, made once (a batch asks for every file)."""
-    if not _DEFAULTS:
-        _DEFAULTS.append(Limits())
-    return _DEFAULTS[0]
+    return Limits()
 
 
 def _file_digest(path: str) -> str:

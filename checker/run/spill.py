@@ -78,17 +78,18 @@ class Packed:
     def of(cls, report: ReportResult) -> "Packed":
         import pickle  # here: a run that checks one file in its own process never pickles (~2 ms)
 
-        from .jsontext import report_text
-
-        return cls(Row.of(report), report_text(report.as_dict()), PICKLED,
-                   pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        return cls._made(report, PICKLED, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
     def held(cls, report: ReportResult) -> "Packed":
         """A result checked in the spill's own process: kept as it is, not pickled."""
+        return cls._made(report, HELD, b"", report)
+
+    @classmethod
+    def _made(cls, report: ReportResult, kind: int, blob: bytes, kept: ReportResult | None = None) -> "Packed":
         from .jsontext import report_text
 
-        return cls(Row.of(report), report_text(report.as_dict()), HELD, b"", report)
+        return cls(Row.of(report), report_text(report.as_dict()), kind, blob, kept)
 
 
 class Spill:
