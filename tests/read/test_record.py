@@ -145,7 +145,7 @@ def test_a_one_report_run_imports_neither_dataclasses_nor_inspect(tmp_path):
     """The point of this module: ``fzcheck`` on one text file starts without them."""
     report = tmp_path / "r.txt"
     report.write_text("2024年度法治政府建设情况报告\n", encoding="utf-8")
-    code = ("import sys, runpy; sys.argv = ['fzcheck', '--format', 'text', sys.argv[1]];\n"
+    code = ("import sys; sys.argv = ['fzcheck', '--format', 'text', sys.argv[1]];\n"
             "from checker import cli\n"
             "try:\n    cli.main(sys.argv[1:])\nfinally:\n"
             "    print('LOADED', 'dataclasses' in sys.modules, 'inspect' in sys.modules, file=sys.stderr)")
