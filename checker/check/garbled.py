@@ -40,10 +40,6 @@ def stretches(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[in
     return [(start, end) for start, end in merged]
 
 
-# Marks and letters every report holds: a signature's guard made of them would never skip it.
-COMMON = frozenset("（）()，,。.、：:；;“”‘’《》！!？?—…·×%-/ \n")
-
-
 def _may_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
     """The signatures that may match in ``text`` (the same matches: a signature is skipped only
     when ``text`` lacks every character its match must hold or start with).  Most reports hold
@@ -62,9 +58,9 @@ def _guards(patterns: tuple[re.Pattern[str], ...]) -> tuple[list, list, object]:
     :func:`prefilter.first_class`: Latin-1, bopomofo), searched once for them all."""
     guarded, rest = [], []
     for pattern in patterns:
-        needs = [chars for chars in prefilter.requirements(pattern) if not chars & COMMON]
-        if needs:
-            guarded.append((pattern, prefilter.Prefilter(min(needs, key=len))))
+        guard = prefilter.build(pattern)  # the rarest set its matches must hold one of
+        if guard is not None and not guard.chars & prefilter.COMMON:
+            guarded.append((pattern, guard))
         else:
             rest.append(pattern)
     return guarded, rest, prefilter.first_class(rest) if rest else None

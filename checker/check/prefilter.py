@@ -31,7 +31,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 MAX_CHARS = 24
 FIND_LIMIT = 6  # up to this many characters, str.find per character beats a class search
-COMMON = frozenset("0123456789 \t\n")
+# Characters nearly every report holds (digits, spaces, the common marks of Chinese text): a
+# prefilter made of them would almost never skip its pattern.
+COMMON = frozenset("0123456789 \t\n（）()，,。.、：:；;“”‘’《》！!？?—…·×%-/")
 
 
 class Prefilter:
@@ -65,9 +67,26 @@ def build(pattern: re.Pattern[str] | LazyPattern) -> Prefilter | None:
 
 def _derived(name: str, pattern: re.Pattern[str] | LazyPattern, derive: Callable[[list | None], Any]) -> Any:
     """``derive(items)`` of a pattern's parsed items, kept between runs with the compiled
-    patterns (checker/read/regex_cache.py): parsing ~60 patterns again cost ~6 ms a run."""
+    patterns (checker/read/regex_cache.py): parsing ~60 patterns again cost ~6 ms a run.  The
+    fact is named with this module's own version: a fact derived by other code (another
+    COMMON, a fixed ``_item``) is never used, or a prefilter could skip a pattern that matches."""
+    tag = _facts_tag()
+    if tag is None:
+        return derive(_items(pattern))
     text, flags = source(pattern)
-    return regex_cache.remembered(name, text, flags, lambda: derive(_items(pattern)))
+    return regex_cache.remembered(f"{name}@{tag}", text, flags, lambda: derive(_items(pattern)))
+
+
+@functools.cache
+def _facts_tag() -> str | None:
+    """CRC-32 of this module's source (read once, ~10 KB), or None when it cannot be read."""
+    import zlib
+
+    try:
+        with open(__file__, "rb") as handle:
+            return f"{zlib.crc32(handle.read()):08x}"
+    except OSError:
+        return None
 
 
 def _items(pattern: re.Pattern[str] | LazyPattern) -> list | None:

@@ -256,3 +256,18 @@ def test_prefilter_facts_from_the_file_are_the_ones_derived_afresh(cache_file):
              for p in patterns]
     assert [(r, c, getattr(f, "pattern", None)) for r, c, f in again] == \
         [(r, c, getattr(f, "pattern", None)) for r, c, f in derived]
+
+
+def test_prefilter_facts_of_other_prefilter_code_are_not_used(cache_file, monkeypatch):
+    """A fact derived by another version of checker/check/prefilter.py (say another COMMON) is
+    named with that version's tag, so this version derives its own."""
+    from checker.check import prefilter
+
+    pattern = re.compile("锟斤拷")
+    assert prefilter.build(pattern).chars == frozenset("锟")
+    monkeypatch.setattr(prefilter, "_facts_tag", lambda: "another")
+    text, flags = pattern.pattern, pattern.flags
+    regex_cache._entries[(text, flags, "prefilter.chars@another")] = (frozenset("X"), 0)
+    assert prefilter.build(pattern).chars == frozenset("X")  # what that version's fact says
+    monkeypatch.undo()
+    assert prefilter.build(pattern).chars == frozenset("锟")  # this version ignores it
