@@ -33,7 +33,7 @@ def cut_off(doc: Document) -> bool:
         pieces[0] = ""  # a partial line
     first_line = doc.position(start)[0]
     lines = [(n, line.strip()) for n, line in enumerate(pieces, start=first_line) if line.strip()]
-    while lines and _signature_line(lines[-1][1]):
+    while lines and signature_line(lines[-1][1]):
         lines.pop()  # the issuer and the date under the last paragraph
     headings = {h.line for h in doc.headings if not doc.norm[h.end:doc.line_span(h.line)[1]].strip()}
     leftover = _leftover(doc)
@@ -57,7 +57,7 @@ def cut_off(doc: Document) -> bool:
 def _leftover(doc: Document) -> str | None:
     """The last line after the body when it is neither a signature nor page furniture."""
     trailing = [line.strip() for line in doc.norm[doc.body_end:].split("\n") if line.strip()]
-    while trailing and _signature_line(trailing[-1]):
+    while trailing and signature_line(trailing[-1]):
         trailing.pop()
     if not trailing or any(is_furniture(line) for line in trailing):
         return None
@@ -126,7 +126,7 @@ CLAUSE_OPENERS = ("充分", "发挥", "进一步", "持续", "不断", "切实",
 OPEN_MARKS = set("，,、：:（(“‘《【—")
 
 
-def _signature_line(line: str) -> bool:
+def signature_line(line: str) -> bool:
     """A signature block line: a date, or a short unpunctuated line that is a bare body name.
 
     A short leftover of a cut-off sentence ("根据", "组建") names no body, and one that opens with a

@@ -2,7 +2,8 @@
 
 The issuer is read from the title as written (宝山区人民政府, 闵行区, 云溪区城市管理和综合执法局).
 If that name never occurs in the body of a whole report (one that reaches its signature
-or its plan part: a page cut off after its opening may name itself further on), the
+or its plan part: a page cut off after its opening may name itself further on, and short
+last lines that hold no body's name or date are no signature), the
 report is flagged; if the body (typically the
 signature block) names a body of the same place with another or shortened name, that
 name is flagged as altered or truncated.
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from checker.check.hit import Hit
+from checker.check.truncation import signature_line
 from checker.parse.document import Document
 from checker.parse.issuer import title_name
 from checker.read.normalize import normalize
@@ -183,8 +185,17 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             if _similar(m.group(), name) and m.group() not in forms and _is_name(m.group(), doc, m.start()):
                 yield _hit(doc, m, name, f"正文中写作“{doc.text[m.start():m.end()]}”，全称被简写或改写")
                 return
-    if sign or doc.section("plan") is not None:  # a cut-off page may name itself further on
+    if _signed(doc, sign) or doc.section("plan") is not None:  # a cut-off page may name itself further on
         yield _title_hit(doc, name, "正文中没有出现这个名称")
+
+
+def _signed(doc: Document, sign: tuple[int, int] | None) -> bool:
+    """Whether the short last lines hold a signature (a body's name or a date): a page cut off
+    after a heading (二、加强制度建设) or inside a sentence (我单位未制定……且没有发生) has short last
+    lines too, and says nothing of whether the name comes further on."""
+    if sign is None:
+        return False
+    return any(signature_line(line.strip()) for line in doc.norm[sign[0]:sign[1]].split("\n") if line.strip())
 
 
 def _hit(doc: Document, m: re.Match[str], name: str, problem: str) -> Hit:

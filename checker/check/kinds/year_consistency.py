@@ -7,7 +7,8 @@ another year (``headings``), events in the measures part dated after the report 
 (``future``; a warning, since 截至2025年2月 can be legitimate and is exempted by cue words;
 a year followed in its clause by a plan's name or an entry into force, 纳入2026年立法计划 or
 自2026年3月1日起施行, is exempted by ``future_named``: the report year's work put something into
-next year's plan, or passed a rule that takes effect then),
+next year's plan, or passed a rule that takes effect then; a year whose clause runs into the
+cut of a cut-off text is not judged: what names it may be in the missing part),
 and two years glued into one run of digits, 20242025年 (``glued``).  Years inside 《…》 titles
 and ranges (2023—2025年) are not events.  A range whose ends are equal or reversed (2023-2023)
 is a typing slip (``ranges``)."""
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 
 from checker.check.hit import Hit
 from checker.check.scope import section_of
+from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 from checker.parse.metadata import YEAR_RE
 from checker.read.lazy_pattern import lazy
@@ -102,6 +104,8 @@ def _future_events(doc: Document, year: int, exempt: list[str], plans: list[str]
             continue
         if _names_plan(text[match.end():min(hi, match.end() + PLAN_NAME_CHARS)], plans):
             continue
+        if _clause_cut(doc, text[match.end():hi], sentence.end):
+            continue
         reported.add(sentence.start)
         yield Hit(sentence.start, sentence.end, section="measures",
                   fields=_fields("“主要举措和成效”部分记述的事项", int(match.group(1)), year, year),
@@ -113,6 +117,12 @@ def _names_plan(after: str, plans: list[str]) -> bool:
     or the day a rule takes effect (2026年3月1日起施行)."""
     clause = after[:min((i for i in (after.find(m) for m in ",;。:!?") if i >= 0), default=len(after))]
     return any(word in clause for word in plans)
+
+
+def _clause_cut(doc: Document, after: str, sentence_end: int) -> bool:
+    """Whether the year's clause runs into the place where a cut-off text stops (自2026年1月1日起施|):
+    the words that would say what the year names (起施行, 立法计划) may be in the missing part."""
+    return not any(mark in after for mark in ",;。:!?") and runs_into_cut(doc, sentence_end)
 
 
 def _glued(doc: Document, year: int) -> Iterator[Hit]:

@@ -138,3 +138,17 @@ def test_a_page_cut_off_after_its_opening_is_not_judged_for_an_absent_name(natio
     assert ["没有出现" in f.message for f in findings(whole, national, RULE)] == [True]
     signed = cut + "\n云溪区人民政府\n2025年2月26日"
     assert len(findings(signed, national, RULE)) == 1
+
+
+@pytest.mark.parametrize("last", [
+    "二、加强制度建设，完善依法行政体系",            # the page stops after the next part's heading
+    "2024年，我单位未制定规范性文件，且没有发生",    # the page stops inside a sentence
+])
+def test_short_last_lines_that_are_no_signature_do_not_make_a_whole_report(last, national):
+    """A cut page's short last line is neither a body's name nor a date: it says nothing of
+    whether the name comes further on, so "never named" is not said."""
+    opening = "为落实法治政府建设各项部署，我单位坚持依法行政。现将本年度情况报告如下："
+    page = f"{TITLE}\n{opening}\n一、强化组织领导\n（一）健全工作机制。明确职责分工，定期召开会议研究法治议题。\n{last}\n"
+    assert findings(page, national, RULE) == []
+    closed = page.replace(last, last + "行政诉讼案件。" if last.endswith("发生") else last + "\n审核文件12件。")
+    assert len(findings(closed + "云溪区城市管理局\n2025年2月26日\n", national, RULE)) == 1

@@ -90,3 +90,26 @@ def test_the_day_a_rule_takes_effect_next_year_is_not_a_future_event(national):
     """自2026年3月1日起施行: a rule passed this year that takes effect next year."""
     measures = "《云溪区养犬管理规定》经区政府常务会议审议通过，自2026年3月1日起施行。审核文件37件。"
     assert findings(report(measures=measures), national, RULE) == []
+
+
+CUT_PAGE = """云溪区人力资源和社会保障局2025年法治政府建设情况报告
+一、2025年主要举措和成效
+（一）推进立法。全年审核规范性文件12件。2025年11月，《江澜市就业服务条例》经市人大常委会审议通过，自2026年3月1日起施
+"""
+
+
+def test_a_next_year_clause_cut_off_by_the_page_is_not_judged(national):
+    """The page stops inside the year's clause (…自2026年3月1日起施|): what names the year is lost."""
+    assert findings(CUT_PAGE, national, RULE) == []
+
+
+def test_a_next_year_clause_closed_before_the_cut_is_still_judged(national):
+    """A closed clause with a later year before the cut is still a future event."""
+    text = CUT_PAGE.replace("自2026年3月1日起施", "2026年1月出台实施办法，并在全区推")
+    assert len(findings(text, national, RULE)) == 1
+
+
+def test_a_next_year_clause_at_the_end_of_a_whole_text_is_judged(national):
+    """Only a cut-off text loses the words after the year: a finished sentence is judged as before."""
+    text = CUT_PAGE.replace("自2026年3月1日起施", "2026年3月出台实施办法。")
+    assert len(findings(text, national, RULE)) == 1
