@@ -27,7 +27,11 @@ place in the clause tells them apart.
   A next sentence that opens a new point (二是, （三）) is not support; data further away is not either.
   When that first clause is itself a claim without a figure ("……明显改善。空气质量持续稳定向好，
   优良天数309天": a trigger there, or a clause closed by a change of state, the ``restate_patterns``),
-  it names the part of the claim the figure proves: the clause after it counts too.
+  it names the part of the claim the figure proves: the clause after it counts too.  So does the
+  clause after a first clause that names a field, when the claim is the work's result as a whole
+  (……，取得明显成效。始终坚持依法履行政府职能，共取消审批事项65项: 取得… opening its clause);
+  a claim that names what improved (能力明显提高, 普法宣传取得良好效果) is not supported by the next
+  field's figure.
   A claim that is itself an enumerated point ("三是示范创建取得阶段性成效。") is the title of the
   sentence after it, which supports it with a figure anywhere in it.
 
@@ -62,6 +66,9 @@ CLAUSE_MARKS = ",;:。!?、"
 LEAD_CLAUSE_MARKS = ",;:。!?"
 # A first clause this short (截至目前, 全年, 2024年以来) is a lead-in: the support opens after it.
 LEAD_IN_CHARS = 6
+# A claim of the work's result as a whole opens its clause with 取得 (……，取得明显成效); one that
+# names what improved (意识显著增强, 普法宣传取得良好效果) needs that thing's figure at once.
+GENERAL_RESULT = "取得"
 ARABIC_DIGIT = lazy(r"\d")
 # Dates carry digits but are not data: "2019年的工作体现出了四个“最”" has no figure in digits.
 DATE = lazy(r"\d{4}年度?|\d{1,2}月份?|\d{1,2}日")
@@ -174,16 +181,27 @@ def unquantified(text: str, compiled: dict, before: str = "", answers: dict | No
         last = before.rstrip("。!?;")
         if figures.has_figure_memo(last[_clause_start(last, len(last)):], compiled["figures"], answers):
             return None
-    if after and _opens_with_support(after, compiled, answers, whole=ENUMERATOR.match(text) is not None):
+    if after and _opens_with_support(after, compiled, answers, whole=ENUMERATOR.match(text) is not None,
+                                     general=_general_result(text, match)):
         return None
     return match.group()
 
 
-def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: bool = False) -> bool:
+def _general_result(text: str, match: re.Match) -> bool:
+    """Whether a claim is the result of the sentence's work as a whole: 取得… opening its own clause
+    (……加快建设法治政府，取得明显成效), with no subject of its own (普法宣传取得良好效果 has one)."""
+    return match.group().startswith(GENERAL_RESULT) and not text[_clause_start(text, match.start()):match.start()].strip()
+
+
+def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: bool = False,
+                        general: bool = False) -> bool:
     """Whether a sentence opens with a figure, evidence or an example (see the module doc).
     A sentence that opens with an enumerator (二是, （三）) starts a new point instead.
     ``whole``: the claim is itself a point's title ("三是……取得阶段性成效。"), so the whole next
-    sentence is that point's body and may support it anywhere, not only in its opening."""
+    sentence is that point's body and may support it anywhere, not only in its opening.
+    ``general``: the claim is the work's result as a whole (……取得明显成效), so the next sentence
+    goes through the work field by field: its first clause names a field (始终坚持依法履行政府职能)
+    and the clause after it may give that field's figure."""
     text = text.lstrip()
     if ENUMERATOR.match(text):
         return False
@@ -194,7 +212,7 @@ def _opens_with_support(text: str, compiled: dict, answers: dict | None, whole: 
         # 截至目前，共撰写…: the lead-in and the clause after it. That clause runs to its , ; : —
         # a 、 there lists its subjects (2024年，党组会、中心组学法4次), it does not end it.
         first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
-    if not whole and _restates_claim(text[:first], compiled):
+    if not whole and (general or _restates_claim(text[:first], compiled)):
         # 空气质量持续向好，优良天数309天: the first clause names the claim's part, the next proves it
         first = _clause_end(text, first + 1, LEAD_CLAUSE_MARKS)
     head = text if whole else text[:first]

@@ -239,3 +239,24 @@ def test_an_exam_passed_by_everyone_is_a_result(national):
     """参考人员全员通过: everyone passing is a verifiable result (100%), as a pass rate is."""
     text = report(measures="在全市行政执法资格考试中，参考人员全员通过，执法人员法治素养明显提升。")
     assert findings(text, national, RULE) == []
+
+
+def test_a_whole_work_result_is_supported_by_the_next_sentences_second_clause(national):
+    """……，取得明显成效。 sums up the work; the next sentence names a field, then gives its figure."""
+    paragraph = ("全区上下深入推进依法行政，加快建设法治政府，取得明显成效。"
+                 "始终坚持依法履行政府职能，全年共取消、下放行政审批事项65项。")
+    assert findings(report(measures=paragraph), national, RULE) == []
+
+
+@pytest.mark.parametrize(("paragraph", "claim"), [
+    # a claim that names what improved is not proved by the next field's figure
+    ("依法行政意识和能力明显提高。持续浓厚法治氛围，举办宣传活动70场。", "依法行政意识和能力明显提高。"),
+    # 取得… after its own subject names what improved as well
+    ("普法宣传取得良好效果。持续浓厚法治氛围，举办宣传活动70场。", "普法宣传取得良好效果。"),
+    # a whole-work result still needs the figure within the next sentence's first two clauses
+    ("加快建设法治政府，取得明显成效。始终坚持依法履行政府职能，持续深化放管服改革，取消事项65项。",
+     "加快建设法治政府，取得明显成效。"),
+])
+def test_a_named_result_needs_the_figure_in_the_first_clause(national, paragraph, claim):
+    got = findings(report(measures=paragraph), national, RULE)
+    assert [f.excerpt for f in got] == [claim]
