@@ -113,3 +113,10 @@ def test_a_next_year_clause_at_the_end_of_a_whole_text_is_judged(national):
     """Only a cut-off text loses the words after the year: a finished sentence is judged as before."""
     text = CUT_PAGE.replace("自2026年3月1日起施", "2026年3月出台实施办法。")
     assert len(findings(text, national, RULE)) == 1
+
+
+def test_other_ways_of_writing_the_day_a_rule_takes_effect(national):
+    """正式施行, 开始施行, 起生效: the same fixed formula of an entry into force as 起施行."""
+    for tail in ("于2026年1月1日正式施行", "2026年3月开始施行", "自2026年1月1日起生效"):
+        measures = f"《云溪区养犬管理规定》经区政府常务会议审议通过，{tail}。审核文件37件。"
+        assert findings(report(measures=measures), national, RULE) == [], tail
