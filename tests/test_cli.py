@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from checker.cli import main
 from checker.run import progress
 
@@ -118,10 +120,15 @@ def test_no_progress_when_piped(tmp_path):
     assert proc.returncode == 0 and b"\r" not in proc.stderr and proc.stderr == b""
 
 
-def test_fast_start_imports_no_heavy_modules():
-    """Checking one text report must not import jsonschema, jinja2 or lxml."""
-    code = ("import sys; from checker.cli import main; main(['--no-config', 'samples/clean-2024.txt']); "
-            "print(','.join(m for m in ('jsonschema', 'jinja2', 'lxml') if m in sys.modules), file=sys.stderr)")
+@pytest.mark.parametrize("config", [["--no-config"], []])
+def test_fast_start_imports_no_heavy_modules(config):
+    """Checking one text report (config file looked for or not) must not import jsonschema,
+    jinja2 or lxml, nor the standard modules it does not need: pathlib (with urllib.parse and
+    ipaddress), json, copy, datetime (a report without a date), signal's enums."""
+    heavy = ("jsonschema", "jinja2", "lxml", "pathlib", "urllib.parse", "ipaddress", "json", "copy", "datetime",
+             "signal", "yaml")
+    code = (f"import sys; from checker.cli import main; main({config!r} + ['samples/clean-2024.txt']); "
+            f"print(','.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=60)
     assert proc.stderr.decode().strip() == ""
 

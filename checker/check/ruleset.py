@@ -8,21 +8,24 @@ the rule and the field.  Rules are data: a rule picks a kind (a module in
 """
 from __future__ import annotations
 
-import copy
-from pathlib import Path
+import os
 
 from checker.parse.sections import SectionDef
 from checker.read.lazy_pattern import lazy
+from checker.read import regex_cache
+from checker.read.paths import spelled
 from checker.read.record import field, record
 
 from .finding import SEVERITIES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 
-HERE = Path(__file__).resolve().parent.parent  # the checker package
+HERE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the checker package (a plain path: no
+# pathlib, which with the urllib.parse and ipaddress it imports was ~8 % of a one-report run)
 NAME_RE = lazy(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_EXTENDS_DEPTH = 10
 
@@ -99,12 +102,19 @@ class RuleSet:
         return [r for r in self.rules if r.enabled]
 
 
-def rules_dir() -> Path:
+def rules_folder() -> str:
     """Bundled rules: ``checker/rules`` in an installed wheel, ``rules/`` in a checkout."""
-    for candidate in (HERE / "rules", HERE.parent / "rules"):
-        if (candidate / "national.yaml").is_file():
+    for candidate in (os.path.join(HERE, "rules"), os.path.join(os.path.dirname(HERE), "rules")):
+        if os.path.isfile(os.path.join(candidate, "national.yaml")):
             return candidate
-    return HERE.parent / "rules"
+    return os.path.join(os.path.dirname(HERE), "rules")
+
+
+def rules_dir() -> Path:
+    """:func:`rules_folder` as a ``Path``, for scripts and tests."""
+    from pathlib import Path
+
+    return Path(rules_folder())
 
 
 def twinned_files() -> list[Path]:
@@ -119,34 +129,35 @@ def bundled_names() -> list[str]:
     return sorted(set(names))
 
 
-def resolve(spec: str, relative_to: Path | None = None) -> tuple[Path, bool]:
+def resolve(spec: str, relative_to: str | None = None) -> tuple[str, bool]:
     """A rule set name (``national``) or a path → (file, bundled?)."""
     if NAME_RE.match(spec) and not spec.endswith((".yaml", ".yml")):
-        base = rules_dir()
-        for candidate in (base / f"{spec}.yaml", base / "local" / f"{spec}.yaml"):
-            if candidate.is_file():
+        base = rules_folder()
+        for candidate in (os.path.join(base, f"{spec}.yaml"), os.path.join(base, "local", f"{spec}.yaml")):
+            if os.path.isfile(candidate):
                 return candidate, True
-    path = Path(spec)
-    if not path.is_absolute() and relative_to is not None:
-        path = relative_to / path
+    path = spelled(spec)
+    if not os.path.isabs(path) and relative_to is not None:
+        path = spelled(os.path.join(relative_to, path))
     return path, False
 
 
 def load(spec: str = "national") -> RuleSet:
     """Load, merge, check and compile a rule set by name or path."""
     path, bundled = resolve(spec)
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise RuleSetError(spec, "rule set not found (give a bundled name such as 'national' or a path to a .yaml file)")
     merged, chain = _load_chain(path, bundled, [])
     from .regex_safety import trusted
 
-    with trusted(all(_is_bundled(Path(p)) for p in chain)):
+    with trusted(all(_is_bundled(p) for p in chain)):
         return _build(merged, chain)
 
 
-def _is_bundled(path: Path) -> bool:
+def _is_bundled(path: str) -> bool:
     """A file of the bundled rule sets (whose patterns the tests check), not a user's."""
-    return path.resolve().parent in {rules_dir().resolve(), (rules_dir() / "local").resolve()}
+    base = os.path.realpath(rules_folder())
+    return os.path.dirname(os.path.realpath(path)) in {base, os.path.join(base, "local")}
 
 
 def data_twin(path: Path) -> Path:
@@ -154,54 +165,91 @@ def data_twin(path: Path) -> Path:
     return path.with_name(path.stem + ".data.json")
 
 
+def _twin_of(path: str) -> str:
+    """:func:`data_twin` of a plain path."""
+    return os.path.splitext(path)[0] + ".data.json"
+
+
 def source_digest(text: str) -> str:
     """What a JSON twin records of the YAML it was made from: its length and CRC-32.  This tells a
     twin made from another text (a forgotten ``scripts/gen_rule_data.py``), not a forgery; a
     SHA-256 here imported hashlib and OpenSSL's library (~5 ms) on every run."""
+    return _digest(text.encode("utf-8"))
+
+
+def _digest(data: bytes) -> str:
     import zlib
 
-    data = text.encode("utf-8")
     return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
-def _twin_data(path: Path, text: str) -> Any:
+def _file_digest(raw: bytes) -> str:
+    """:func:`source_digest` of a file's text, from its bytes: the text is only decoded (and its
+    line ends made ``\\n``, as reading it as text does) when it has a carriage return."""
+    if b"\r" in raw:
+        return source_digest(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+    return _digest(raw)
+
+
+class _StaleTwin(Exception):
+    """No usable JSON twin: the YAML itself is read."""
+
+
+def _twin_data(path: str, raw: bytes) -> Any:
     """A bundled rule file's data from its JSON twin when the twin was made from this very
     text (its digest matches), else None.  Loading the YAML costs tens of milliseconds of
-    every run's start (PyYAML builds the objects in Python); ``json`` does it in C."""
+    every run's start (PyYAML builds the objects in Python); ``json`` does it in C, and the
+    pattern cache keeps the data under the YAML's digest, so that a run that writes text does not
+    import ``json`` at all.  The data is shared: nothing here may change it (:func:`_tag` copies)."""
+    try:
+        digest = _file_digest(raw)
+        return regex_cache.remembered("rule data", digest, 0, lambda: _twin_json(path, digest))
+    except (_StaleTwin, ValueError):
+        return None
+
+
+def _twin_json(path: str, digest: str) -> Any:
     import json
 
     try:
-        twin = json.loads(data_twin(path).read_text(encoding="utf-8"))
+        with open(_twin_of(path), "rb") as handle:
+            twin = json.loads(handle.read())
     except (OSError, ValueError):
-        return None
-    if not isinstance(twin, dict) or twin.get("source") != source_digest(text):
-        return None  # edited since: the YAML itself is read (and a test asks for the twin to be made again)
+        raise _StaleTwin from None
+    if not isinstance(twin, dict) or twin.get("source") != digest:
+        raise _StaleTwin  # edited since: the YAML itself is read (and a test asks for the twin to be made again)
     return twin.get("data")
 
 
-def _read_yaml(path: Path, bundled: bool = False) -> Any:
+def _read_yaml(path: str | Path, bundled: bool = False) -> Any:
     from checker.read.limits import MAX_RULE_FILE_BYTES
 
+    path = os.fspath(path)
     try:
-        if path.stat().st_size > MAX_RULE_FILE_BYTES:
-            raise RuleSetError(str(path), f"rule file larger than {MAX_RULE_FILE_BYTES // 2**20} MB")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleSetError(str(path), f"cannot read rule file: {exc}") from None
+        if os.stat(path).st_size > MAX_RULE_FILE_BYTES:
+            raise RuleSetError(path, f"rule file larger than {MAX_RULE_FILE_BYTES // 2**20} MB")
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise RuleSetError(path, f"cannot read rule file: {exc}") from None
     if bundled:
-        data = _twin_data(path, text)
+        data = _twin_data(path, raw)
         if data is not None:
             return data
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as a file read as text
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(path, f"cannot read rule file: {exc}") from None
     from checker.read.limits import YAMLProblem, load_yaml
 
     try:
         return load_yaml(text)
     except YAMLProblem as exc:
-        raise RuleSetError(str(path), str(exc)) from None
+        raise RuleSetError(path, str(exc)) from None
 
 
-def _load_chain(path: Path, bundled: bool, seen: list[str]) -> tuple[dict, list[str]]:
-    key = str(path.resolve())
+def _load_chain(path: str, bundled: bool, seen: list[str]) -> tuple[dict, list[str]]:
+    key = os.path.realpath(path)
     if key in seen:
         raise RuleSetError(str(path), "extends itself (directly or through another file): " + " → ".join(seen + [key]))
     if len(seen) >= MAX_EXTENDS_DEPTH:
@@ -217,19 +265,20 @@ def _load_chain(path: Path, bundled: bool, seen: list[str]) -> tuple[dict, list[
     parent = data.get("extends")
     if parent is None:
         return data, [str(path)]
-    parent_path, parent_bundled = resolve(parent, path.parent)
-    if not parent_path.is_file():
+    parent_path, parent_bundled = resolve(parent, os.path.dirname(path) or ".")
+    if not os.path.isfile(parent_path):
         raise RuleSetError(str(path), f"extends '{parent}', which was not found", field="extends")
     base, chain = _load_chain(parent_path, parent_bundled, seen + [key])
     return merge(base, data), chain + [str(path)]
 
 
 def _tag(data: dict, path: str) -> dict:
-    """Remember which file defined each rule, so later errors can name it."""
-    for rule in data.get("rules") or []:
-        if isinstance(rule, dict):
-            rule["__origin__"] = path
-    return data
+    """Remember which file defined each rule, so later errors can name it (in copies: the data
+    read from the twin is shared)."""
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        return data
+    return {**data, "rules": [{**rule, "__origin__": path} if isinstance(rule, dict) else rule for rule in rules]}
 
 
 def validate(data: Any, path: str) -> None:
@@ -266,6 +315,8 @@ def validate(data: Any, path: str) -> None:
 
 def merge(base: dict, child: dict) -> dict:
     """Overlay a child rule set on its parent: sections and rules by key/id, the rest replaced."""
+    import copy  # only a rule set that extends another (with weakref, ~2 % of a one-report run)
+
     out = copy.deepcopy(base)
     for key, value in child.items():
         if key in ("extends",):
@@ -286,6 +337,8 @@ def merge(base: dict, child: dict) -> dict:
 
 
 def _merge_by(base: list, child: list, key: str) -> list:
+    import copy
+
     result = [copy.deepcopy(item) for item in base]
     index = {item.get(key): i for i, item in enumerate(result) if isinstance(item, dict)}
     for item in child:
@@ -320,7 +373,7 @@ def _build(data: dict, chain: list[str]) -> RuleSet:
     unknown = disabled - seen
     if unknown:
         raise RuleSetError(path, f"disables unknown rule(s): {', '.join(sorted(unknown))}", field="disable")
-    return RuleSet(name=str(data.get("name") or Path(path).stem), title=str(data.get("title") or ""),
+    return RuleSet(name=str(data.get("name") or os.path.splitext(os.path.basename(path))[0]), title=str(data.get("title") or ""),
                    path=path, sections=sections, order=list(data.get("order") or [s.key for s in sections]),
                    scoring=dict(data.get("scoring") or {}), rules=rules,
                    deadlines=dict(data.get("deadlines") or {}), lexicons=lexicons, chain=chain)
@@ -391,30 +444,46 @@ def _rule(raw: dict, lexicons: dict[str, list[str]], path: str, disabled: set[st
 
 
 def _params(raw: dict, kind: Any, lexicons: dict[str, list[str]], origin: str, rule_id: str) -> dict:
-    defaults = copy.deepcopy(getattr(kind, "DEFAULTS", {}))
-    for name, value in raw.items():
+    """The kind's defaults overlaid with the rule's params, lexicon references expanded; every
+    list and mapping a fresh copy (a rule that changes its params never changes the kind's)."""
+    defaults = getattr(kind, "DEFAULTS", {})
+    for name in raw:
         if name not in defaults:
             known = ", ".join(sorted(defaults)) or "none"
             raise RuleSetError(origin, f"unknown param (this kind takes: {known})", rule=rule_id, field=f"params.{name}")
-        defaults[name] = _expand(value, lexicons, origin, rule_id, name)
-    for name, value in list(defaults.items()):
-        defaults[name] = _expand(value, lexicons, origin, rule_id, name)
-    return defaults
+    return {name: _expand(raw[name] if name in raw else value, lexicons, origin, rule_id, name)
+            for name, value in defaults.items()}
 
 
 def _expand(value: Any, lexicons: dict[str, list[str]], origin: str, rule_id: str, name: str) -> Any:
-    """Replace ``"@lexicon"`` references (alone or inside a list) by the lexicon's words."""
-    if isinstance(value, str) and value.startswith("@"):
-        if value[1:] not in lexicons:
-            raise RuleSetError(origin, f"unknown lexicon '{value}'", rule=rule_id, field=f"params.{name}")
-        return list(lexicons[value[1:]])
+    """Replace ``"@lexicon"`` references (alone or inside a list) by the lexicon's words; lists and
+    mappings come back as copies."""
+    if isinstance(value, str):
+        if value.startswith("@"):
+            if value[1:] not in lexicons:
+                raise RuleSetError(origin, f"unknown lexicon '{value}'", rule=rule_id, field=f"params.{name}")
+            return list(lexicons[value[1:]])
+        return value
     if isinstance(value, list):
         out: list = []
         for item in value:
-            expanded = _expand(item, lexicons, origin, rule_id, name)
-            if isinstance(item, str) and item.startswith("@"):
-                out.extend(expanded)
+            if isinstance(item, str):
+                if item.startswith("@"):
+                    out.extend(_expand(item, lexicons, origin, rule_id, name))
+                else:
+                    out.append(item)
             else:
-                out.append(expanded)
+                out.append(_expand(item, lexicons, origin, rule_id, name))
         return out
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    return value
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of rule data (mappings, lists and scalars), without the ``copy`` module."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
     return value

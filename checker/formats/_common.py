@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+from checker.read.paths import posix
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Findings the engine makes itself; they are not rules of any rule set.
 BUILTIN = {
@@ -64,8 +69,8 @@ def display_path(path: str, base: str | None = None) -> str:
     absolute = os.path.abspath(path)
     rel = os.path.relpath(absolute, base) if os.path.splitdrive(absolute)[0] == os.path.splitdrive(base)[0] else absolute
     if rel == ".." or rel.startswith(".." + os.sep):
-        return Path(absolute).as_posix()
-    return Path(rel).as_posix()
+        return posix(absolute)
+    return posix(rel)
 
 
 def fail_on(options) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 from .limits import DEFAULT_MAX_FILE_SIZE, Limits, format_size, resolve
+from .paths import suffix
 from .source import InputError, Source
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
@@ -46,7 +46,7 @@ _SUPPORTED_HINT = "支持的格式：.txt、.md、.html、.htm、.docx、.doc、
 
 def kind_for_name(name: str) -> str | None:
     """Reader kind for a file name by its suffix (case-insensitive), or None if unknown."""
-    return _KIND_BY_SUFFIX.get(Path(name).suffix.lower())
+    return _KIND_BY_SUFFIX.get(suffix(name).lower())
 
 
 def read_path(path: str, limits: Limits | None = None) -> Source:
@@ -55,12 +55,12 @@ def read_path(path: str, limits: Limits | None = None) -> Source:
     Only regular files are opened (a FIFO, socket or device named ``x.txt`` would block or
     never end), without blocking, and never more than the size limit is read."""
     limits = resolve(limits)
-    suffix = Path(path).suffix.lower()
-    kind = _KIND_BY_SUFFIX.get(suffix)
+    ending = suffix(path).lower()
+    kind = _KIND_BY_SUFFIX.get(ending)
     if kind is None:
         if path.endswith(("/", os.sep)) or os.path.isdir(path):  # a folder the walk could not open
             raise InputError(path, "无法打开此文件夹（没有读取权限），其中的报告没有检查", "请检查文件夹的权限后重试")
-        raise _unsupported(path, suffix)
+        raise _unsupported(path, ending)
     if kind in _BINARY_KINDS:
         return _guarded(path, lambda: _read_binary_file(path, kind, limits))
     return _guarded(path, lambda: _dispatch(_read_file(path, limits), path, kind, limits))
@@ -258,8 +258,8 @@ def _read_file(path: str, limits: Limits | None = None) -> bytes:
     return data
 
 
-def _unsupported(path: str, suffix: str) -> InputError:
-    label = suffix or "（无扩展名）"
+def _unsupported(path: str, ending: str) -> InputError:
+    label = ending or "（无扩展名）"
     return InputError(path, f"不支持的文件类型：{label}", _SUPPORTED_HINT)
 
 

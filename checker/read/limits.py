@@ -12,7 +12,6 @@ processes of a parallel batch get it through their initializer); library callers
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -75,13 +74,21 @@ def use(limits: Limits | None) -> None:
     if limits is None:
         os.environ.pop(ENV, None)
     else:
-        os.environ[ENV] = json.dumps(asdict(limits))
+        os.environ[ENV] = _json_of(asdict(limits))
+
+
+def _json_of(numbers: dict[str, int]) -> str:
+    """``json.dumps`` of a mapping of whole numbers, as it writes it, without importing ``json``
+    (a run that writes JSON imports it later; one that writes text never does)."""
+    return "{" + ", ".join(f'"{name}": {int(value)}' for name, value in numbers.items()) + "}"
 
 
 def active() -> Limits | None:
     """The limits installed by :func:`use` (here or in the parent process), or None."""
     global _active
     if _active is None and os.environ.get(ENV):
+        import json
+
         try:
             _active = Limits(**json.loads(os.environ[ENV]))
         except (ValueError, TypeError):

@@ -11,11 +11,10 @@ baseline committed at the root of a reports repository works from any working di
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
-from pathlib import Path
 
+from checker.read.paths import posix
 from checker.read.record import replace
 
 from .result import RunResult
@@ -34,7 +33,7 @@ def _key_path(path: str, base_dir: str) -> str:
         rel = os.path.relpath(os.path.abspath(path), base_dir)
     except ValueError:
         rel = os.path.abspath(path)
-    return Path(rel).as_posix()
+    return posix(rel)
 
 
 def build(run: RunResult, baseline_path: str) -> dict:
@@ -53,6 +52,8 @@ BASELINE_ROLE = "the baseline file"
 
 def write(run: RunResult, baseline_path: str) -> int:
     """Write the baseline for a run; returns the number of findings recorded."""
+    import json  # here: a run without a baseline does not need it
+
     from .output import write_atomic
 
     data = build(run, baseline_path)
@@ -78,6 +79,8 @@ def _read_bounded(path: str) -> str:
 
 
 def load(baseline_path: str) -> Counter:
+    import json
+
     try:
         text = _read_bounded(baseline_path)
     except FileNotFoundError:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
-
+from checker.read.paths import spelled, suffix
 from checker.read.record import field, record, replace
 
 from .config_schema import ConfigError, validate
@@ -202,22 +201,30 @@ class Config:
 
 # -- finding and reading the file ----------------------------------------------------------------
 
-def discover(start: str | os.PathLike | None = None) -> Path | None:
+def discover(start: str | os.PathLike | None = None) -> str | None:
     """The nearest ``.fzcheck.yaml`` (or ``pyproject.toml`` with ``[tool.fzcheck]``) upward."""
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
+    folder = os.path.realpath(start or os.getcwd())
+    while True:
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+        pyproject = os.path.join(folder, PYPROJECT)
+        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _has_tool_table(path: str) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*fzcheck\s*[\].]", text, re.M) is not None
@@ -227,42 +234,42 @@ def load(path: str | os.PathLike | None) -> Config:
     """Read and check a config file (``None``: the defaults)."""
     if path is None:
         return Config(root=os.getcwd(), sources={})
-    path = Path(path)
-    data = _read_toml(path) if path.name == PYPROJECT or path.suffix == ".toml" else _read_yaml(path)
-    return parse(data, str(path), str(path.resolve().parent))
+    path = spelled(os.fspath(path))
+    data = _read_toml(path) if os.path.basename(path) == PYPROJECT or suffix(path) == ".toml" else _read_yaml(path)
+    return parse(data, path, os.path.dirname(os.path.realpath(path)))
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: str) -> Any:
     import yaml
 
     from checker.read.limits import YAMLProblem, load_yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read config file: {exc}") from None
+        raise ConfigError(path, None, f"cannot read config file: {exc}") from None
     try:
         data = load_yaml(text, yaml.SafeLoader)  # the same guards and messages as rule files
     except YAMLProblem as exc:
-        raise ConfigError(str(path), None, str(exc)) from None
+        raise ConfigError(path, None, str(exc)) from None
     return {} if data is None else data
 
 
-def _read_toml(path: Path) -> Any:
+def _read_toml(path: str) -> Any:
     try:
         import tomllib
     except ImportError:  # Python 3.10
         try:
             import tomli as tomllib  # type: ignore[no-redef]
         except ImportError:
-            raise ConfigError(str(path), None, "reading [tool.fzcheck] needs Python 3.11 or the 'tomli' package; "
+            raise ConfigError(path, None, "reading [tool.fzcheck] needs Python 3.11 or the 'tomli' package; "
                                                "use .fzcheck.yaml instead") from None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_text(path))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read config file: {exc}") from None
+        raise ConfigError(path, None, f"cannot read config file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+        raise ConfigError(path, None, f"invalid TOML: {exc}") from None
     table = data.get("tool", {}).get("fzcheck", {}) if isinstance(data.get("tool"), dict) else {}
     return table
 
@@ -276,9 +283,8 @@ def parse(data: Any, path: str, root: str) -> Config:
     config = Config(path=path, root=root)
     if "rules" in data:
         config.rules = data["rules"]
-        spec = Path(config.rules)
-        if config.rules.endswith((".yaml", ".yml")) and not spec.is_absolute():
-            config.rules = str(Path(root) / spec)  # a rule file beside the config, not beside the cwd
+        if config.rules.endswith((".yaml", ".yml")) and not os.path.isabs(config.rules):
+            config.rules = spelled(os.path.join(root, config.rules))  # a rule file beside the config, not beside the cwd
     for name in ("fail_on", "format", "jobs"):
         if name in data:
             setattr(config, name, data[name])
@@ -297,7 +303,7 @@ def parse(data: Any, path: str, root: str) -> Config:
                           for item in data.get("roster", ()))
     for name in ("baseline", "cache"):  # relative to the config's directory
         if name in data:
-            setattr(config, name, str(Path(root) / data[name]))
+            setattr(config, name, spelled(os.path.join(root, data[name])))
     config.sources = {key: path for key in data}
     return config
 

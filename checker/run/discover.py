@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+from checker.read.paths import spelled
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd")
 # A folder of reports often carries its own notes; they are not reports (name them to check them).
@@ -25,10 +26,10 @@ def expand(paths: list[str], config=None, notes: list[str] | None = None) -> lis
         if arg == "-":
             files.append("-")
             continue
-        path = Path(arg)
-        if path.is_dir():
+        path = spelled(arg)
+        if os.path.isdir(path):
             files.extend(walk(path, config, notes))
-        elif path.exists() or path.is_symlink():
+        elif os.path.lexists(path):
             if config is None or not config.excluded(arg):
                 files.append(arg)
         else:
@@ -36,7 +37,7 @@ def expand(paths: list[str], config=None, notes: list[str] | None = None) -> lis
     return files
 
 
-def walk(root: Path, config=None, notes: list[str] | None = None) -> list[str]:
+def walk(root: str, config=None, notes: list[str] | None = None) -> list[str]:
     """Supported files under a directory, skipping hidden/VCS folders, Word lock files and READMEs.
 
     A symbolic link to a file outside ``root`` is checked (a shared folder of links is a real
@@ -72,7 +73,7 @@ def _prefix(dirpath: str) -> str:
     """What ``str(Path(dirpath) / name)`` puts before a file name, worked out once per folder
     (a Path per file was a fifth of a warm run over 2,000 files): Path's spelling of the folder
     (no ``./``, no doubled or trailing ``/``), nothing for ``.``."""
-    folder = str(Path(dirpath))
+    folder = spelled(dirpath)
     if folder == ".":
         return ""
     return folder if folder.endswith(os.sep) else folder + os.sep

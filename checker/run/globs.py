@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from checker.read.lazy_pattern import lazy
+from checker.read.paths import posix
 
 
 class GlobError(ValueError):
@@ -71,5 +71,5 @@ def relative_to(path: str, root: str) -> str:
     try:
         rel = os.path.relpath(absolute, root)
     except ValueError:  # another drive (Windows)
-        return Path(absolute).as_posix()
-    return Path(rel).as_posix()
+        return posix(absolute)
+    return posix(rel)

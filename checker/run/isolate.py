@@ -14,9 +14,13 @@ inherit the rule sets the parent already loaded and start in milliseconds.
 from __future__ import annotations
 
 import os
-import signal
 import time
 from collections.abc import Callable
+
+try:  # the C module itself: ``signal`` only wraps it in enums, and building them was ~1.5 % of a
+    import _signal as signals  # one-report run; numbers and handlers are the same
+except ImportError:  # another Python
+    import signal as signals
 
 from checker.read import regex_cache
 from checker.read.record import record
@@ -92,7 +96,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker(conn: Connection, memory_mb: int, task: tuple | None = None) -> None:
     """The child's loop: receive (func, arg), send ("ok", result) / ("memory",) / ("error", text).
     With ``task`` (inherited through fork, never pickled: it may be a closure) run only that."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops workers
+    signals.signal(signals.SIGINT, signals.SIG_IGN)  # the parent handles Ctrl-C and stops workers
     _limit_memory(memory_mb)
     while True:
         if task is None:
@@ -252,7 +256,7 @@ class Pool:
             return worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(1)
-            return ("memory",) if worker.process.exitcode in (0, -signal.SIGSEGV, -signal.SIGABRT) else ("crash",)
+            return ("memory",) if worker.process.exitcode in (0, -signals.SIGSEGV, -signals.SIGABRT) else ("crash",)
 
     def _result(self, outcome: tuple, item, on_error):
         if outcome[0] == "ok":
@@ -292,17 +296,17 @@ def in_this_process(func: Callable[[Any], Any], arg, budget: Budget) -> tuple:
     import resource
 
     try:
-        previous = signal.signal(signal.SIGALRM, _alarm)
+        previous = signals.signal(signals.SIGALRM, _alarm)
     except ValueError:  # not the main thread
         return _one_worker(func, arg, budget)
     limits = resource.getrlimit(resource.RLIMIT_AS)
     try:
         _limit_memory(budget.memory_mb)
-        signal.setitimer(signal.ITIMER_REAL, budget.timeout)
+        signals.setitimer(signals.ITIMER_REAL, budget.timeout)
         try:
             return ("ok", func(arg))
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signals.setitimer(signals.ITIMER_REAL, 0)
     except _Timeout:
         return ("timeout",)
     except MemoryError:
@@ -311,7 +315,7 @@ def in_this_process(func: Callable[[Any], Any], arg, budget: Budget) -> tuple:
         return ("error", f"{type(exc).__name__}: {exc}")
     finally:
         resource.setrlimit(resource.RLIMIT_AS, limits)
-        signal.signal(signal.SIGALRM, previous)
+        signals.signal(signals.SIGALRM, previous)
 
 
 def _one_worker(func: Callable[[Any], Any], arg, budget: Budget) -> tuple:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 from .discover import UsageError
 
@@ -62,9 +61,9 @@ def guard(output: str, inputs: list[str] | None = None, allow: tuple[str, ...] =
 def _guard_new(output: str) -> None:
     if not _PROTECTED_LINKS:
         return
-    target = Path(output).resolve()
+    target = os.path.realpath(output)
     for item in _PROTECTED_LINKS:
-        if not os.path.exists(item) and Path(item).resolve() == target:
+        if not os.path.exists(item) and os.path.realpath(item) == target:
             raise UsageError(f"{output}: refusing to write the output over an input file ({item})")
 
 
@@ -88,6 +87,8 @@ def write_atomic(path: str, text, allow: tuple[str, ...] = ()) -> None:
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         _write_special(path, text, existing.st_mode)
         return
+    from pathlib import Path  # here: a run that writes to standard output does not need it
+
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)  # keep the link
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,6 @@ afterwards, so scores agree with what is shown.  Only rule ids that are not in t
 """
 from __future__ import annotations
 
-import copy
-
 from checker.read.record import replace
 
 from .config import BUILTIN_RULES, Config, RuleChanges, with_shorthands
@@ -88,6 +86,8 @@ def derive(ruleset, changes: RuleChanges, path: str, where: str):
 
 
 def _new_params(rule, values: dict, ruleset, path: str, key: str) -> tuple[dict, Any]:
+    import copy  # only when a config changes a rule's params (copy and weakref cost every run ~2 %)
+
     from checker.check.kinds import KINDS
     from checker.check.ruleset import RuleSetError, _expand
 

@@ -82,14 +82,15 @@ class Packed:
 
     @classmethod
     def held(cls, report: ReportResult) -> "Packed":
-        """A result checked in the spill's own process: kept as it is, not pickled."""
-        return cls._made(report, HELD, b"", report)
+        """A result checked in the spill's own process: kept as it is, not pickled, and its JSON
+        text only made if a format asks for it (:meth:`Spill.text`): the text format never does."""
+        return cls(Row.of(report), "", HELD, b"", report)
 
     @classmethod
-    def _made(cls, report: ReportResult, kind: int, blob: bytes, kept: ReportResult | None = None) -> "Packed":
+    def _made(cls, report: ReportResult, kind: int, blob: bytes) -> "Packed":
         from .jsontext import report_text
 
-        return cls(Row.of(report), report_text(report.as_dict()), kind, blob, kept)
+        return cls(Row.of(report), report_text(report.as_dict()), kind, blob)
 
 
 class Spill:
@@ -127,6 +128,10 @@ class Spill:
             self.held.pop(index, None)
 
     def text(self, index: int) -> str:
+        if self.kinds[index] == HELD:
+            from .jsontext import report_text
+
+            return report_text(self.held[index].as_dict())
         at, size = self.places[4 * index], self.places[4 * index + 1]
         return self._read(size, at).decode("utf-8", "surrogatepass")
 

@@ -159,3 +159,28 @@ def test_dashboard_deadline_column_follows_the_rule(national):
     assert status("云溪区人民政府", "2024-05-01") == "invalid"
     assert status("云溪区人民政府", None) == "unknown"
     assert status("云溪区司法局", "2025-03-05", load("example-province")) == "late"
+
+
+def test_month_day_params_are_checked_as_dates_of_a_leap_year():
+    """The params are checked without importing datetime; the verdicts are datetime's."""
+    import datetime
+
+    from checker.check.kinds.deadline import _month_day
+
+    for month in range(0, 14):
+        for day in range(0, 33):
+            value = f"{month:02d}-{day:02d}"
+            try:
+                datetime.date(2024, month, day)
+                valid = True
+            except ValueError:
+                valid = False
+            try:
+                _month_day(value, "deadline")
+                accepted = True
+            except ValueError:
+                accepted = False
+            assert accepted == valid, value
+    for wrong in ("3-31", "03-31 ", "0331", "03/31", "ab-cd", "03-3a"):
+        with pytest.raises(ValueError):
+            _month_day(wrong, "deadline")
