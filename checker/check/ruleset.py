@@ -203,7 +203,8 @@ def _twin_data(path: str, raw: bytes) -> Any:
     import ``json`` at all.  The data is shared: nothing here may change it (:func:`_tag` copies)."""
     try:
         digest = _file_digest(raw)
-        return regex_cache.remembered("rule data", digest, 0, lambda: _twin_json(path, digest))
+        return regex_cache.remembered(f"rule data {os.path.basename(path)}", digest, 0,
+                                      lambda: _twin_json(path, digest), latest_only=True)
     except (_StaleTwin, ValueError):
         return None
 

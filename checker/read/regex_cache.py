@@ -59,6 +59,7 @@ _TRANSIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("fzcheck_regex
 _entries: dict[tuple, tuple] = {}  # (pattern, flags) → (flags, program, groups, groupindex, indexgroup, save number),
 # and (pattern, flags, name) → (a fact derived from the pattern's text, save number): see remembered()
 _used: set[tuple] = set()  # entries this process used or added: they get the next save's number
+_latest: dict[str, tuple] = {}  # a name whose facts replace each other → the key this process added
 _added = 0
 _loaded_from: str | None = None
 
@@ -105,6 +106,7 @@ def install() -> bool:
     if _loaded_from != path:
         _entries.clear()
         _used.clear()
+        _latest.clear()
         _entries.update(_read(path))
         _loaded_from = path
     _sre_compile._sre = _Engine()
@@ -119,6 +121,7 @@ def uninstall() -> None:
     _sre_compile._sre = _sre
     _entries.clear()
     _used.clear()
+    _latest.clear()
     _added = 0
     _loaded_from = None
 
@@ -165,12 +168,16 @@ def compile_pattern(p, flags=0):
     return compiled
 
 
-def remembered(name: str, pattern: str | bytes, flags: int, compute: Callable[[], Any]) -> Any:
+def remembered(name: str, pattern: str | bytes, flags: int, compute: Callable[[], Any],
+               latest_only: bool = False) -> Any:
     """``compute()``, a value derived from a text alone (``name`` says which: the characters
     every match of a pattern holds, for checker/check/prefilter.py; a record class's compiled
     methods, for checker/read/record.py), kept in the file with the programs.  Deriving them
     again cost ~6 and ~8 ms a run.  Values are what marshal stores (None, numbers, strings,
-    code, and tuples, lists and frozensets of them); another value is computed every time."""
+    code, and tuples, lists and frozensets of them); another value is computed every time.
+    ``latest_only``: a new value under ``name`` replaces the file's older ones (a bundled rule
+    file's data, keyed by its digest: the data of the version before an upgrade is never read
+    again, and would otherwise be loaded with the file on every run until pruned)."""
     global _added
     key = (pattern, int(flags), name)
     known = _entries.get(key) if _loaded_from is not None else None
@@ -182,6 +189,8 @@ def remembered(name: str, pattern: str | bytes, flags: int, compute: Callable[[]
         _entries[key] = (value, 0)
         _used.add(key)
         _added += 1
+        if latest_only:
+            _latest[name] = key
     return value
 
 
@@ -202,7 +211,7 @@ def save() -> None:
     path = _loaded_from
     ours = dict(_entries)  # one copy (atomic for a dict of strings and tuples): serve's threads may still compile
     used = set(_used)
-    merged = _pruned(_read(path), {key: ours[key] for key in used if key in ours})
+    merged = _pruned(_superseded_dropped(_read(path)), {key: ours[key] for key in used if key in ours})
     try:
         data = marshal.dumps((KEY, merged))
         folder, name = os.path.split(os.path.abspath(path))
@@ -225,6 +234,15 @@ def save() -> None:
     except (OSError, ValueError, MemoryError):
         return  # a read-only home, a full disk: the next run compiles as Python does
     _added = 0
+
+
+def _superseded_dropped(entries: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """``entries`` less the facts that a ``latest_only`` fact this process added replaces."""
+    latest = dict(_latest)
+    if not latest:
+        return entries
+    return {key: entry for key, entry in entries.items()
+            if not (len(key) == 3 and key[2] in latest and key != latest[key[2]])}
 
 
 def _pruned(entries: dict[tuple, tuple], used: dict[tuple, tuple]) -> dict[tuple, tuple]:

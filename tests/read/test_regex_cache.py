@@ -240,6 +240,21 @@ def test_a_remembered_fact_is_computed_once_and_read_back_by_the_next_process(ca
     assert ("甲|乙", 0, "test.other") not in regex_cache._entries
 
 
+def test_a_latest_only_fact_replaces_the_older_ones_in_the_file(cache_file):
+    """A bundled rule file's data is kept under its digest: after an upgrade the old version's
+    data goes at the next save, while other names' facts stay."""
+    regex_cache.remembered("test.data a", "1:aaaa", 0, lambda: ["old"], latest_only=True)
+    regex_cache.remembered("test.data b", "1:bbbb", 0, lambda: ["other file"], latest_only=True)
+    regex_cache.remembered("test.fact", "甲", 0, lambda: "kept")
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert regex_cache.remembered("test.data a", "2:cccc", 0, lambda: ["new"], latest_only=True) == ["new"]
+    regex_cache.save()
+    names = {key[2]: key[0] for key in regex_cache._read(cache_file) if len(key) == 3}
+    assert names == {"test.data a": "2:cccc", "test.data b": "1:bbbb", "test.fact": "甲"}
+
+
 def test_prefilter_facts_from_the_file_are_the_ones_derived_afresh(cache_file):
     """Every bundled pattern's prefilter facts, derived, saved, read back by a new process: equal."""
     from checker.check import prefilter
