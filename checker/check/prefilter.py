@@ -12,6 +12,7 @@ references, classes such as ``\\d`` or ``[^…]``) simply gets no prefilter.
 from __future__ import annotations
 
 import functools
+import os
 import operator
 import re
 from collections.abc import Callable
@@ -79,14 +80,14 @@ def _derived(name: str, pattern: re.Pattern[str] | LazyPattern, derive: Callable
 
 @functools.cache
 def _facts_tag() -> str | None:
-    """CRC-32 of this module's source (read once, ~10 KB), or None when it cannot be read."""
-    import zlib
-
+    """This module's version: its source file's size and time of change, as Python tells a
+    ``.pyc`` from its source (a checksum imported ``zlib``, a shared library, on every run); None
+    when the file cannot be seen."""
     try:
-        with open(__file__, "rb") as handle:
-            return f"{zlib.crc32(handle.read()):08x}"
+        status = os.stat(__file__)
     except OSError:
         return None
+    return f"{status.st_size:x}.{status.st_mtime_ns:x}"
 
 
 def _items(pattern: re.Pattern[str] | LazyPattern) -> list | None:

@@ -195,24 +195,29 @@ class _StaleTwin(Exception):
     """No usable JSON twin: the YAML itself is read."""
 
 
-def _twin_data(path: str, raw: bytes) -> Any:
+def _twin_data(path: str) -> Any:
     """A bundled rule file's data from its JSON twin when the twin was made from this very
     text (its digest matches), else None.  Loading the YAML costs tens of milliseconds of
-    every run's start (PyYAML builds the objects in Python); ``json`` does it in C, and the
-    pattern cache keeps the data under the YAML's digest, so that a run that writes text does not
-    import ``json`` at all.  The data is shared: nothing here may change it (:func:`_tag` copies)."""
+    every run's start (PyYAML builds the objects in Python); ``json`` does it in C.  Once
+    checked, the data is kept in the pattern cache under the two files' sizes and times of change
+    (as Python tells a ``.pyc`` from its source): a later run reads neither file, and imports
+    neither ``json`` nor ``zlib``.  The data is shared: nothing may change it (:func:`_tag` copies)."""
     try:
-        digest = _file_digest(raw)
-        return regex_cache.remembered(f"rule data {os.path.basename(path)}", digest, 0,
-                                      lambda: _twin_json(path, digest), latest_only=True)
-    except (_StaleTwin, ValueError):
+        rules, twin = os.stat(path), os.stat(_twin_of(path))
+        stamp = f"{rules.st_size}.{rules.st_mtime_ns}.{twin.st_size}.{twin.st_mtime_ns}"
+        return regex_cache.remembered(f"rule data {os.path.basename(path)}", stamp, 0, lambda: _twin_json(path),
+                                      latest_only=True)
+    except (_StaleTwin, OSError, ValueError):
         return None
 
 
-def _twin_json(path: str, digest: str) -> Any:
+def _twin_json(path: str) -> Any:
+    """The twin's data, if the twin records the digest of the YAML file as it is."""
     import json
 
     try:
+        with open(path, "rb") as handle:
+            digest = _file_digest(handle.read())
         with open(_twin_of(path), "rb") as handle:
             twin = json.loads(handle.read())
     except (OSError, ValueError):
@@ -229,14 +234,14 @@ def _read_yaml(path: str | Path, bundled: bool = False) -> Any:
     try:
         if os.stat(path).st_size > MAX_RULE_FILE_BYTES:
             raise RuleSetError(path, f"rule file larger than {MAX_RULE_FILE_BYTES // 2**20} MB")
+        if bundled:
+            data = _twin_data(path)
+            if data is not None:
+                return data
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
         raise RuleSetError(path, f"cannot read rule file: {exc}") from None
-    if bundled:
-        data = _twin_data(path, raw)
-        if data is not None:
-            return data
     try:
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as a file read as text
     except UnicodeDecodeError as exc:

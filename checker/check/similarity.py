@@ -25,7 +25,6 @@ reports are reduced, not removed, by the weighting.  Results are advice for a re
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from checker.read.lazy_pattern import lazy
@@ -58,6 +57,9 @@ class Weights:
     """Inverse document frequency of bigrams over a collection of short texts (sentences)."""
 
     def __init__(self, texts: list[str]):
+        import math  # here: only a comparison with another report weighs (a shared library fewer per run)
+
+        self.log = math.log
         self.n = max(1, len(texts))
         self.df: Counter = Counter()
         for text in texts:
@@ -67,7 +69,7 @@ class Weights:
     def __call__(self, gram: str) -> float:
         value = self.known.get(gram)
         if value is None:
-            value = self.known[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+            value = self.known[gram] = self.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
         return value
 
 

@@ -29,7 +29,6 @@ import marshal
 import os
 import re
 import sys
-from array import array
 from collections.abc import Callable
 
 try:  # Python 3.11+
@@ -50,7 +49,8 @@ KEEP_SAVES = 32  # an entry no run used in this many saves is dropped
 MAX_HELD = 4 * MAX_ENTRIES  # held by one process (fzcheck serve runs for weeks): past this, nothing is added
 FORMAT = 3
 ENV = "FZCHECK_REGEX_CACHE"
-CODE_TYPE = next(t for t in "IHLQ" if array(t).itemsize == _sre.CODESIZE)  # an item as wide as the engine's code word
+CODE_TYPE = next(t for t in "IHLQ" if memoryview(bytes(8)).cast(t).itemsize == _sre.CODESIZE)  # an item as wide
+# as the engine's code word (memoryview, not array: one shared library fewer to load on every run)
 KEY = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 
 ORIGINAL = _sre_compile.compile
@@ -146,9 +146,8 @@ def compile_pattern(p, flags=0):
         try:
             flags_out, program, groups, groupindex, indexgroup, _number = known
             _used.add(key)
-            code = array(CODE_TYPE)
-            code.frombytes(program)
-            return _sre.compile(p, flags_out, code.tolist(), groups, groupindex, indexgroup)
+            return _sre.compile(p, flags_out, memoryview(program).cast(CODE_TYPE).tolist(), groups, groupindex,
+                                indexgroup)
         except Exception:  # noqa: BLE001 - a damaged entry: the engine refused it; compile afresh
             _entries.pop(key, None)
     recording: list = []
@@ -159,6 +158,8 @@ def compile_pattern(p, flags=0):
         _RECORDING.reset(token)
     if len(recording) == 1 and len(_entries) < MAX_HELD:
         global _added
+        from array import array  # here: a run whose patterns all come from the file never needs it
+
         flags_out, code, groups, groupindex, indexgroup = recording[0][1:]
         # the program as machine words (marshal loads bytes at memory speed, a list of ints 15× slower)
         # and the flags as a plain int (marshal takes no RegexFlag)

@@ -124,6 +124,28 @@ def test_an_edited_bundled_file_is_read_from_its_yaml(tmp_path):
     assert str(data["title"]).startswith("改过的")
 
 
+def test_a_checked_twin_is_remembered_until_either_file_changes(tmp_path, monkeypatch):
+    """Once a twin is checked against its YAML, later loads take its data from the pattern cache
+    without reading either file; an edit of the YAML (a new size or time) is checked afresh."""
+    import shutil
+
+    from checker.check import ruleset as rs_module
+
+    shutil.copy(rs_module.rules_dir() / "national.yaml", tmp_path / "national.yaml")
+    shutil.copy(rs_module.rules_dir() / "national.data.json", tmp_path / "national.data.json")
+    path = tmp_path / "national.yaml"
+    first = rs_module._read_yaml(path, bundled=True)
+
+    def unread(_path):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(rs_module, "_twin_json", unread)
+    assert rs_module._read_yaml(path, bundled=True) == first  # remembered: neither file read
+    monkeypatch.undo()
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title: 又改过的", 1), encoding="utf-8")
+    assert str(rs_module._read_yaml(path, bundled=True)["title"]).startswith("又改过的")
+
+
 @pytest.mark.parametrize("name", bundled_names())
 def test_bundled_patterns_pass_the_backtracking_checks(name, monkeypatch):
     """A bundled rule set compiles its patterns without the backtracking analysis (it is
