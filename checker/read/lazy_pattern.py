@@ -15,7 +15,11 @@ raises ``re.error`` at first use, so patterns from a user's rule file are compil
 from __future__ import annotations
 
 import re
-from re import _compiler
+
+try:  # Python 3.11+
+    from re import _compiler
+except ImportError:  # Python 3.10
+    import sre_compile as _compiler  # type: ignore[no-redef]
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every run)
 if TYPE_CHECKING:
