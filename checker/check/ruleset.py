@@ -205,8 +205,8 @@ def _twin_data(path: str) -> Any:
     try:
         rules, twin = os.stat(path), os.stat(_twin_of(path))
         stamp = f"{rules.st_size}.{rules.st_mtime_ns}.{twin.st_size}.{twin.st_mtime_ns}"
-        return regex_cache.remembered(f"rule data {os.path.basename(path)}", stamp, 0, lambda: _twin_json(path),
-                                      latest_only=True)
+        return regex_cache.remembered(f"rule data {os.path.realpath(path)}", stamp, 0, lambda: _twin_json(path),
+                                      latest_only=True)  # per file: two installations do not displace each other
     except (_StaleTwin, OSError, ValueError):
         return None
 

@@ -177,8 +177,9 @@ def remembered(name: str, pattern: str | bytes, flags: int, compute: Callable[[]
     again cost ~6 and ~8 ms a run.  Values are what marshal stores (None, numbers, strings,
     code, and tuples, lists and frozensets of them); another value is computed every time.
     ``latest_only``: a new value under ``name`` replaces the file's older ones (a bundled rule
-    file's data, keyed by its digest: the data of the version before an upgrade is never read
-    again, and would otherwise be loaded with the file on every run until pruned)."""
+    file's data, named by the file and keyed by its version: the data of the version before an
+    upgrade is never read again, and would otherwise be loaded with the file on every run until
+    pruned)."""
     global _added
     key = (pattern, int(flags), name)
     known = _entries.get(key) if _loaded_from is not None else None
