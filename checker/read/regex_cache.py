@@ -213,7 +213,7 @@ def save() -> None:
     path = _loaded_from
     ours = dict(_entries)  # one copy (atomic for a dict of strings and tuples): serve's threads may still compile
     used = set(_used)
-    merged = _pruned(_superseded_dropped(_read(path)), {key: ours[key] for key in used if key in ours})
+    merged = _superseded_dropped(_pruned(_read(path), {key: ours[key] for key in used if key in ours}))
     try:
         data = marshal.dumps((KEY, merged))
         folder, name = os.path.split(os.path.abspath(path))
@@ -239,7 +239,8 @@ def save() -> None:
 
 
 def _superseded_dropped(entries: dict[tuple, tuple]) -> dict[tuple, tuple]:
-    """``entries`` less the facts that a ``latest_only`` fact this process added replaces."""
+    """``entries`` less the facts that a ``latest_only`` fact this process added replaces (also
+    one this process used before it added the new one: ``fzcheck serve`` across an upgrade)."""
     latest = dict(_latest)
     if not latest:
         return entries
