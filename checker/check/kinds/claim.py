@@ -64,6 +64,7 @@ DEFAULTS: dict = {"words": [], "patterns": [], "evidence": [], "headings": False
 
 CLAUSE_MARKS = ",;:。!?、"
 LEAD_CLAUSE_MARKS = ",;:。!?"
+SEMICOLONS = (";", "；")
 # A first clause this short (截至目前, 全年, 2024年以来) is a lead-in: the support opens after it.
 LEAD_IN_CHARS = 6
 # A claim of the work's result as a whole opens its clause with 取得 (……，取得明显成效); one that
@@ -252,11 +253,16 @@ def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sen
 
 
 def _next(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
-    """The next sentence of the same paragraph (not a heading), or ""."""
-    if index + 1 >= len(sentences):
-        return ""
-    nxt = sentences[index + 1]
-    return nxt.text if nxt.line == sentence.line and not nxt.heading else ""
+    """The next sentence of the same paragraph (not a heading), or "": to its full stop, with the
+    pieces the splitter cut at semicolons (制定……规则，建立……机制；办理复议案件20件。is one sentence)."""
+    pieces = []
+    for nxt in sentences[index + 1:]:
+        if nxt.line != sentence.line or nxt.heading:
+            break
+        pieces.append(nxt.text)
+        if not nxt.text.rstrip().endswith(SEMICOLONS):
+            break
+    return "".join(pieces)
 
 
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:

@@ -260,3 +260,12 @@ def test_a_whole_work_result_is_supported_by_the_next_sentences_second_clause(na
 def test_a_named_result_needs_the_figure_in_the_first_clause(national, paragraph, claim):
     got = findings(report(measures=paragraph), national, RULE)
     assert [f.excerpt for f in got] == [claim]
+
+
+def test_a_points_title_is_supported_by_its_body_past_a_semicolon(national):
+    """四是……不断完善。: the point's body runs to its full stop, past the semicolons the splitter
+    cuts at, and a figure anywhere in it supports the title."""
+    text = report(measures="四是行政复议工作不断完善。制定《云溪区行政复议案件办理规则》，建立三项机制；办理行政复议案件20件。")
+    assert findings(text, national, RULE) == []
+    bare = report(measures="四是行政复议工作不断完善。制定《云溪区行政复议案件办理规则》，建立三项机制；完善工作流程。")
+    assert findings(bare, national, RULE) != []
