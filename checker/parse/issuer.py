@@ -20,9 +20,12 @@ JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u
 TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
 TITLE_NAME_TRIM = " :：,，、"
 PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
-# A development zone or bonded zone is run by its 管理委员会, not by a 人民政府 (天津经济技术开发区,
-# 东疆综合保税区, 某经开区); a bare zone type (经济开发区) names no zone a reader could identify.
-ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区)$")
+# A development zone, bonded zone, new area or high-tech zone (高新区) is run by its 管理委员会, not by
+# a 人民政府 (天津经济技术开发区, 东疆综合保税区, 某经开区, 两江新区, 长春新区, 珠海高新区: labelled so
+# in six sets); a bare zone type (经济开发区) names no zone a reader could identify.  Two new areas
+# are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
+ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区)$")
+DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
@@ -143,7 +146,8 @@ def place_body(place: str) -> str:
     管理委员会, any other place's 人民政府."""
     if place.endswith("街道"):
         return place + "办事处"
-    return place + ("管理委员会" if ZONE_TAIL.search(place) else "人民政府")
+    zone = ZONE_TAIL.search(place) and not DISTRICT_NEW_AREA.search(place)
+    return place + ("管理委员会" if zone else "人民政府")
 
 
 def issuer_from_opening(text: str) -> str | None:

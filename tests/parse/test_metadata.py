@@ -634,8 +634,12 @@ def test_only_a_body_name_after_the_title_is_a_byline(national):
     # a development or bonded zone is run by its 管理委员会
     ("2024年云中经济技术开发区法治政府建设情况报告", "云中经济技术开发区管理委员会"),
     ("云中综合保税区2024年度法治政府建设情况报告", "云中综合保税区管理委员会"),
-    # a new district (新区) and a high-tech zone with a district's government are left as they were
-    ("云中新区2024年度法治政府建设情况报告", "云中新区人民政府"),
+    # a new area (新区) too, but for the two that are districts with their own government
+    ("云中新区2024年度法治政府建设情况报告", "云中新区管理委员会"),
+    ("浦东新区2024年度法治政府建设情况报告", "浦东新区人民政府"),
+    ("天津市滨海新区2024年度法治政府建设情况报告", "天津市滨海新区人民政府"),
+    ("云中滨海湾新区2024年度法治政府建设情况报告", "云中滨海湾新区管理委员会"),
+    ("云中高新区2024年度法治政府建设情况报告", "云中高新区管理委员会"),
 ])
 def test_the_body_a_title_names(title, issuer, national):
     assert metadata(title + "\n" + BODY, national)["issuer"] == issuer
