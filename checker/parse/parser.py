@@ -68,6 +68,8 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
             title_index, title_lines = title_index - 1, title_lines + 1  # 某市人民政府 / 关于……工作 / 情况的报告
     if title_index and _party_line_above(lines, title_index):
         title_index, title_lines = title_index - 1, title_lines + 1  # 中共某市委 / 某市人民政府 / 关于……
+    if title_index is not None and title_lines == 1:
+        title_index, title_lines = _document_head(lines, title_index, is_heading)
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -398,6 +400,37 @@ def _party_line_above(lines: list[str], title_index: int) -> bool:
     title (中共某市委 / 某市人民政府 / 关于……的报告): both lines are the title's."""
     above, own = lines[title_index - 1].strip(), lines[title_index].strip()
     return bool(JOINT_PARTY_LINE.match(above)) and own.endswith("政府") and not _is_furniture(above)
+
+
+def _document_head(lines: list[str], title_index: int, is_heading: Callable[[int], bool]) -> tuple[int, int]:
+    """A page title that names no body (关于2025年法治政府建设情况的报告) repeated below as the
+    document's own head under the body's name (某区人民政府 / (blank) / 关于……的报告): the title is
+    that head, both its lines.  Otherwise the title as found, one line."""
+    if not _names_no_body(lines[title_index]):
+        return title_index, 1
+    title = lines[title_index].strip()
+    for index in range(title_index + 1, min(len(lines), title_index + 20)):
+        if is_heading(index) or _is_prose(lines[index]):
+            break
+        if lines[index].strip() != title:
+            continue
+        above = _filled_above(lines, index, SPLIT_TITLE_GAP)
+        if above is not None and above > title_index and _names_body(lines[above].strip()):
+            return above, index - above + 1
+    return title_index, 1
+
+
+def _filled_above(lines: list[str], index: int, gap: int) -> int | None:
+    """The line before ``index`` with text, at most ``gap`` blank lines further up."""
+    for above in range(index - 1, max(-1, index - gap - 2), -1):
+        if lines[above].strip():
+            return above
+    return None
+
+
+def _names_body(line: str) -> bool:
+    """A short line that is a body's name (某区人民政府, 某市某局), not page furniture."""
+    return 2 <= len(line) <= 40 and bool(issuer.ISSUER_TAIL.search(line)) and not _is_furniture(line)
 
 
 def _issuer_above_repeated_title(lines: list[str], title_index: int | None, first: int | None) -> str | None:

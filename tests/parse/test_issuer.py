@@ -33,3 +33,17 @@ def test_a_joint_subject_that_is_not_read_as_one_body(subject):
 ])
 def test_signature_name(line, want):
     assert issuer.signature_name(line) == want
+
+
+@pytest.mark.parametrize("subject, want", [
+    ("全南县自然资源局", "全南县自然资源局"),  # places whose names start as "all of" does
+    ("全州县人民政府", "全州县人民政府"),
+    ("本溪市", "本溪市人民政府"),
+    ("全市", None),  # all of a place or a body: no body itself
+    ("全县各级", None),
+    ("各县", None),
+    ("本系统", None),
+    ("全区上下", None),
+])
+def test_a_place_named_like_all_of_is_a_place(subject, want):
+    assert issuer.speaker_name(subject) == want

@@ -596,12 +596,13 @@ def test_a_guiding_clause_with_yinling_and_a_speaker_that_jianding(opening, issu
     ("打印本页", None),                     # no body's name above the repeated title
 ])
 def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issuer, national):
-    """2024年……年度报告 / 政策法规科 2025-03-20 / 云中市某局 / (blank) / 2024年……年度报告 / the body."""
+    """2024年……年度报告 / 政策法规科 2025-03-20 / 云中市某局 / (blank) / 2024年……年度报告 / the body:
+    the title is the document's own two-line head when a body's name stands above the repeat."""
     title = "2024年法治政府建设工作年度报告"
     body = BODY.replace("2024年，云溪区坚持", "2024年，我局坚持")
     text = f"{title}\n政策法规科 2025-03-20\n\n{above}\n\n{title}\n\n{body}"
     got = metadata(text, national)
-    assert got["issuer"] == issuer and got["title"] == title
+    assert got["issuer"] == issuer and got["title"] == (above + title if issuer else title)
 
 
 @pytest.mark.parametrize("opening, issuer", [
@@ -825,3 +826,20 @@ def test_untoned_brackets_are_not_taken_for_pinyin(national):
     """(一), (试行) and a bracketed year stay: a title that carries one is read as written."""
     title = "云溪区人民政府2024年法治政府建设(试行)情况报告"
     assert metadata(title + "\n" + BODY, national)["title"] == title
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_page_title_without_a_body_repeated_as_the_documents_head(national, gap):
+    """The page title names no body; the document's own head below gives it on the line above the
+    same title: the title is that two-line head (its body's name and the 关于 line)."""
+    page = ("首页 / 政务公开 / 正文\n关于2025年法治政府建设情况的报告\n来源：云溪区人民政府 发布时间：2026-03-16\n"
+            f"云溪区人民政府{gap}关于2025年法治政府建设情况的报告\n区人大常委会：\n"
+            + BODY.replace("2024年，云溪区坚持", "2025年，云溪区坚持"))
+    got = metadata(page, national)
+    assert got["title"] == "云溪区人民政府关于2025年法治政府建设情况的报告"
+    assert got["issuer"] == "云溪区人民政府"
+
+
+def test_a_page_title_without_a_body_that_is_not_repeated_stays_as_it_is(national):
+    page = "关于2025年法治政府建设情况的报告\n来源：云溪区人民政府\n" + BODY.replace("2024年，云溪区坚持", "2025年，云溪区坚持")
+    assert metadata(page, national)["title"] == "关于2025年法治政府建设情况的报告"

@@ -51,7 +51,8 @@ def prepare(params: dict) -> dict:
         kinds.append({"what": item["what"], "detail": item.get("detail", ""),
                       "head": [compile_safe(p, f"kinds[{index}].head") for p in item.get("head", [])],
                       "opening": [compile_safe(p, f"kinds[{index}].opening") for p in item.get("opening", [])],
-                      "page": [compile_safe(p, f"kinds[{index}].page") for p in item.get("page", [])]})
+                      "page": [compile_safe(p, f"kinds[{index}].page") for p in item.get("page", [])],
+                      "in_first_part": bool(item.get("in_first_part", True))})
     return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]],
             "not_title": [compile_safe(p, "not_title_cues") for p in params["not_title_cues"]]}
 
@@ -180,8 +181,13 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         if off_subject(doc, params):  # 现将……报告如下 about another subject
             yield Hit(start, end, fields=_off_subject_fields(params))
         return
+    # a text that starts with its first part has that part read as its opening; a kind whose
+    # opening cues are things a report also tells of (现场述法, a duty the report must cover) does
+    # not look for them there (``in_first_part: false``)
+    first_part = _opening_end(doc, start) != (doc.headings[0].start if doc.headings else len(doc.norm))
     for item in compiled["kinds"]:
-        if any(p.search(opening) for p in item["opening"] + item["page"]):
+        cues = item["page"] + (item["opening"] if item["in_first_part"] or not first_part else [])
+        if any(p.search(opening) for p in cues):
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return
     if off_subject(doc, params):

@@ -502,3 +502,15 @@ def test_pages_of_other_kinds_are_not_reports(text, what, national):
 ])
 def test_a_report_title_stays_a_report_title(title, national):
     assert RULE not in {f.rule for f in check_text(report(title=title), national, "r.txt").findings}
+
+
+def test_a_report_cut_above_its_opening_that_tells_of_shufa_held_is_a_report(national):
+    """A page that starts with the report's first part: the 述法 it tells of holding (a duty the
+    report must cover) is no sign of a 述法 material; in a real opening the same words still are."""
+    cut = ("一、2024年工作举措\n（一）切实履行推进法治建设第一责任人职责。组织召开全区述法评议会议，"
+           "5个部门负责人现场述法，20个部门负责人书面述法。\n（二）全面履行政府职能。全年审核规范性文件37件。\n"
+           "二、存在的不足和原因\n执法规范化水平不高，主要是培训不足。")
+    assert RULE not in {f.rule for f in check_text(cut, national, "page.txt").findings}
+    news = ("12月20日，云溪区组织召开全区述法评议会议，5个部门负责人现场述法，区委书记作点评。\n"
+            "一、会议情况\n与会人员对述法情况进行了评议。")
+    assert RULE in {f.rule for f in check_text(news, national, "page.txt").findings}
