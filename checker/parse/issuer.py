@@ -61,10 +61,10 @@ QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])
 SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
 HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
-# A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
-# 下 or comma the drafter left out).
 # 全市, 各县, 本系统 …: all of a place or a body, no body itself; 全南县, 全椒县, 全州县, 本溪市 are places.
 WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|盟|街道|系统|局|委|厅|办|单位|部门|级|体|面|年)(?!县|市|区)")
+# A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
+# 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")

@@ -377,9 +377,7 @@ def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None
     if not title_index:
         return None
     above = lines[title_index - 1].strip()
-    if 2 <= len(above) <= 40 and issuer.ISSUER_TAIL.search(above) and not _is_furniture(above):
-        return above
-    return None
+    return above if _names_body(above) else None
 
 
 def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
@@ -388,8 +386,7 @@ def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
     above = marks.MARKUP.sub("", lines[title_index - 1].strip())
     if not above.endswith("关于") or issuer.title_name(lines[title_index].strip()) is not None:
         return False
-    name = above[:-2].strip()
-    return 2 <= len(name) <= 40 and bool(issuer.ISSUER_TAIL.search(name)) and not _is_furniture(name)
+    return _names_body(above[:-2].strip())
 
 
 JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")
@@ -443,8 +440,7 @@ def _issuer_above_repeated_title(lines: list[str], title_index: int | None, firs
         if lines[index].strip() != title:
             continue
         above = [line.strip() for line in lines[max(0, index - 3):index] if line.strip()]
-        if above and 2 <= len(above[-1]) <= 40 and issuer.ISSUER_TAIL.search(above[-1]) \
-                and not _is_furniture(above[-1]):
+        if above and _names_body(above[-1]):
             return above[-1]
     return None
 
