@@ -256,7 +256,8 @@ def _next(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
     """The next sentence of the same paragraph (not a heading), or "": to its full stop, with the
     pieces the splitter cut at semicolons (制定……规则，建立……机制；办理复议案件20件。is one sentence)."""
     pieces = []
-    for nxt in sentences[index + 1:]:
+    for at in range(index + 1, len(sentences)):  # by index: a slice copied the rest of a long document each time
+        nxt = sentences[at]
         if nxt.line != sentence.line or nxt.heading:
             break
         pieces.append(nxt.text)
