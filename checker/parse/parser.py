@@ -332,7 +332,6 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
-                   or _issuer_above_repeated_title(lines, title_index, first)
                    or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last)
                    or issuer.issuer_from_source_line(head)
@@ -428,21 +427,6 @@ def _filled_above(lines: list[str], index: int, gap: int) -> int | None:
 def _names_body(line: str) -> bool:
     """A short line that is a body's name (某区人民政府, 某市某局), not page furniture."""
     return 2 <= len(line) <= 40 and bool(issuer.ISSUER_TAIL.search(line)) and not _is_furniture(line)
-
-
-def _issuer_above_repeated_title(lines: list[str], title_index: int | None, first: int | None) -> str | None:
-    """A page title that names no body (2023年法治政府建设工作年度报告) repeated as the document's
-    own head, with the body's name on its own line above it (广元市某局 / (blank) / 2023年……报告)."""
-    if title_index is None or first is None or not _names_no_body(lines[title_index]):
-        return None
-    title = lines[title_index].strip()
-    for index in range(title_index + 1, first):
-        if lines[index].strip() != title:
-            continue
-        above = [line.strip() for line in lines[max(0, index - 3):index] if line.strip()]
-        if above and _names_body(above[-1]):
-            return above[-1]
-    return None
 
 
 def _outside_lines(lines: list[str], first: int | None, last: int | None) -> list[str]:
