@@ -162,7 +162,7 @@ def _is_bundled(path: str) -> bool:
 
 def data_twin(path: Path) -> Path:
     """Where a bundled rule file's data is kept as JSON (``scripts/gen_rule_data.py``)."""
-    return path.with_name(path.stem + ".data.json")
+    return type(path)(_twin_of(os.fspath(path)))
 
 
 def _twin_of(path: str) -> str:

@@ -48,7 +48,7 @@ class LazyPattern:
         only costs here (its key, and flag tests that build ``RegexFlag`` objects: ~40 % of a
         pattern's first use), as the object keeps what it compiled."""
         pattern, flags = self.source
-        compiled = _compiler.compile(pattern, flags.value if isinstance(flags, re.RegexFlag) else flags)
+        compiled = _compiler.compile(pattern, int(flags))
         for name in ATTRIBUTES:
             self.__dict__[name] = getattr(compiled, name)
         self.__dict__["compiled"] = compiled

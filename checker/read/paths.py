@@ -24,7 +24,7 @@ def spelled(path: str) -> str:
 def posix(path: str) -> str:
     """``pathlib.Path(path).as_posix()`` of a path :func:`os.path.relpath` or :func:`os.path.abspath`
     made (already without ``.`` parts or doubled separators)."""
-    return spelled(path).replace(os.sep, "/") if os.sep != "/" else spelled(path)
+    return spelled(path).replace(os.sep, "/")
 
 
 def suffix(path: str) -> str:

@@ -122,13 +122,17 @@ def is_record(doc: Document, params: dict) -> bool:
 OPENING_MIN = 20  # characters before the first heading: fewer, and the text starts with its first part
 
 
+def _starts_with_part(doc: Document, start: int) -> bool:
+    """Whether the text starts with a heading (一、背景概述 on its first line: an article, or a
+    page cut above its opening) rather than with an opening of its own."""
+    return bool(doc.headings) and len(doc.norm[start:doc.headings[0].start].strip()) < OPENING_MIN
+
+
 def _opening_end(doc: Document, start: int) -> int:
-    """Where the opening ends: at the first heading, or, when the text starts with a heading
-    (一、背景概述 on its first line: an article, or a page cut above its opening), at the
-    next part heading, so that the first part's text is read as the opening."""
-    first = doc.headings[0].start if doc.headings else len(doc.norm)
-    if len(doc.norm[start:first].strip()) >= OPENING_MIN:
-        return first
+    """Where the opening ends: at the first heading, or, when the text starts with a heading,
+    at the next part heading, so that the first part's text is read as the opening."""
+    if not _starts_with_part(doc, start):
+        return doc.headings[0].start if doc.headings else len(doc.norm)
     later = [h.start for h in doc.headings[1:] if h.level <= doc.headings[0].level]
     return later[0] if later else len(doc.norm)
 
@@ -184,7 +188,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     # a text that starts with its first part has that part read as its opening; a kind whose
     # opening cues are things a report also tells of (现场述法, a duty the report must cover) does
     # not look for them there (``in_first_part: false``)
-    first_part = _opening_end(doc, start) != (doc.headings[0].start if doc.headings else len(doc.norm))
+    first_part = _starts_with_part(doc, start)
     for item in compiled["kinds"]:
         cues = item["page"] + (item["opening"] if item["in_first_part"] or not first_part else [])
         if any(p.search(opening) for p in cues):
