@@ -19,7 +19,8 @@ ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
 JOINT_GAP = lazy(r"^(中共[\u4e00-\u9fff]{2,12}?(?:委员会|委))(?=[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)$)")
 TITLE_NAME_SPLIT = lazy(r"关于|(?:19|20)\d{2}|法治")
 TITLE_NAME_TRIM = " :：,，、"
-PLACE_RE = lazy(r"^[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
+# A hyphen joins two names in a few zones' names (广西-东盟经济技术开发区).
+PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)$")
 # A development zone, bonded zone, new area or high-tech zone (高新区) is run by its 管理委员会, not by
 # a 人民政府 (天津经济技术开发区, 东疆综合保税区, 某经开区, 两江新区, 长春新区, 珠海高新区: labelled so
 # in six sets); a bare zone type (经济开发区) names no zone a reader could identify.  Two new areas
@@ -29,7 +30,9 @@ DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
-OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*")
+# 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
+OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*"
+                    r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
 OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
@@ -38,7 +41,7 @@ COMMA = lazy(r"[,，]")
 SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                     r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
-HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+")
+HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
 JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
@@ -89,6 +92,10 @@ STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
 TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
                   r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
 TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
+# A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
+# before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
+NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)
+NEW_AREA_NOT_NAME = lazy(r"[省市区县镇乡全我本各该新在和与及、]")
 # The body's own address (地址:天津市和平区建设路18号): its places, in order.
 ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
 ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
@@ -252,6 +259,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)
         names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
         return names.pop() if len(names) == 1 else None
+    if name and name.startswith("新区") and len(name) > 2:
+        return _new_area(head + text, name)
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
@@ -281,6 +290,12 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if level in "镇乡":
         return _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name)
+
+
+def _new_area(text: str, name: str) -> str | None:
+    """新区司法局 completed by the one new area the text names (金普新区); None for two or none."""
+    areas = {m.group(1) for m in NEW_AREA_NAMED.finditer(text) if not NEW_AREA_NOT_NAME.search(m.group(1))}
+    return areas.pop() + name if len(areas) == 1 else None
 
 
 def _municipality(level: str, text: str, name: str) -> str | None:

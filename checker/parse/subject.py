@@ -49,9 +49,10 @@ OTHER_BEFORE = lazy(r"在|按照|根据|依据|贯彻|落实|向|报送|报请|�
 CLAUSE_MARK = lazy(r"[，,。；;！？!?：:\n]")
 ADDRESSEE = lazy(r"^[^\n。]{2,40}[:：]\s*$", re.M)
 QUOTED = lazy(r"《[^《》]*》|〈[^〈〉]*〉|“[^“”]*”")
-# The body's own plan, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》.
+# The body's own plan, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》,
+# 编制《某市人民政府2025年度重大行政决策事项目录》 (the list of major decisions every government keeps).
 OWN_PLAN = lazy(r"(?:制定|出台|印发|编制|修订)[^《。]{0,6}《(?:(?:19|20)\d{2}\s*年度?)?([^《》]{2,30}?(?:局|委员会|委|厅|办公室|中心|政府|办事处))(?:(?:19|20)\d{2}\s*年度?)?"
-                r"[^《》]{0,20}?(?:要点|计划|方案|规划|清单|安排|办法|规定|制度|细则|规则|指引)》")
+                r"[^《》]{0,20}?(?:要点|计划|方案|规划|清单|目录|安排|办法|规定|制度|细则|规则|指引)》")
 # How the text calls itself: 我局, 本局, 我委, 我厅, 我办, 我县, 我市, 我镇, 我街道 ….
 SELF = lazy(r"[我本](局|委|厅|办|中心|省|市|区|县|镇|乡|街道|街)(?![\u4e00-\u9fff]{0,1}[长员])")
 GOVERNMENT_LEVELS = "省市区县镇乡街"
@@ -106,7 +107,8 @@ def _short_form_near(text: str, name: str) -> bool:
     short form (我局, 区农业农村局) — a superior's plan is cited, not made."""
     organ = re.sub(rf"^{PLACE}{{1,3}}", "", name)
     rest = text.replace(name, "")  # the short form on its own, not inside the full name
-    return bool(SELF.search(text)) or any(level + organ in rest for level in "省市区县镇乡")
+    organs = (organ, "政府") if organ == "人民政府" else (organ,)  # 市政府常务会议: the short form of 某市人民政府
+    return bool(SELF.search(text)) or any(level + short in rest for level in "省市区县镇乡" for short in organs)
 
 
 def _someone_else(text: str, start: int, end: int) -> bool:

@@ -47,3 +47,26 @@ def test_signature_name(line, want):
 ])
 def test_a_place_named_like_all_of_is_a_place(subject, want):
     assert issuer.speaker_name(subject) == want
+
+
+@pytest.mark.parametrize("opening, want", [
+    # the year's description before the speaker (2025年是……的收官之年,区司法局坚持……)
+    ("2025年是实施《云中市法治政府建设规划(2021-2025年)》的收官之年，区司法局坚持以习近平法治思想为指导，全面推进。",
+     "区司法局"),
+    # a zone whose name joins two names with a hyphen, with its short form in brackets
+    ("2024年，云中-东湖经济技术开发区（以下简称“云中-东湖经开区”）深入贯彻习近平法治思想。",
+     "云中-东湖经济技术开发区管理委员会"),
+])
+def test_a_speaker_after_the_years_description_or_with_a_hyphen(opening, want):
+    assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("印发《东港新区2025年法治政府建设工作要点》，按照中央、省市新区的部署推进。", "东港新区司法局"),
+    ("大连市东港新区社会治安中心投入运行。", "东港新区司法局"),
+    # two new areas, or only a list of levels: no place to put back
+    ("东港新区与西港新区签订协议。", None),
+    ("按照中央、省市新区关于法治政府建设的部署，以法治保障新区高质量发展。", None),
+])
+def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
+    assert issuer.qualify("新区司法局", text) == want

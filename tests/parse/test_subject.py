@@ -28,6 +28,10 @@ def subject(opening: str, rest: str = "") -> str | None:
     ("2023年，在南山市司法局的指导下，我局坚持依法行政。", "南山县林业局成立法治建设领导小组，我局全年培训4次。", "南山县林业局"),
     # a government's report: 我县 and the county's government named once
     ("2023年，我县坚持依法行政。", "北河县人民政府常务会议学法4次。", "北河县人民政府"),
+    # no subject at all; the government calls itself 市政府 and names itself in the list of major
+    # decisions it drew up
+    ("按照有关要求，现将2025年度法治政府建设情况报告如下。",
+     "市政府常务会议学法6次。编制《青山市人民政府2025年度重大行政决策事项目录》，纳入事项5项。", "青山市人民政府"),
 ])
 def test_the_one_body_the_text_points_at(opening, rest, want):
     assert subject(opening, rest) == want

@@ -70,7 +70,7 @@ def head_lines(doc: Document, count: int) -> list[tuple[int, int]]:
             break
         end = start + len(doc.source.lines[index])
         line = doc.norm[start:end].strip()
-        if line and len(line) <= HEAD_MAX:
+        if line and len(without_pinyin(line)) <= HEAD_MAX:  # a mirror's pinyin does not make a title prose
             spans.append((start, end))
     return spans
 
