@@ -26,6 +26,13 @@ is about something else — a bureau's general work summary, another annual repo
 履行情况), a 绩效 self-assessment — even when it says 现将……报告如下 (``off_subject``).  Every real
 report in our sets names its subject in its first lines; a kind's own cue, when one matches, says
 more and is given first.
+
+Last of all, a text of some length with nothing of a report's shape (``unmarked``): no report
+title, no 现将……报告如下, no part heading that is one of the five items, and no opening sentence
+that sums up a year (``report_leads``: 2024年，…… / 今年以来 / 2024年，在……领导下).  Every real
+report in our sets (over a thousand pages) has at least one of these; news items, articles and
+features without any other cue have none.  Short texts (a fragment pasted to try a rule) are
+left alone (``unmarked_min_chars``).
 """
 from __future__ import annotations
 
@@ -40,7 +47,8 @@ from checker.parse.page_marks import DECORATION, without_pinyin
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
                   "record_labels": [], "record_min_labels": 3, "record_max_prose": 200,
-                  "subject_words": [], "subject_min_chars": 200, "off_subject": {}}
+                  "subject_words": [], "subject_min_chars": 200, "off_subject": {},
+                  "report_leads": [], "lead_sentences": 3, "unmarked_min_chars": 300, "unmarked": {}}
 
 
 def prepare(params: dict) -> dict:
@@ -54,7 +62,8 @@ def prepare(params: dict) -> dict:
                       "page": [compile_safe(p, f"kinds[{index}].page") for p in item.get("page", [])],
                       "in_first_part": bool(item.get("in_first_part", True))})
     return {"kinds": kinds, "report": [compile_safe(p, "report_cues") for p in params["report_cues"]],
-            "not_title": [compile_safe(p, "not_title_cues") for p in params["not_title_cues"]]}
+            "not_title": [compile_safe(p, "not_title_cues") for p in params["not_title_cues"]],
+            "leads": [compile_safe(p, "report_leads") for p in params["report_leads"]]}
 
 
 HEAD_MAX = 80  # characters: a longer line is prose, read as part of the opening
@@ -196,6 +205,20 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             return
     if off_subject(doc, params):
         yield Hit(start, end, fields=_off_subject_fields(params))
+    elif unmarked(doc, opening, params, compiled):
+        yield Hit(start, end, fields={"what": params["unmarked"]["what"], "detail": params["unmarked"].get("detail", "")})
+
+
+def unmarked(doc: Document, opening: str, params: dict, compiled: dict) -> bool:
+    """A text of some length with none of a report's marks, once the title and 现将……报告如下
+    have been ruled out: no part heading that is one of the five items, no opening sentence
+    that sums up a year."""
+    if not params["unmarked"] or len("".join(doc.norm.split())) < params["unmarked_min_chars"]:
+        return False
+    if any(not section.embedded and section.heading.strip() for section in doc.sections):
+        return False
+    sentences = [sentence.strip() for sentence in opening.split("。")[:params["lead_sentences"]]]
+    return not any(lead.search(sentence) for lead in compiled["leads"] for sentence in sentences)
 
 
 def _off_subject_fields(params: dict) -> dict:

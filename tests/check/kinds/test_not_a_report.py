@@ -514,3 +514,43 @@ def test_a_report_cut_above_its_opening_that_tells_of_shufa_held_is_a_report(nat
     news = ("12月20日，云溪区组织召开全区述法评议会议，5个部门负责人现场述法，区委书记作点评。\n"
             "一、会议情况\n与会人员对述法情况进行了评议。")
     assert RULE in {f.rule for f in check_text(news, national, "page.txt").findings}
+
+
+# A feature with none of a report's marks: no report title, no 现将……报告如下, no part heading,
+# and none of its first sentences sums up a year.
+UNMARKED = ("法治之路越走越宽\n"
+            "走进云溪区政务服务中心，办事群众井然有序，窗口工作人员耐心解答各类咨询。"
+            "这些变化的背后，是云溪区多年来坚持把法治思维贯穿政府工作全过程的结果。"
+            "区里把规范性文件审核作为一道必经程序，凡是涉及群众切身利益的文件，都要经过合法性审查，"
+            "还邀请法律顾问、人大代表和群众代表参加论证。执法人员走进社区、走进企业，面对面听取意见，"
+            "一批群众反映强烈的问题在现场得到解决。“以前办一件事要跑好几个窗口，现在一次就能办好。”"
+            "一位前来办理营业执照的市民说。法律顾问制度也从区级部门延伸到了乡镇和村居，"
+            "基层干部遇到拿不准的问题，随时可以向法律顾问请教，依法办事的意识越来越强。")
+
+
+def test_a_text_with_none_of_a_reports_marks_is_not_judged_as_a_report(national):
+    assert len("".join(UNMARKED.split())) >= 200
+    findings = check_text(UNMARKED, national, "page.txt").findings
+    assert [f.rule for f in findings] == [RULE]
+    assert "看不出是年度报告" in findings[0].message
+
+
+@pytest.mark.parametrize("mark", [
+    "云溪区人民政府2024年法治政府建设情况报告\n",            # a report title
+    "2024年，云溪区坚持以习近平法治思想为指导。\n",            # an opening that sums up a year
+    "今年以来，云溪区坚持以习近平法治思想为指导。\n",
+    "2024年，在区委的坚强领导下，全区法治政府建设取得新进展。\n",
+])
+def test_one_of_a_reports_marks_is_enough(mark, national):
+    findings = check_text(mark + UNMARKED.split("\n", 1)[1], national, "page.txt").findings
+    assert RULE not in {f.rule for f in findings}
+
+
+def test_a_part_heading_is_a_reports_mark(national):
+    text = "一、2024年主要举措和成效\n" + UNMARKED.split("\n", 1)[1]
+    assert RULE not in {f.rule for f in check_text(text, national, "page.txt").findings}
+
+
+def test_a_short_unmarked_fragment_is_still_checked(national):
+    text = UNMARKED.split("\n", 1)[1][:120]
+    assert RULE not in {f.rule for f in check_text(text, national, "page.txt").findings}
