@@ -40,6 +40,14 @@ DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
 # The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
 TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s+(?:信息来源|来源|发布时间|发布日期|更新时间)\s*[:：].*$")
+# A note a page sets after the title (……报告（全文）, ……报告(摘要)): not part of the title.
+TITLE_NOTE = lazy(r"(?<=报告|总结|情况)\s*[(（](?:全文|摘要|摘登|原文|附全文)[)）]\s*$")
+# A title set in quotation marks or title marks as a line of its own (《某区……报告》).
+TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\"」』]$")
+# A title a PDF sets with letter spacing (云 溪 区 人 民 政 府 2 0 2 4 年 ……), or a year spaced out
+# within it (2 0 2 4年): the spaces between single characters are not the title's.
+LETTER_SPACED = lazy(r"^(?:[\u4e00-\u9fff\d][ \u3000]){6,}[\u4e00-\u9fff\d]")
+SPACED_YEAR = lazy(r"(?<!\d)([12])[ \u3000](\d)[ \u3000](\d)[ \u3000](\d)(?=\s?年)")
 VOTERS = ("title", "opening", "measures")
 
 
@@ -74,12 +82,24 @@ def clean_title(line: str) -> str:
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
     ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before or after the title, and Markdown marks."""
-    text = DECORATION.sub("", MARKUP.sub("", line.strip()).strip())
+    text = _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
+    wrapped = TITLE_WRAPPED.match(text)
+    if wrapped:
+        text = wrapped.group(1).strip()
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
+    text = TITLE_NOTE.sub("", text)
     text = DOC_NUMBER_SUFFIX.sub("", text)
     text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
+
+
+def _unspaced(text: str) -> str:
+    """The title without the spaces a letter-spaced line (or a spaced-out year) sets between
+    single characters."""
+    if LETTER_SPACED.match(text):
+        return "".join(text.split())
+    return SPACED_YEAR.sub(r"\1\2\3\4", text)
 
 
 def year_in(text: str) -> int | None:

@@ -11,8 +11,10 @@ TITLE_SPLIT = lazy(r"[_|]| - |(?<=报告|总结|情况)\s*[-—–]+(?!\d)")
 # Site decorations before a title: [权威发布], 【政策解读】 is not one (it says what the page is).
 DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原创|头条|重要)[\]】]\s*")
 # A breadcrumb (首页 > 政务公开 > 年度法治政府建设情况报告) names the page's column, not the report.
-# Also one set after its label with a single step (当前位置:心得体会 > 某某……情况).
-BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|(?:当前|您的|您当前的|当前所在)位置\s*[:：]")
+# Also one set after its label with a single step (当前位置:心得体会 > 某某……情况), or a single step
+# between two names (政府信息公开 > 法治政府建设年度报告): no title or sentence has ">" between words.
+BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|(?:当前|您的|您当前的|当前所在)位置\s*[:：]"
+                       r"|[\u4e00-\u9fff]\s*[>＞»]\s*[\u4e00-\u9fff]")
 MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
 LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 

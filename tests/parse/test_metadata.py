@@ -43,6 +43,13 @@ def rules(text: str, national) -> set[str]:
     TITLE + " 云溪区人民政府 2025-02-24",
     # round 16: the document number a page sets after the title
     TITLE + "(云政发〔2025〕7号)",
+    # session 9: a note after the title, the title in quotation or title marks, letter spacing
+    # from a PDF, a year spaced out
+    TITLE + "（全文）",
+    "《" + TITLE + "》",
+    "“" + TITLE + "”",
+    " ".join(TITLE),
+    TITLE.replace("2024", "2 0 2 4"),
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -252,6 +259,13 @@ def test_a_breadcrumb_is_not_the_title(national):
     got = metadata(text, national)
     assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府"
     assert not meta.is_title_line("首页 > 政务公开 > 年度法治政府建设情况报告")
+
+
+def test_a_one_step_breadcrumb_is_not_the_title(national):
+    text = "政府信息公开 > 法治政府建设年度报告\n" + TITLE + "\n" + BODY
+    got = metadata(text, national)
+    assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府"
+    assert not meta.is_title_line("政府信息公开 > 法治政府建设年度报告")
 
 
 @pytest.mark.parametrize("opening, cited, issuer", [
