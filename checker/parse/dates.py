@@ -21,8 +21,9 @@ DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
-# A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07).
-BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（]?\s*{DATE_NUM}{CLOCK}\s*[)）]?\s*$")
+# A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07),
+# or in brackets ([2025-03-20], 【2025-03-20】).
+BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
 NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 # The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上

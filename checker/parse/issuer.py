@@ -31,7 +31,8 @@ BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综�
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 # 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
-OPENING_LEAD = lazy(r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来)?\s*[,，]?\s*"
+# A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
@@ -69,7 +70,7 @@ WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|�
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
-PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))法治(?:政府)?建设(?:各项)?(?:工作)?$")
+PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
@@ -183,12 +184,13 @@ def _speaker(sentence: str) -> str | None:
         rest = rest[guided.end():]
         guiding = OPENING_GUIDED_ANY
     verb = SPEAKER_VERB.search(rest)
-    if not verb or verb.start() == 0:
-        return None
-    subject = rest[:verb.start()]
-    guided = OPENING_GUIDED.search(subject)  # 市市场监管局在市委市政府的坚强领导下,深入……
+    guided = OPENING_GUIDED.search(rest[:verb.start()] if verb else rest)  # 市市场监管局在市委市政府的坚强领导下,深入……
     if guided:
-        subject = subject[:guided.start()]
+        subject = rest[:guided.start()]  # also with no verb we know (某区2024年法治政府建设工作在区委的领导下,取得……)
+    elif verb:
+        subject = rest[:verb.start()]
+    else:
+        return None
     return speaker_name(subject) or _named_before_comma(subject)
 
 
@@ -206,6 +208,9 @@ def speaker_name(subject: str) -> str | None:
     subject = ALIAS_AFTER.sub("", subject.strip(TITLE_NAME_TRIM))  # 市数据局(市营商环境建设局、……)
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
+    topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
+    if topic:
+        subject = topic.group(1)
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):
         return None
     short = SHORT_GOVERNMENT.match(subject)
@@ -233,9 +238,6 @@ def speaker_name(subject: str) -> str | None:
     street = STREET_SHORT.match(subject)
     if street:  # 鹤龙街: the 街道's short form
         return street.group(1) + "街道办事处"
-    topic = PLACE_TOPIC.match(subject)  # 中村乡法治政府建设工作(在……领导下): the place's own work
-    if topic:
-        subject = topic.group(1)
     if subject[0] in BARE_LEVEL:
         return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):

@@ -70,3 +70,14 @@ def test_a_speaker_after_the_years_description_or_with_a_hyphen(opening, want):
 ])
 def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
     assert issuer.qualify("新区司法局", text) == want
+
+
+@pytest.mark.parametrize("opening, want", [
+    ("近年来，云溪县坚持以习近平法治思想为指导。", "云溪县人民政府"),
+    # a purpose clause before the year
+    ("为全面推进依法行政，2024年，云溪县坚持以习近平法治思想为指导。", "云溪县人民政府"),
+    # the place's year of work as the subject, with no verb the reading knows
+    ("云溪区2024年法治政府建设工作在区委的坚强领导下，取得新进展。", "云溪区人民政府"),
+])
+def test_more_ways_an_opening_names_its_speaker(opening, want):
+    assert issuer.issuer_from_opening(opening) == want

@@ -70,6 +70,8 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
 
 @pytest.mark.parametrize("line, expected", [
     ("2025.02.25", "2025-02-25"),
+    ("[2025-02-25]", "2025-02-25"),  # session 9: a date alone in brackets
+    ("【2025-02-25】", "2025-02-25"),
     ("2025年03月30日 09时24分", "2025-03-30"),
     ("日期 : 2025-01-15  文章来源 : 区司法局  字号 : [ 大 中 小 ]", "2025-01-15"),
     ("来源:云溪日报 2025-03-16 08:15", "2025-03-16"),
