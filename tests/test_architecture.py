@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "checker"
 # Each stage may import the stages before it in this list, never one after it.  ``formats`` and
 # ``web`` are both outputs; the web app shows the HTML and JSON formats, so it sits above them.
 STAGES = ("read", "parse", "check", "run", "formats", "web")
-TOP = {"checker", "checker.__main__", "checker.cli"}  # the command line, above every stage
+TOP = {"checker", "checker.__main__", "checker.cli", "checker.arguments", "checker.argparser"}  # the command line, above every stage
 
 
 def module_name(path: Path) -> str:

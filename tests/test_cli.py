@@ -124,9 +124,10 @@ def test_no_progress_when_piped(tmp_path):
 def test_fast_start_imports_no_heavy_modules(config):
     """Checking one text report (config file looked for or not) must not import jsonschema,
     jinja2 or lxml, nor the standard modules it does not need: pathlib (with urllib.parse and
-    ipaddress), json, copy, datetime (a report without a date), signal's enums."""
+    ipaddress), json, copy, datetime (a report without a date), signal's enums, argparse (with
+    gettext and locale) for a plain command line."""
     heavy = ("jsonschema", "jinja2", "lxml", "pathlib", "urllib.parse", "ipaddress", "json", "copy", "datetime",
-             "signal", "yaml")
+             "signal", "yaml", "argparse", "gettext", "locale")
     code = (f"import sys; from checker.cli import main; main({config!r} + ['samples/clean-2024.txt']); "
             f"print(','.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=60)
