@@ -114,7 +114,8 @@ SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位
 
 
 # How a body's or a place's name ends; a title's head that ends otherwise (依法行政和, 区五年,
-# 某局(某局), 镇党委主要负责人履行推进) is not the reporting body.
+# 镇党委主要负责人履行推进) is not the reporting body; a body with its other name in brackets
+# (某局(某局)) is read as an opening's subject is.
 BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|院|处|政府|办事处|会|队|站|馆|社|司"
                 r"|省|市|区|县|州|旗|盟|镇|乡|街道|村)$")
 # A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
@@ -144,6 +145,8 @@ def issuer_from_title(title: str) -> str | None:
         return place_body(head)
     if head and head.startswith("中共"):
         return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
+    if head and (JOINT_RE.fullmatch(head) or ALIAS_AFTER.search(head)):
+        return speaker_name(head)  # 某县委 县政府 (a joint report), 某区司法局（区行政审批局） (its other name)
     if head:
         head = ANNOUNCED_BY.sub("", head)  # 应急管理部发布2023年……报告: the body is what precedes 发布
     if head and not BODY_END.search(head):
@@ -335,8 +338,8 @@ def signature_name(line: str) -> str | None:
     """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府); a numbered
     heading (1.1.2国家……纲要的顶层部署) is not one."""
     text = line.strip()
-    if not 3 <= len(text) <= 30 or text[0].isdigit() or any(mark in text for mark in "。,，;；:：《》()（）"):
-        return None
+    if not 3 <= len(text) <= 30 or text[0].isdigit() or not HAN_NAME.fullmatch(text):
+        return None  # a name is characters and spaces: no marks, no figures, no dashes before a name
     parts = text.split()
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
         return " ".join(parts)

@@ -333,7 +333,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
         titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
                    or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
-                   or _issuer_from_signature(lines, last)
+                   or _issuer_from_signature(lines, last, title_index)
                    or issuer.issuer_from_source_line(head)
                    or issuer.issuer_from_self_reference(body)
                    or issuer.issuer_from_own_plan(body, data.year)
@@ -351,12 +351,14 @@ def _run_in_title(lines: list[str], first: int | None, original: list[str], trad
     return meta.run_in_title(to_simplified(line) if traditional else line)
 
 
-def _issuer_from_signature(lines: list[str], last: int | None) -> str | None:
-    """The body named in the signature block (落款) that closes the report."""
+def _issuer_from_signature(lines: list[str], last: int | None, title_index: int | None = None) -> str | None:
+    """The body named in the signature block (落款) that closes the report (below its title:
+    in a short text the last lines may reach up to the title)."""
     if last is None:
         return None
     seen = 0
-    for index in range(min(last, len(lines) - 1), -1, -1):
+    top = -1 if title_index is None else title_index
+    for index in range(min(last, len(lines) - 1), top, -1):
         line = lines[index].strip()
         if not line:
             continue

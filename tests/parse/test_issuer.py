@@ -81,3 +81,23 @@ def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
 ])
 def test_more_ways_an_opening_names_its_speaker(opening, want):
     assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("title, want", [
+    ("云溪县委 县政府2024年度法治政府建设情况报告", "中共云溪县委 云溪县人民政府"),      # a joint report, short forms
+    ("云溪区司法局（区行政审批局）2024年法治政府建设情况报告", "云溪区司法局"),      # its other name in brackets
+])
+def test_a_title_naming_a_joint_body_or_a_body_with_its_other_name(title, want):
+    assert issuer.issuer_from_title(title) == want
+
+
+@pytest.mark.parametrize("line", ["关于2024年度法治政府建设工作情况的报告——云溪县人民政府", "云溪县2024年度报告（云溪县人民政府）"])
+def test_a_line_with_marks_is_no_signature(line):
+    assert issuer.signature_name(line) is None
+
+
+def test_a_short_text_does_not_take_its_title_for_its_signature(national):
+    from checker.run.pipeline import check_text
+
+    text = "关于2024年度法治政府建设工作情况的报告——云溪县人民政府\n2024年，我们坚持依法行政。\n一、主要举措和成效\n全年审核规范性文件12件。\n"
+    assert check_text(text, national, "t.txt").metadata["issuer"] is None
