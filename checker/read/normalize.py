@@ -46,18 +46,27 @@ _FOLDS = {chr(code): folded for code, folded in _TABLE.items()}
 _FOLDABLE = lazy("[" + "".join(re.escape(ch) for ch in sorted(_FOLDS)) + "]")
 
 
+# A page copied through a code page without the ideographic space turns each paragraph's
+# indent (two U+3000) into "??": when several lines start so, those marks are the lost indent.
+LOST_INDENT = lazy(r"^\?\?(?=[^?\s])", re.M)
+LOST_INDENT_LINES = 3
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with the same length, widths and spaces folded for matching.
 
     Same result as ``text.translate(_TABLE)``, about seven times faster on Chinese text:
     ``translate`` looks every character up in a dict, whereas a report holds only a few
     distinct foldable marks (，：；（）), each replaced everywhere by one ``str.replace``.  No
-    folded character is itself foldable, so the order of replacements does not matter."""
+    folded character is itself foldable, so the order of replacements does not matter.
+    Paragraph indents lost to "??" (``LOST_INDENT``) become spaces again."""
     match = _FOLDABLE.search(text)
     while match:
         mark = match.group()
         text = text.replace(mark, _FOLDS[mark])
         match = _FOLDABLE.search(text, match.start() + 1)
+    if "??" in text and len(LOST_INDENT.findall(text, 0, len(text))) >= LOST_INDENT_LINES:
+        text = LOST_INDENT.sub("  ", text)
     return text
 
 
