@@ -118,6 +118,8 @@ SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位
 # (某局(某局)) is read as an opening's subject is.
 BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|院|处|政府|办事处|会|队|站|馆|社|司"
                 r"|省|市|区|县|州|旗|盟|镇|乡|街道|村)$")
+# A site's column tag before a title (【年度报告】某区……): no body's name starts with a bracket.
+COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")
 # A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
 ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
 
@@ -128,7 +130,7 @@ def title_name(title: str) -> str | None:
     names the body between the year and 法治, and one that starts with 关于 the body after it
     (关于浦东新区司法局2024年度……的报告).  The one reading of a title's issuer that the
     metadata and ``issuer-mismatch`` share."""
-    title = DECORATION.sub("", title).strip().removeprefix("关于")
+    title = COLUMN_TAG.sub("", DECORATION.sub("", title)).strip().removeprefix("关于")
     head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
     if not head:
         tail = LEADING_YEAR.sub("", title)

@@ -20,7 +20,9 @@ from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 # 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
 # may also close on the next year's plans (……工作情况及2016年工作打算).
 TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)"
-                r"|依法行政.{0,20}(?:报告|总结))$"
+                r"|依法行政.{0,20}(?:报告|总结)"
+                # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
+                r"|法治政府(?:工作)?年度报告)$"
                 r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}情况及(?:19|20)\d{2}\s*年度?工作(?:打算|计划|安排|思路)$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
@@ -29,7 +31,10 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 # A catalogue's title entry (- 标题: …) and a document number set before the title
 # ([天政发〔2026〕7号]天水市人民政府关于……报告): neither is part of the title.
 # also a table's cell (| 标题:…报告 | |), the label 名称, and a label set off by spaces alone (标  题 某某……报告)
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:标\s*题|名\s*称)(?:\s*[:：]\s*|\s+)")
+# also 标题 run into the title with no mark (标题某县林业局关于……; 名称 so is a word: 名称解读), and the
+# catalogue's 内容概述/内容摘要 field
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
+                             r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*)")
 # a catalogue's bulleted entry (  • 某某厅关于……的报告): the bullet is not part of the title
 TITLE_BULLET = lazy(r"^\s*[•·▪◦●]\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")

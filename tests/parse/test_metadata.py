@@ -50,6 +50,9 @@ def rules(text: str, national) -> set[str]:
     "“" + TITLE + "”",
     " ".join(TITLE),
     TITLE.replace("2024", "2 0 2 4"),
+    # after round 18: a catalogue's 标题 run into the title, its 内容概述 field
+    "标题" + TITLE,
+    "  • 内容概述: " + TITLE,
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -860,3 +863,17 @@ def test_a_page_title_without_a_body_repeated_as_the_documents_head(national, ga
 def test_a_page_title_without_a_body_that_is_not_repeated_stays_as_it_is(national):
     page = "关于2025年法治政府建设情况的报告\n来源：云溪区人民政府\n" + BODY.replace("2024年，云溪区坚持", "2025年，云溪区坚持")
     assert metadata(page, national)["title"] == "关于2025年法治政府建设情况的报告"
+
+
+def test_a_title_without_jianshe_is_a_title_that_says_what_it_lacks(national):
+    """After round 18: 某乡2025年法治政府年度报告 is printed as the title; title-format says it lacks
+    法治政府建设, not that there is no title."""
+    text = "云溪乡2024年法治政府年度报告\n" + BODY
+    assert metadata(text, national)["title"] == "云溪乡2024年法治政府年度报告"
+    message = next(f.message for f in check_text(text, national, "page.txt").findings if f.rule == "title-format")
+    assert "找不到报告标题" not in message
+
+
+def test_a_column_tag_before_the_title_is_not_the_issuers(national):
+    from checker.parse.issuer import issuer_from_title
+    assert issuer_from_title("【年度报告】云溪区2024年法治政府建设情况报告") == "云溪区人民政府"
