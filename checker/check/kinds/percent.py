@@ -57,7 +57,8 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         for index, sentence in enumerate(sentences):
             if "%" not in sentence.text:  # both checks need a percent sign; most sentences have none
                 continue
-            yield from _over_hundred(sentence, rule.params, key)
+            over = list(_over_hundred(sentence, rule.params, key))
+            yield from over
             share, rate = "占" in sentence.text, "率" in sentence.text  # SHARE needs 占, RATE needs 率
             if not (share or rate):
                 continue  # most percentages are neither: the paragraph before them is not joined
@@ -65,10 +66,13 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             if rule.params["neighbour"]:  # the sentences before it in the same paragraph, nearest last
                 earlier = [t for t in sentences[max(0, index - 6):index] if t.line == sentence.line]
                 before = "。".join(t.text for t in earlier)
+            # one finding a number: a share over 100 % is wrong whatever its total, and the total a
+            # recomputed value would guess is the less sure of the two
+            said = {hit.end for hit in over}
             if share:
-                yield from _wrong_share(sentence, rule.params, key, before)
+                yield from (hit for hit in _wrong_share(sentence, rule.params, key, before) if hit.end not in said)
             if rate:
-                yield from _wrong_rate(sentence, rule.params, key, before)
+                yield from (hit for hit in _wrong_rate(sentence, rule.params, key, before) if hit.end not in said)
 
 
 def _over_hundred(sentence, params: dict, key: str | None) -> Iterator[Hit]:

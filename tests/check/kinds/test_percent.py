@@ -111,3 +111,11 @@ def test_counts_found_without_a_pattern_per_stem_or_unit_match_the_regex_engine(
         for unit in ("件", "项", "件项"):
             want = [(s, e, n, unit) for s, e, n, _ in _regex_counts(rf"({FIRST_NUMBER})\s*{re.escape(unit)}", text)]
             assert [(c.start, c.end, c.number, c.unit) for c in _with_unit(text, unit)] == want, (text, unit)
+
+
+def test_one_finding_for_a_share_over_a_hundred(national):
+    """After round 18: a share over 100 % is reported once, as impossible; no second finding
+    recomputes it from a total that may not be its own."""
+    text = "全年受理行政复议案件66件。全年涉诉案件83件，其中负责人出庭应诉81件，占比976，正职负责人出庭27件，占比325%。"
+    got = findings(report(measures=text), national, RULE)
+    assert len(got) == 1 and "不可能超过100%" in got[0].message
