@@ -266,6 +266,19 @@ def _next(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
     return "".join(pieces)
 
 
+def _point_body(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
+    """For a point's title (一是……取得新成效。): the rest of that point, up to the next point
+    (二是, （三）) or the paragraph's end — its body is what the title sums up, and its figure may
+    come in any of its sentences."""
+    pieces = []
+    for at in range(index + 1, len(sentences)):
+        nxt = sentences[at]
+        if nxt.line != sentence.line or nxt.heading or ENUMERATOR.match(nxt.text.lstrip()):
+            break
+        pieces.append(nxt.text)
+    return "".join(pieces)
+
+
 def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     seen: set[int] = set()
     answers = figures.memo(doc, rule.compiled["figures"])
@@ -282,8 +295,9 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 continue
             if runs_into_cut(doc, sentence.end):
                 continue  # an unfinished sentence may give its figure after the cut
-            claim = unquantified(sentence.text, compiled, _previous(doc, sentence, index, sentences), answers,
-                                 _next(sentence, index, sentences))
+            after = (_point_body(sentence, index, sentences) if ENUMERATOR.match(sentence.text)
+                     else _next(sentence, index, sentences))
+            claim = unquantified(sentence.text, compiled, _previous(doc, sentence, index, sentences), answers, after)
             if claim is not None:
                 seen.add(sentence.start)
                 yield Hit(sentence.start, sentence.end, section=key,

@@ -269,3 +269,19 @@ def test_a_points_title_is_supported_by_its_body_past_a_semicolon(national):
     assert findings(text, national, RULE) == []
     bare = report(measures="四是行政复议工作不断完善。制定《云溪区行政复议案件办理规则》，建立三项机制；完善工作流程。")
     assert findings(bare, national, RULE) != []
+
+
+# After round 18: a point's title (一是……取得新成效。) sums up its body, whose figure may come in
+# any of its sentences, not only the next one.
+POINT = ("一是行政执法规范化建设取得新成效。组织开展执法案卷评查，对照标准逐卷打分。"
+         "{figure}二是{next}")
+
+
+def test_a_points_title_is_supported_anywhere_in_its_body(national):
+    text = POINT.format(figure="全年评查案卷326卷，整改问题41个。", next="加强队伍建设。")
+    assert findings(report(measures=text), national, RULE) == []
+
+
+def test_a_points_title_whose_body_has_no_figure_is_still_a_claim(national):
+    text = POINT.format(figure="评查结果在全区通报。", next="全年培训执法人员420人次。")
+    assert len(findings(report(measures=text), national, RULE)) == 1
