@@ -48,7 +48,7 @@ GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
                   "record_labels": [], "record_min_labels": 3, "record_max_prose": 200,
                   "subject_words": [], "subject_min_chars": 200, "off_subject": {},
-                  "report_leads": [], "lead_sentences": 3, "unmarked_min_chars": 300, "unmarked": {}}
+                  "report_leads": [], "lead_sentences": 3, "unmarked_min_chars": 200, "unmarked": {}}
 
 
 def prepare(params: dict) -> dict:
