@@ -252,14 +252,21 @@ def _previous(doc: Document, sentence: Sentence, index: int, sentences: list[Sen
     return prev.text if prev.line == sentence.line and not prev.heading else ""
 
 
+def _paragraph_after(sentence: Sentence, index: int, sentences: list[Sentence]) -> Iterator[Sentence]:
+    """The sentences after ``sentence`` in its paragraph, up to a heading (by index: a slice copied
+    the rest of a long document each time)."""
+    for at in range(index + 1, len(sentences)):
+        nxt = sentences[at]
+        if nxt.line != sentence.line or nxt.heading:
+            return
+        yield nxt
+
+
 def _next(sentence: Sentence, index: int, sentences: list[Sentence]) -> str:
     """The next sentence of the same paragraph (not a heading), or "": to its full stop, with the
     pieces the splitter cut at semicolons (制定……规则，建立……机制；办理复议案件20件。is one sentence)."""
     pieces = []
-    for at in range(index + 1, len(sentences)):  # by index: a slice copied the rest of a long document each time
-        nxt = sentences[at]
-        if nxt.line != sentence.line or nxt.heading:
-            break
+    for nxt in _paragraph_after(sentence, index, sentences):
         pieces.append(nxt.text)
         if not nxt.text.rstrip().endswith(SEMICOLONS):
             break
@@ -271,9 +278,8 @@ def _point_body(sentence: Sentence, index: int, sentences: list[Sentence]) -> st
     (二是, （三）) or the paragraph's end — its body is what the title sums up, and its figure may
     come in any of its sentences."""
     pieces = []
-    for at in range(index + 1, len(sentences)):
-        nxt = sentences[at]
-        if nxt.line != sentence.line or nxt.heading or ENUMERATOR.match(nxt.text.lstrip()):
+    for nxt in _paragraph_after(sentence, index, sentences):
+        if ENUMERATOR.match(nxt.text.lstrip()):
             break
         pieces.append(nxt.text)
     return "".join(pieces)

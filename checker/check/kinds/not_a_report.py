@@ -192,7 +192,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             return
     if says_report_follows(opening, compiled):
         if off_subject(doc, params):  # 现将……报告如下 about another subject
-            yield Hit(start, end, fields=_off_subject_fields(params))
+            yield Hit(start, end, fields=_fields(params["off_subject"]))
         return
     # a text that starts with its first part has that part read as its opening; a kind whose
     # opening cues are things a report also tells of (现场述法, a duty the report must cover) does
@@ -204,22 +204,23 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
             yield Hit(start, end, fields={"what": item["what"], "detail": item["detail"]})
             return
     if off_subject(doc, params):
-        yield Hit(start, end, fields=_off_subject_fields(params))
+        yield Hit(start, end, fields=_fields(params["off_subject"]))
     elif unmarked(doc, opening, params, compiled):
-        yield Hit(start, end, fields={"what": params["unmarked"]["what"], "detail": params["unmarked"].get("detail", "")})
+        yield Hit(start, end, fields=_fields(params["unmarked"]))
 
 
 def unmarked(doc: Document, opening: str, params: dict, compiled: dict) -> bool:
     """A text of some length with none of a report's marks, once the title and 现将……报告如下
     have been ruled out: no part heading that is one of the five items, no opening sentence
     that sums up a year."""
-    if not params["unmarked"] or len("".join(doc.norm.split())) < params["unmarked_min_chars"]:
-        return False
-    if any(not section.embedded and section.heading.strip() for section in doc.sections):
-        return False
+    if not params["unmarked"] or any(not section.embedded and section.heading.strip() for section in doc.sections):
+        return False  # a part heading, the mark most reports have: no need to measure the text
     sentences = [sentence.strip() for sentence in opening.split("。")[:params["lead_sentences"]]]
-    return not any(lead.search(sentence) for lead in compiled["leads"] for sentence in sentences)
+    if any(lead.search(sentence) for lead in compiled["leads"] for sentence in sentences):
+        return False
+    return len("".join(doc.norm.split())) >= params["unmarked_min_chars"]
 
 
-def _off_subject_fields(params: dict) -> dict:
-    return {"what": params["off_subject"]["what"], "detail": params["off_subject"].get("detail", "")}
+def _fields(said: dict) -> dict:
+    """The finding's fields for a judgement the params word (``off_subject``, ``unmarked``)."""
+    return {"what": said["what"], "detail": said.get("detail", "")}
