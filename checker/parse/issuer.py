@@ -10,9 +10,10 @@ import re
 from checker.read.lazy_pattern import lazy
 from checker.read.regex_cache import transient
 
+from . import places
 from .page_marks import BREADCRUMB_MARK, DECORATION, LEADING_YEAR, without_pinyin
 
-ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|"
+ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|管委会|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
 ISSUER_TAIL = lazy(rf"{ISSUER_SUFFIX}$")
 ISSUER_RE = lazy(rf"((?:中共)?[\u4e00-\u9fff]{{1,12}}?{ISSUER_SUFFIX})")
@@ -55,9 +56,11 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
-DEPARTMENT_PARTY = lazy(r"^([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
+DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
 DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
+# …and the county's level written twice (某某县县卫生健康局): the department's name once.
+DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|中心)$)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
@@ -71,7 +74,7 @@ WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|�
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
-SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
 REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
@@ -212,6 +215,7 @@ def speaker_name(subject: str) -> str | None:
     """A body's name from the subject of a sentence, or None when it is not one."""
     subject = ALIAS_AFTER.sub("", subject.strip(TITLE_NAME_TRIM))  # 市数据局(市营商环境建设局、……)
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
+    subject = DOUBLED_COUNTY.sub(r"\1", subject)
     subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
     topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
     if topic:
@@ -296,7 +300,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
             return match.group(1) + name
     if level in "镇乡":
         return _one_town(level, text, name)
-    return _address_place(level, text, name) or _municipality(level, head + text, name)
+    return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
 
 
 def _new_area(text: str, name: str) -> str | None:
@@ -314,6 +318,20 @@ def _municipality(level: str, text: str, name: str) -> str | None:
     if len(named) != 1 or any(place in text for place in (*PROVINCES, *REGIONS)):
         return None
     return named[0] + name
+
+
+def _written_out(level: str, text: str, name: str) -> str | None:
+    """市应急管理局 completed by the place of its level the text writes out in full: the one that
+    stands before the same body (成立大冶市应急管理局……), else the only one of that level it names;
+    None for none or two (a county's report naming its neighbours cannot tell which is its own)."""
+    body = name[1:]
+    if level not in "市区县" or len(body) < 2 or not body.isalpha():  # not 区委常委、区委……
+        return None
+    found = {place for place, _ in places.named(text) if place.endswith(level) and not place.endswith("自治区")}
+    with_body = {place for place in found if place + body in text}
+    if len(with_body) == 1:
+        return with_body.pop() + body
+    return found.pop() + body if len(found) == 1 else None
 
 
 def _one_town(level: str, text: str, name: str) -> str | None:

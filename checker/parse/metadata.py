@@ -23,7 +23,9 @@ TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|�
                 r"|依法行政.{0,20}(?:报告|总结)"
                 # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
                 r"|法治政府(?:工作)?年度报告)$"
-                r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}情况及(?:19|20)\d{2}\s*年度?工作(?:打算|计划|安排|思路)$")
+                # ……工作情况及2016年工作打算, ……工作总结暨2025年工作计划, ……报告和下一步工作安排
+                r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}(?:报告|总结|情况)(?:[和及暨与]|以及)"
+                r"(?:(?:19|20)\d{2}\s*年度?|下一步|明年)?(?:工作)?(?:打算|计划|安排|思路|要点)$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
@@ -45,8 +47,10 @@ DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
 # The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
 TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s+(?:信息来源|来源|发布时间|发布日期|更新时间)\s*[:：].*$")
-# A note a page sets after the title (……报告（全文）, ……报告(摘要)): not part of the title.
-TITLE_NOTE = lazy(r"(?<=报告|总结|情况)\s*[(（](?:全文|摘要|摘登|原文|附全文)[)）]\s*$")
+# A note a page sets after the title (……报告（全文）, ……报告(摘要)), or a draft's stage
+# (……报告（征求意见稿）, （送审稿）, （公开版）): not part of the title.
+TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(（](?:全文|摘要|摘登|原文|附全文|公开版|简版|节选"
+                  r"|征求意见稿|送审稿|讨论稿|修改稿|修订稿|审议稿|初稿|草稿|草案|代拟稿|定稿)[)）]\s*$")
 # A title set in quotation marks or title marks as a line of its own (《某区……报告》).
 TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\"」』]$")
 # A title a PDF sets with letter spacing (云 溪 区 人 民 政 府 2 0 2 4 年 ……), or a year spaced out

@@ -101,3 +101,14 @@ def test_a_short_text_does_not_take_its_title_for_its_signature(national):
 
     text = "关于2024年度法治政府建设工作情况的报告——云溪县人民政府\n2024年，我们坚持依法行政。\n一、主要举措和成效\n全年审核规范性文件12件。\n"
     assert check_text(text, national, "t.txt").metadata["issuer"] is None
+
+
+@pytest.mark.parametrize("subject, want", [
+    ("云溪县县卫生健康局", "云溪县卫生健康局"),  # the county's level written twice
+    ("云溪县县委", None),  # the county's party committee: not a department, not shortened
+    ("云溪高新区管委会", "云溪高新区管委会"),  # a zone's committee in its short form
+    ("中共云溪县财政局党组", "云溪县财政局"),  # a department's party group with 中共 before it
+])
+def test_more_subjects_read_as_bodies(subject, want):
+    got = issuer.speaker_name(subject)
+    assert got == want or (want is None and got != "云溪县委")

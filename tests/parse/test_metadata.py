@@ -877,3 +877,42 @@ def test_a_title_without_jianshe_is_a_title_that_says_what_it_lacks(national):
 def test_a_column_tag_before_the_title_is_not_the_issuers(national):
     from checker.parse.issuer import issuer_from_title
     assert issuer_from_title("【年度报告】云溪区2024年法治政府建设情况报告") == "云溪区人民政府"
+
+
+@pytest.mark.parametrize("opening, later, issuer", [
+    # the short form's place written out before the same body further on
+    ("2024年，市应急管理局坚持依法行政。", "成立大冶市应急管理局法治政府建设领导小组。", "大冶市应急管理局"),
+    # 我市, and the only city the text writes out
+    ("2024年，我市坚持依法行政。", "将平度市25项审批事项纳入清单。", "平度市人民政府"),
+    # a county's government, the only county named
+    ("2024年，县政府坚持依法行政。", "印发《2024年度象山县法治宣传教育责任清单》。", "象山县人民政府"),
+])
+def test_a_short_form_completed_by_the_place_the_text_writes_out(opening, later, issuer, national):
+    assert metadata(_opening_and_cited(opening, later), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("later", [
+    "赴象山县、宁海县学习考察。",  # two counties: which one speaks?
+    "推动创新县域经济发展。",  # no county, only a word that holds 新县
+])
+def test_a_short_form_left_short_when_the_text_names_no_one_place(later, national):
+    assert metadata(_opening_and_cited("2024年，县政府坚持依法行政。", later), national)["issuer"] is None
+
+
+@pytest.mark.parametrize("title", [
+    "云溪区人民政府2024年法治政府建设情况报告（征求意见稿）",  # a draft's stage after the title
+    "云溪区人民政府2024年法治政府建设情况报告（公开版）",
+    "云溪区人民政府2024年法治政府建设情况报告暨2025年工作计划",  # with next year's plan
+    "云溪区人民政府2024年法治政府建设情况报告和下一步工作安排",
+])
+def test_title_with_a_drafts_stage_or_next_years_plan(title, national):
+    got = metadata(title + "\n" + BODY, national)
+    assert got["title"] == title.split("（")[0] and got["issuer"] == "云溪区人民政府" and got["year"] == 2024
+    assert not {"not-a-report", "title-format"} & rules(title + "\n" + BODY, national)
+
+
+def test_a_summary_with_next_years_plan_is_a_report_title_that_is_not_standard(national):
+    title = "云溪区2024年法治政府建设工作总结及2025年工作计划"
+    assert metadata(title + "\n" + BODY, national)["title"] == title
+    found = rules(title + "\n" + BODY, national)
+    assert "title-format" in found and "not-a-report" not in found

@@ -1,0 +1,62 @@
+"""China's provinces, prefectures and counties, found in a report's text with their edges.
+
+A report that calls itself 市应急管理局 or 县政府 often writes its place out somewhere else
+(成立大冶市应急管理局……领导小组, 《阳泉市……》, 平定县和盂县): reading ``[\u4e00-\u9fff]+市``
+cannot tell where such a name starts (成立大冶市), the list of divisions can.  The names come
+from the national division codes (places.tsv, made by scripts/gen_places.py).  Loaded only when
+a report's issuer needs its place, so a run that never asks pays nothing."""
+from __future__ import annotations
+
+import os
+
+HERE = os.path.dirname(os.path.realpath(__file__))
+ENDINGS = frozenset("省市区县州旗盟")
+HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
+# 区域, 县域, 市场: the name's last character begins a word (平安区域, 创新县域, 义乌市场)
+WORD_AFTER = {"区": "域", "县": "域", "市": "场"}
+
+_names: dict[str, str] = {}
+
+
+def names() -> dict[str, str]:
+    """Every place name with its level: p a province, c a prefecture, d a county-level division."""
+    if not _names:
+        with open(os.path.join(HERE, "places.tsv"), encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and not line.startswith("#"):
+                    name, level = line.rstrip("\n").split("\t")
+                    _names[name] = level
+    return _names
+
+
+def _han(char: str) -> bool:
+    return HAN_FIRST <= char <= HAN_LAST
+
+
+def named(text: str) -> list[tuple[str, int]]:
+    """Each place written out in full, with where it starts: the longest name ending at each
+    place ending (阳新县, not 新县).  A one-character name (盂县, 和县, 城区) counts only after a
+    mark, a space or another place, since inside words it is no place (创新县域, 市政府和县政府)."""
+    table = names()
+    longest = max(map(len, table))
+    found: list[tuple[str, int]] = []
+    last_end = -1
+    for end, char in enumerate(text):
+        if char not in ENDINGS or text[end + 1:end + 2] == WORD_AFTER.get(char):
+            continue
+        for size in range(min(longest, end + 1), 1, -1):
+            start = end + 1 - size
+            name = text[start:end + 1]
+            if name not in table:
+                continue
+            if size == 2 and start > 0 and _han(text[start - 1]) and start != last_end:
+                break
+            found.append((name, start))
+            last_end = end + 1
+            break
+    return found
+
+
+def level_of(name: str) -> str | None:
+    """p, c or d for a place name, None for a name that is not one."""
+    return names().get(name)
