@@ -19,8 +19,8 @@ TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
-# 来源:陕西日报 2026-03-16 08:15 — a source line that dates the page without a label.
-SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|:：]{1,24}\s+" + DATE_NUM)
+# 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25) — a source line that dates the page without a label.
+SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\s+)" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07),
 # or in brackets ([2025-03-20], 【2025-03-20】).
 BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")

@@ -112,7 +112,7 @@ REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区",
 # The municipalities directly under the central government (the same fixed list): 市政府 with
 # 视察重庆 in a text that names no province is the municipality's government.
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
+SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 

@@ -53,6 +53,13 @@ def rules(text: str, national) -> set[str]:
     # after round 18: a catalogue's 标题 run into the title, its 内容概述 field
     "标题" + TITLE,
     "  • 内容概述: " + TITLE,
+    # session 10: other catalogues' names for the field, with a colon or as a table's cell
+    "信息名称：" + TITLE,
+    "文件名称: " + TITLE,
+    "题名：" + TITLE,
+    "主题：" + TITLE,
+    "标题名称：" + TITLE,
+    "| 信息名称 | " + TITLE + " |",
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -916,3 +923,17 @@ def test_a_summary_with_next_years_plan_is_a_report_title_that_is_not_standard(n
     assert metadata(title + "\n" + BODY, national)["title"] == title
     found = rules(title + "\n" + BODY, national)
     assert "title-format" in found and "not-a-report" not in found
+
+
+@pytest.mark.parametrize("head, issuer, published", [
+    # a catalogue's 发文机关 names the body of a page whose text says only 我局
+    ("索引号：11530000/2025-00012\n发文机关：岚山县司法局\n发布日期：2025-03-25\n", "岚山县司法局", "2025-03-25"),
+    ("主题分类：司法 发文单位：岚山县司法局\n", "岚山县司法局", None),
+    # a source line with its date after a bar
+    ("来源：岚山县司法局 | 2025-03-25\n", "岚山县司法局", "2025-03-25"),
+])
+def test_a_catalogues_issuing_body_and_a_source_line_with_a_bar(head, issuer, published, national):
+    lines = BODY.split("\n")
+    text = head + "2024年，我局坚持依法行政。现将有关情况报告如下：\n" + "\n".join(lines[1:])
+    got = metadata(text, national)
+    assert got["issuer"] == issuer and got["published"] == published
