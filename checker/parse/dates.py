@@ -14,6 +14,8 @@ DATE_NUM = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 CLOCK = r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*分|\s*:\s*\d{1,2})?)?"
 # A title line that carries the page's date: …报告 2025-02-24, …报告(2025-03-26).
 TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
+# …or sets before it (2025-03-20 某县……报告, [ 2025-03-20 ] 某县……报告): the date, then a space.
+TITLE_LEAD_DATE = lazy(rf"^\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s+(?=[^\s\d])")
 # Between a date's label and the date: colons, spaces, a table's bars, and the brackets a catalogue
 # sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
 LABEL_GAP = r"[\s:：|｜\[\]【】]*"
@@ -52,7 +54,7 @@ ANY_DATE = lazy(DATE_NUM)
 def title_date(line: str) -> str | None:
     """The date a page appends to its title line, as YYYY-MM-DD."""
     text = TITLE_SPLIT.split(MARKUP.sub("", line.strip()).strip())[0]
-    match = TITLE_DATE.search(text) or TITLE_DATE.search(line.strip())
+    match = TITLE_DATE.search(text) or TITLE_DATE.search(line.strip()) or TITLE_LEAD_DATE.match(text)
     return _iso(match.groups()) if match else None
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from checker.read.lazy_pattern import lazy
 
-from .dates import TITLE_DATE
+from .dates import TITLE_DATE, TITLE_LEAD_DATE
 from .issuer import ISSUER_SUFFIX
 from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 
@@ -39,8 +39,8 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标\s*题|名\s*称|题\s*名)|主\s*题)\s*[:：|｜]\s*"
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
                              r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*)")
-# a catalogue's bulleted entry (  • 某某厅关于……的报告): the bullet is not part of the title
-TITLE_BULLET = lazy(r"^\s*[•·▪◦●]\s*")
+# a catalogue's bulleted entry (  • 某某厅关于……的报告, ★ 某某……): the bullet is not part of the title
+TITLE_BULLET = lazy(r"^\s*[•·▪◦●★☆◆◇■□▲△►▶]+\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
 # …报告(潭县自然资字〔2025〕79号): the document number a page sets after the title.
 DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*$")
@@ -48,7 +48,10 @@ DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
 TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
 # The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
-TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s+(?:信息来源|来源|发布时间|发布日期|更新时间)\s*[:：].*$")
+# Also the page's widgets (【字体:大 中 小】, 浏览次数: 123, 打印 关闭, 分享到) and its 作者 label.
+TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s*(?:\s(?:信息来源|来源|发布时间|发布日期|更新时间|作者)\s*[:：]"
+                       r"|[\s【\[(（]\s*(?:字体|字号|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量)\s*[:：]?"
+                       r"|\s(?:打印|关闭|分享到?|收藏)(?:本页|窗口)?(?=[\s:：]|$)).*$")
 # A note a page sets after the title (……报告（全文）, ……报告(摘要)), or a draft's stage
 # (……报告（征求意见稿）, （送审稿）, （公开版）): not part of the title.
 TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(（](?:全文|摘要|摘登|原文|附全文|公开版|简版|节选"
@@ -97,7 +100,7 @@ def clean_title(line: str) -> str:
     wrapped = TITLE_WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1).strip()
-    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", text)))
+    text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", TITLE_LEAD_DATE.sub("", text))))
     text = TITLE_NOTE.sub("", text)
     text = DOC_NUMBER_SUFFIX.sub("", text)
     text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()

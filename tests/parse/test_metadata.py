@@ -60,6 +60,13 @@ def rules(text: str, national) -> set[str]:
     "主题：" + TITLE,
     "标题名称：" + TITLE,
     "| 信息名称 | " + TITLE + " |",
+    # the page's widgets and labels after the title, a symbol before it
+    TITLE + "【字体：大 中 小】",
+    TITLE + " 浏览次数：123",
+    TITLE + " 打印 关闭",
+    TITLE + " 分享到：",
+    TITLE + " 作者：区司法局 来源：区司法局",
+    "★ " + TITLE,
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
@@ -937,3 +944,9 @@ def test_a_catalogues_issuing_body_and_a_source_line_with_a_bar(head, issuer, pu
     text = head + "2024年，我局坚持依法行政。现将有关情况报告如下：\n" + "\n".join(lines[1:])
     got = metadata(text, national)
     assert got["issuer"] == issuer and got["published"] == published
+
+
+@pytest.mark.parametrize("line", ["2025-03-20 " + TITLE, "[ 2025-03-20 ] " + TITLE, "【2025-03-20】 " + TITLE])
+def test_a_date_set_before_the_title_dates_the_page(line, national):
+    got = metadata(line + "\n" + BODY, national)
+    assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府" and got["published"] == "2025-03-20"
