@@ -112,3 +112,13 @@ def test_a_short_text_does_not_take_its_title_for_its_signature(national):
 def test_more_subjects_read_as_bodies(subject, want):
     got = issuer.speaker_name(subject)
     assert got == want or (want is None and got != "云溪县委")
+
+
+@pytest.mark.parametrize("opening, want", [
+    ("2024年，岚山县人民政府及其工作部门深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # the government with its departments
+    ("过去一年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 过去一年 before the subject
+    ("回顾2024年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 回顾 before the year
+    ("2024年，岚山县高举习近平新时代中国特色社会主义思想伟大旗帜。", "岚山县人民政府"),  # 高举 as the verb
+])
+def test_openings_with_more_leads_and_verbs(opening, want):
+    assert issuer.issuer_from_opening(opening) == want
