@@ -32,7 +32,7 @@ NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 # (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
 SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期)" + LABEL_GAP + DATE_NUM)
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期|发布于)" + LABEL_GAP + DATE_NUM)
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
 DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)
@@ -42,7 +42,8 @@ DRAFTED_DATE_RE = lazy(r"(?:生成|成文)日期" + LABEL_GAP + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
 # (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
 LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览"
-                    r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$)")  # 2025-04-27 10:14 某省人民政府网
+                    r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$"  # 2025-04-27 10:14 某省人民政府网
+                    r"|[\u4e00-\u9fff]{2,20}(?:局|委|办|政府|中心|办事处|委员会)\s*$)")  # 2025-03-25 区司法局
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.
 HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日天]")
 # A date alone on its line written day first (21.12.2017  21:39, a reposting site's layout): read
@@ -76,8 +77,8 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     and so does the page's own 时间/日期 line, and its 发文日期 over its 成文日期; a day-first date line (21.12.2017) only when it
     reads one way.  Page-header clocks are refused."""
     for text in texts:
-        match = PUBLISHED_LABEL_RE.search(text)
-        if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
+        match = PUBLISHED_LABEL_RE.search(text)  # its weekday after it is no clock (发布时间:2025年3月25日 星期二)
+        if match and not HEADER_CLOCK.search(text[:match.start()]) and _iso(match.groups()):
             return _iso(match.groups())
     labelled = [match for text in texts if not HEADER_CLOCK.search(text)
                 for match in [DATE_LABEL_RE.search(text) or SOURCE_DATE_RE.search(text)]

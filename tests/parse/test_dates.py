@@ -51,3 +51,23 @@ def test_a_day_first_line_above_a_report(national):
 ])
 def test_the_sent_out_date_wins_over_the_drawn_up_date(lines, expected):
     assert published_date(lines, lines) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("发布时间：2025年3月25日 星期二", "2025-03-25"),  # a labelled date with its weekday after it
+    ("今天是2025年11月30日 星期日", None),  # still a page-header clock
+    ("（发布于:2025-03-25 18:00）", "2025-03-25"),  # 发布于 as the label
+    ("作者：区司法局 | 发布于 2025-03-25", "2025-03-25"),
+    ("来源：区司法局 | 2025-03-25", "2025-03-25"),  # a source line, its date after a bar
+])
+def test_more_labelled_dates(line, expected):
+    assert published_date([line], [line]) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2025-03-25 区司法局", "2025-03-25"),  # the date, then who posted it
+    ("2025-03-25 10:20 某县人民政府", "2025-03-25"),
+    ("2025-03-25 坚持依法行政", None),  # a date before words that name no body
+])
+def test_a_date_line_above_the_body_that_names_who_posted_it(line, expected):
+    assert published_date([], [line]) == expected
