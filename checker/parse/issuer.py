@@ -358,14 +358,21 @@ def _address_place(level: str, text: str, name: str) -> str | None:
 
 def signature_name(line: str) -> str | None:
     """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府); a numbered
-    heading (1.1.2国家……纲要的顶层部署) is not one."""
-    text = line.strip()
+    heading (1.1.2国家……纲要的顶层部署) is not one.  The date on the same line, a seal's note
+    ((盖章)) and a PDF's letter spacing (云 溪 区 司 法 局) are not part of the name."""
+    text = SIGNATURE_EXTRAS.sub("", line.strip())
+    if LETTERS_SPACED.fullmatch(text):
+        text = "".join(text.split())
     if not 3 <= len(text) <= 30 or text[0].isdigit() or not HAN_NAME.fullmatch(text):
         return None  # a name is characters and spaces: no marks, no figures, no dashes before a name
     parts = text.split()
     if all(SPEAKER_TAIL.search(p) and not (p[0] in BARE_LEVEL) for p in parts):
         return " ".join(parts)
     return None
+
+
+SIGNATURE_EXTRAS = lazy(r"\s*[(（](?:盖章|印章|公章|章)[)）]|\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+LETTERS_SPACED = lazy(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}")
 
 
 # the body's own plan for the report's year, which it says it made: 制定出台《余杭区农业农村局2020年法治工作要点》

@@ -42,6 +42,8 @@ WIDGET_LINE = lazy(rf"[\s|｜/:：【】\[\]()（）·•-]*{WIDGET}(?:[\s|｜/:
                   re.I)
 WIDGET_MAX = 40  # characters: a longer line is not a widget bar
 BULLET = lazy(r"^\s*[•·●▪◆■]\s*")
+ATTACHMENT_NOTE = lazy(r"^\s*附\s*件\s*[:：]?\s*(?:\d{1,2}\s*[.．、])?[^。]{0,60}$")
+ATTACHMENT_ITEM = lazy(r"^\s*\d{1,2}\s*[.．、][^。]{1,60}$")
 SIGNATURE_DATE = lazy(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
 PROSE_MARKS = "。!?;"
 
@@ -289,9 +291,14 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
         if is_heading(index) or _is_prose(line):
             last = index
             break
+    attachments = False
     for index in range(last + 1, len(lines)):
         line = lines[index]
         if not line.strip():
+            continue
+        # the note of attachments stands between the body and the signature (附件:1.…… / 2.……)
+        attachments = bool(ATTACHMENT_NOTE.match(line) or (attachments and ATTACHMENT_ITEM.match(line)))
+        if attachments:
             continue
         if _is_furniture(line) or not (_is_signature(line)):
             break
@@ -300,9 +307,11 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
 
 
 def _is_signature(line: str) -> bool:
-    """The issuer-and-date block that closes a report (云溪区人民政府 / 2025年3月20日)."""
+    """The issuer-and-date block that closes a report (云溪区人民政府 / 2025年3月20日, also on one
+    line, with a seal's note or letter-spaced)."""
     stripped = line.strip()
-    return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and issuer.ISSUER_RE.fullmatch(stripped)))
+    return bool(SIGNATURE_DATE.match(stripped) or (len(stripped) <= 30 and issuer.ISSUER_RE.fullmatch(stripped))
+                or (len(stripped) <= 40 and issuer.signature_name(stripped)))
 
 
 def _metadata(doc: Document, lines: list[str], title_index: int | None, title_lines: int,
@@ -369,7 +378,17 @@ def _issuer_from_signature(lines: list[str], last: int | None, title_index: int 
             continue
         name = issuer.signature_name(line)
         if name:
-            return name
+            above = _line_above(lines, index, top)
+            joint = issuer.signature_name(above) if above and len(name.split()) == 1 else None
+            return f"{joint} {name}" if joint and len(joint.split()) == 1 else name  # 中共某县委 / 某县人民政府
+    return None
+
+
+def _line_above(lines: list[str], index: int, top: int) -> str | None:
+    """The nearest filled line above ``index`` (below ``top``)."""
+    for above in range(index - 1, top, -1):
+        if lines[above].strip():
+            return lines[above].strip()
     return None
 
 

@@ -950,3 +950,16 @@ def test_a_catalogues_issuing_body_and_a_source_line_with_a_bar(head, issuer, pu
 def test_a_date_set_before_the_title_dates_the_page(line, national):
     got = metadata(line + "\n" + BODY, national)
     assert got["title"] == TITLE and got["issuer"] == "云溪区人民政府" and got["published"] == "2025-03-20"
+
+
+@pytest.mark.parametrize("signature, issuer", [
+    (["岚山县司法局 2025年3月20日"], "岚山县司法局"),  # the name and the date on one line
+    (["岚山县司法局（盖章）", "2025年3月20日"], "岚山县司法局"),  # a seal's note
+    (["岚 山 县 司 法 局", "2025年3月20日"], "岚山县司法局"),  # letter-spaced by a PDF
+    (["中共岚山县委", "岚山县人民政府", "2025年3月20日"], "中共岚山县委 岚山县人民政府"),  # a joint signature
+    (["附件：1.工作台账", "2.问题清单", "岚山县司法局", "2025年3月20日"], "岚山县司法局"),  # the attachments' note above it
+])
+def test_the_signature_in_its_layouts(signature, issuer, national):
+    lines = BODY.split("\n")
+    text = "2024年，我局坚持依法行政。现将有关情况报告如下：\n" + "\n".join(lines[1:] + signature) + "\n"
+    assert metadata(text, national)["issuer"] == issuer
