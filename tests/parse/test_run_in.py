@@ -63,3 +63,10 @@ def test_a_run_in_title_followed_by_the_addressee(national):
     got = check_text(text, national, "pdf.txt").metadata
     assert got["title"] == "中共云中镇委员会云中镇人民政府关于报送2024年度法治政府建设的报告"
     assert got["issuer"] == "中共云中镇委员会 云中镇人民政府"
+
+
+def test_a_run_in_title_followed_by_the_pages_labels(national):
+    """The page's 发布时间/来源 labels a copy carried along between the title and the opening."""
+    text = RUN_IN.replace("报告\n2024年，", "报告 发布时间：2025-03-20 来源：云溪区司法局 2024年，")
+    meta = check_text(text, national, "pdf.txt").metadata
+    assert meta["title"] == "云溪区人民政府2024年法治政府建设情况报告" and meta["issuer"] == "云溪区人民政府"
