@@ -86,6 +86,9 @@ def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
     body = _body(root)
     drop_furniture(body)
     container = find_container(body, _title_elements(body))
+    if title is None:
+        title, title_line = _title_before(body, container)
+        source.title_hint = title
     lines, origins = extract_lines(container)
     if title and (not lines or squash(lines[0]) != squash(title)):
         lines.insert(0, title)
@@ -167,10 +170,20 @@ def _ymd(year: str, month: str, day: str) -> str | None:
         return None
 
 
+# What a report's title holds and a site's name does not (某县人民政府门户网站).
+REPORT_WORDS = lazy(r"报告|总结|情况|年度")
+# Class or id of a title element in government CMSs: title, tit, art_tit, biaoti, headline, bt.
+TITLE_CLASS = lazy(r"title|(?<![a-z])tit|[_-]tit|biaoti|headline|(?<![a-z])bt(?![a-z])")
+
+
 def find_title(root: etree._Element) -> tuple[str | None, int | None]:
     """The report title and its source line: a heading that matches the <title>, else the <title>."""
     page_title, page_line = _page_title(root)
     candidates = _title_candidates(_body(root))
+    if page_title and not REPORT_WORDS.search(page_title):
+        # <title> is the site's name alone (某县人民政府门户网站): a heading that names a report wins
+        named = [(t, ln) for t, ln, _ in candidates if REPORT_WORDS.search(t) and CJK.search(t)]
+        return named[0] if named else (None, None)
     if page_title:
         stem = page_title.rstrip("…. ")
         matching = [(t, ln) for t, ln, _ in candidates
@@ -182,6 +195,27 @@ def find_title(root: etree._Element) -> tuple[str | None, int | None]:
         if tag != "h2" and len(text) >= 6 and CJK.search(text):
             return text, line
     return None, None
+
+
+# A report's title as a line of its own: it names 法治 or 依法行政 and ends as a report does.
+TITLE_LIKE = lazy(r"(?:法治|依法行政).{0,30}(?:报告|总结|情况)$")
+
+
+def _title_before(body: etree._Element, container: etree._Element) -> tuple[str | None, int | None]:
+    """A page with no title element and a <title> that is only the site's name: the nearest
+    short element above the content that reads as a report's title (a link is not one: the
+    lists beside an article link to other years' reports)."""
+    found: tuple[str | None, int | None] = (None, None)
+    for el in body.iter():
+        if el is container:
+            break
+        if not isinstance(el.tag, str) or el.tag == "a" or el.find(".//a") is not None \
+                or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        text = clean(el.text_content())
+        if 6 <= len(text) <= 90 and CJK.search(text) and TITLE_LIKE.search(text):
+            found = (text, el.sourceline)
+    return found
 
 
 def _page_title(root: etree._Element) -> tuple[str | None, int | None]:
@@ -236,7 +270,7 @@ def _title_candidates(body: etree._Element) -> list[tuple[str, int | None, str]]
         if not isinstance(el.tag, str):
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if el.tag in {"h1", "h2"} or "title" in attrs:
+        if el.tag in {"h1", "h2"} or TITLE_CLASS.search(attrs):
             text = clean(el.text_content())
             if 4 <= len(text) <= 200:
                 found.append((text, el.sourceline, el.tag))
@@ -253,7 +287,7 @@ def _title_elements(body: etree._Element) -> frozenset:
         if not isinstance(el.tag, str):
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if (el.tag == "h1" or "title" in attrs) and len(el.text_content()) <= 200:
+        if (el.tag == "h1" or TITLE_CLASS.search(attrs)) and len(el.text_content()) <= 200:
             found.append(el)
     return frozenset(found)
 

@@ -202,3 +202,29 @@ def test_sample_html_matches_its_text() -> None:
         pytest.skip("samples not generated yet (scripts/make_samples.py)")
     expected = [line.strip() for line in txt_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert read_path(str(html_path)).lines == expected
+
+
+def _page(title_tag: str, heading: str) -> str:
+    """A page whose <title> is ``title_tag`` and whose report title is set as ``heading``, outside
+    the article's text, with a link to another year's report beside it."""
+    body = "".join(f"<p>{line}</p>" for line in REPORT[1:])
+    return (f"<html><head><meta charset='utf-8'><title>{title_tag}</title></head><body>"
+            "<ul class='links'><li><a href='/x'>某区人民政府2023年法治政府建设情况报告</a></li></ul>"
+            f"<div class='article'>{heading}<div class='content'>{body}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("heading", [
+    f"<h1>{TITLE}</h1>",
+    f"<div class='tit'>{TITLE}</div>",  # a CMS's short class name
+    f"<div class='art_bt'>{TITLE}</div>",
+    f"<div>{TITLE}</div>",  # no class at all: the nearest title-like line above the content
+])
+def test_a_sites_name_in_the_title_tag_does_not_hide_the_reports_title(heading) -> None:
+    source = read_bytes(_page("某区人民政府门户网站", heading).encode(), "page.html")
+    assert source.title_hint == TITLE and source.lines[0] == TITLE
+
+
+def test_a_page_with_only_the_sites_name_and_a_link_has_no_title() -> None:
+    """The link beside the article names another year's report: not this page's title."""
+    source = read_bytes(_page("某区人民政府门户网站", "").encode(), "page.html")
+    assert source.title_hint is None
