@@ -330,6 +330,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
     data.from_page = any(_is_furniture(line) for line in head if line.strip())
+    info = list(doc.source.page_info)  # a web page's date and source line beside its text
+    outside, head = info + outside, info + head
     data.published = (doc.source.published or dates.published_date(outside, head)
                       or (dates.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)

@@ -57,7 +57,7 @@ _DATE_METAS = {
     "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date",
     "weibo:article:create_at", "date", "releasedate",
 }
-_TITLE_SPLIT = lazy(r"\s*(?:_|\||｜| - | – | — |——|－－)\s*")
+_TITLE_SPLIT = lazy(r"\s*(?:_|\||｜| - | – | — |——|－－|(?<=报告|总结)[-—–](?!\d))\s*")
 
 
 def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
@@ -90,6 +90,7 @@ def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
         title, title_line = _title_before(body, container)
         source.title_hint = title
     lines, origins = extract_lines(container)
+    source.page_info = tuple(text for text in _page_info(body, container) if not any(text in l for l in lines[:3]))
     if title and (not lines or squash(lines[0]) != squash(title)):
         lines.insert(0, title)
         origins.insert(0, Origin(title_line or 1, 1))
@@ -195,6 +196,31 @@ def find_title(root: etree._Element) -> tuple[str | None, int | None]:
         if tag != "h2" and len(text) >= 6 and CJK.search(text):
             return text, line
     return None, None
+
+
+# The page's line about the article (发布时间 2025-03-21 来源:某局 浏览次数): a date or a label.
+INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "font", "label", "small", "time", "br"})
+PAGE_INFO = lazy(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|发布机构|发布单位|发文机关)\s*[:：]")
+
+
+def _page_info(body: etree._Element, container: etree._Element) -> list[str]:
+    """The short lines above the article's text that date it or say where it comes from
+    (<div class=info>2025-03-21 来源:某局</div>), which the content's container leaves out: an
+    element of inline text only, no link, the last three before the content."""
+    found: list[str] = []
+    for el in body.iter():
+        if el is container:
+            break
+        if not isinstance(el.tag, str) or el.tag == "a" or len(el.text_content()) > 120:
+            continue
+        text = clean(el.text_content())
+        if not text or not PAGE_INFO.search(text) or any(child.tag not in INLINE_TAGS for child in el
+                                                         if isinstance(child.tag, str)):
+            continue
+        if found and text in found[-1]:
+            continue  # a span inside the line already taken
+        found.append(text)
+    return found[-3:]
 
 
 # A report's title as a line of its own: it names 法治 or 依法行政 and ends as a report does.

@@ -35,6 +35,7 @@ class Source:
     published: str | None = None  # YYYY-MM-DD from page metadata (HTML), if any
     title_hint: str | None = None  # page title from <title>/<h1>, if any
     site_names: tuple[str, ...] = ()  # names the page gives its publisher or site (HTML meta, <title> parts)
+    page_info: tuple[str, ...] = ()  # the page's lines about the article outside its text (2025-03-21 来源:某局)
     expects_date: bool = False  # web pages carry a publication date; drafts do not
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message) for input-error warnings
     suppressions: list[Region] = field(default_factory=list)  # places the drafter marked (read/suppress.py)

@@ -228,3 +228,29 @@ def test_a_page_with_only_the_sites_name_and_a_link_has_no_title() -> None:
     """The link beside the article names another year's report: not this page's title."""
     source = read_bytes(_page("某区人民政府门户网站", "").encode(), "page.html")
     assert source.title_hint is None
+
+
+@pytest.mark.parametrize("info, published, issuer", [
+    ("<span class='date'>2025-03-21</span>", "2025-03-21", None),  # a bare date in the article's info line
+    ("2025-03-21 10:20 来源：岚山县司法局", "2025-03-21", "岚山县司法局"),  # the date, then the source
+    ("<span>发布时间：2025-03-21</span> <span>来源：岚山县司法局</span>", "2025-03-21", "岚山县司法局"),
+])
+def test_the_pages_info_line_above_the_text_dates_it_and_names_its_source(info, published, issuer) -> None:
+    """The content's container leaves the info line out of the text; the reader keeps it aside."""
+    from checker.check.ruleset import load
+    from checker.run.pipeline import check_source
+
+    body = "".join(f"<p>{line}</p>" for line in ["2024年，我局坚持依法行政。", *REPORT[2:]])
+    page = (f"<html><head><meta charset='utf-8'><title>2024年度法治政府建设情况报告</title></head><body>"
+            f"<div class='article'><h1>2024年度法治政府建设情况报告</h1><div class='info'>{info}</div>"
+            f"<div class='content'>{body}</div></div></body></html>")
+    source = read_bytes(page.encode(), "page.html")
+    assert source.page_info and not any("来源" in line or "2025-03-21" in line for line in source.lines)
+    meta = check_source(source, load("national")).metadata
+    assert meta["published"] == published and meta["issuer"] == issuer
+
+
+def test_a_title_tag_with_the_publisher_after_a_dash() -> None:
+    page = ("<html><head><meta charset='utf-8'><title>2024年度法治政府建设情况报告-岚山县司法局</title></head>"
+            "<body><div class='content'>" + "".join(f"<p>{line}</p>" for line in REPORT[1:]) + "</div></body></html>")
+    assert read_bytes(page.encode(), "page.html").site_names == ("岚山县司法局",)
