@@ -554,6 +554,12 @@ def test_real_server_on_loopback(kind, tmp_path):
         server.close()
 
 
+def _as_in_a_terminal() -> None:
+    """A shell runs background jobs (and so this test run, sometimes) with SIGINT ignored, and
+    the server would keep it ignored; a terminal's foreground command has it at the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(proc: subprocess.Popen) -> tuple[str, str]:
     """Ctrl-C a served process and collect its output; kill it if it does not stop."""
     if proc.poll() is None:
@@ -571,7 +577,7 @@ def test_serve_command_starts_says_which_server_and_stops_on_ctrl_c(kind):
         pytest.importorskip("waitress", reason="waitress not installed")
     proc = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--port", "0", "--server", kind],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=_as_in_a_terminal)
     try:
         first = proc.stdout.readline()
         assert ("waitress" in first) if kind == "waitress" else ("wsgiref" in first and "单人本机" in first), first
@@ -588,7 +594,8 @@ def test_serve_command_starts_says_which_server_and_stops_on_ctrl_c(kind):
 
 def test_serve_warns_when_not_on_loopback():
     proc = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--host", "0.0.0.0", "--port", "0",
-                             "--server", "stdlib"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                             "--server", "stdlib"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            preexec_fn=_as_in_a_terminal)
     try:
         proc.stdout.readline()
         time.sleep(0.5)
