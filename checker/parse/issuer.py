@@ -59,8 +59,9 @@ OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}
 DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
 DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
-# …and the county's level written twice (某某县县卫生健康局): the department's name once.
+# A government with its departments as the subject (某县人民政府及其工作部门): the government.
 AND_DEPARTMENTS = lazy(r"(?<=政府)及其(?:工作|组成|所属)?部门$")
+# …and the county's level written twice (某某县县卫生健康局): the department's name once.
 DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|中心)$)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….

@@ -211,16 +211,33 @@ def _page_info(body: etree._Element, container: etree._Element) -> list[str]:
     for el in body.iter():
         if el is container:
             break
-        if not isinstance(el.tag, str) or el.tag == "a" or len(el.text_content()) > 120:
+        text = _short_line(el)
+        if not text or not PAGE_INFO.search(text) or (found and text in found[-1]):  # a span of the line taken
             continue
-        text = clean(el.text_content())
-        if not text or not PAGE_INFO.search(text) or any(child.tag not in INLINE_TAGS for child in el
-                                                         if isinstance(child.tag, str)):
-            continue
-        if found and text in found[-1]:
-            continue  # a span inside the line already taken
         found.append(text)
     return found[-3:]
+
+
+def _short_line(el: etree._Element) -> str | None:
+    """The text of an element that is a short line of its own (inline text only, at most 120
+    characters, not inside a link), else None.  It looks at most two levels down and four up,
+    so a page nested thousands deep costs no more than a flat one."""
+    if not isinstance(el.tag, str) or len(el) > 30 or _in_link(el):
+        return None
+    if any(isinstance(child.tag, str) and (child.tag not in INLINE_TAGS or len(child) > 3) for child in el):
+        return None
+    text = clean(el.text_content())
+    return text if text and len(text) <= 120 else None
+
+
+def _in_link(el: etree._Element) -> bool:
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag == "a":
+            return True
+        el = el.getparent()
+    return False
 
 
 # A report's title as a line of its own: it names 法治 or 依法行政 and ends as a report does.
@@ -235,11 +252,8 @@ def _title_before(body: etree._Element, container: etree._Element) -> tuple[str 
     for el in body.iter():
         if el is container:
             break
-        if not isinstance(el.tag, str) or el.tag == "a" or el.find(".//a") is not None \
-                or any(a.tag == "a" for a in el.iterancestors()):
-            continue
-        text = clean(el.text_content())
-        if 6 <= len(text) <= 90 and CJK.search(text) and TITLE_LIKE.search(text):
+        text = _short_line(el)
+        if text and 6 <= len(text) <= 90 and CJK.search(text) and TITLE_LIKE.search(text):
             found = (text, el.sourceline)
     return found
 
