@@ -50,6 +50,9 @@ HEADER_CLOCK = lazy(r"今天是|今日|星期|农历|周[一二三四五六日�
 # only when it cannot be month first (the day is over 12) or another date of the page agrees.
 DAY_FIRST_RE = lazy(rf"^\s*(\d{{1,2}})\s*([./])\s*(\d{{1,2}})\s*\2\s*((?:19|20)\d{{2}}){CLOCK}\s*$")
 ANY_DATE = lazy(DATE_NUM)
+# A signature's date, written in words (2024年1月19日), under the signing body's name alone on its line.
+SIGNED_DATE = lazy(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+SIGNING_BODY = lazy(r"^\s*[\u4e00-\u9fff]{2,30}(?:人民政府|政府|委员会|局|委|办公室|厅|中心|办事处)\s*$")
 
 
 def title_date(line: str) -> str | None:
@@ -87,9 +90,12 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     issued = [match for match in labelled if not _dates_document(match, DRAFTED_DATE_RE)]
     if own or labelled:
         return _iso((own or issued or labelled)[0].groups())
-    for text in head or []:
+    filled = [text for text in head or [] if text.strip()]
+    for index, text in enumerate(filled):
         match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
                  or SESSION_DATE_RE.match(text))
+        if match and index and SIGNED_DATE.match(text) and SIGNING_BODY.match(filled[index - 1]):
+            continue  # a cover letter's signature above the report (某局 / 2024年1月19日) dates the letter
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):
             return _iso(match.groups())
     return _day_first(head or [], texts)

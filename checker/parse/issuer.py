@@ -54,6 +54,7 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
+PROVINCE_OFFICE = lazy(r"(?<![\u4e00-\u9fff])省[\u4e00-\u9fff]{2,8}?厅|(?<=[、，,和及与在])省[\u4e00-\u9fff]{2,8}?厅")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
 DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
@@ -88,7 +89,8 @@ ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
-ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)各级(?:(?:人民)?政府|行政机关)(?:及其部门)?$")
+ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府|行政机关)(?:及其部门)?"
+                      r"|各(?:区|县|地|市)[、和及]各部门)$")  # 全市各区、各部门: the city's government and its offices
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
 # elsewhere 某某街 is as likely a street.
 STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
@@ -126,6 +128,8 @@ BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|
 # A site's column tag before a title (【年度报告】某区……): no body's name starts with a bracket.
 COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")
 # A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
+# A cover letter sending the report up (关于报送《某局2023年度法治政府建设情况报告》的报告).
+COVER_LETTER = lazy(r"^关于(?:报送|呈报|上报|提交|呈送)《([^《》]{6,80}?(?:报告|总结))》的(?:报告|请示|函)$")
 ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
 
 
@@ -135,7 +139,9 @@ def title_name(title: str) -> str | None:
     names the body between the year and 法治, and one that starts with 关于 the body after it
     (关于浦东新区司法局2024年度……的报告).  The one reading of a title's issuer that the
     metadata and ``issuer-mismatch`` share."""
-    title = COLUMN_TAG.sub("", DECORATION.sub("", title)).strip().removeprefix("关于")
+    title = COLUMN_TAG.sub("", DECORATION.sub("", title)).strip()
+    cover = COVER_LETTER.match(title)  # 关于报送《某局2023年度……报告》的报告: the report's own title names the body
+    title = (cover.group(1) if cover else title).removeprefix("关于")
     head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
     if not head:
         tail = LEADING_YEAR.sub("", title)
@@ -272,7 +278,13 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)
         names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
-        return names.pop() if len(names) == 1 else None
+        if len(names) == 1:
+            return names.pop()
+        if suffix != "厅" or names:
+            return None
+        # 我厅 and the one 厅 the text calls by its short form (省公安厅): that 厅 of the province named
+        short = {m.group(0) for m in PROVINCE_OFFICE.finditer(text)}
+        return qualify(short.pop(), text, head) if len(short) == 1 else None
     if name and name.startswith("新区") and len(name) > 2:
         return _new_area(head + text, name)
     if not name or name[0] not in BARE_LEVEL:

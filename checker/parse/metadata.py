@@ -38,7 +38,9 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 # also any catalogue's name for the field with its colon (信息名称:, 文件名称:, 题名:, 主题:, 标题名称:)
 CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标\s*题|名\s*称|题\s*名)|主\s*题)\s*[:：|｜]\s*"
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
-                             r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*)")
+                             r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*"
+                             # a cover letter's note of its attachment (附件:某局……报告): the report it sends
+                             r"|附\s*件\s*\d{0,2}\s*[:：]\s*)")
 # a catalogue's bulleted entry (  • 某某厅关于……的报告, ★ 某某……): the bullet is not part of the title
 TITLE_BULLET = lazy(r"^\s*[•·▪◦●★☆◆◇■□▲△►▶]+\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")

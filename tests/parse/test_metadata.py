@@ -963,3 +963,26 @@ def test_the_signature_in_its_layouts(signature, issuer, national):
     lines = BODY.split("\n")
     text = "2024年，我局坚持依法行政。现将有关情况报告如下：\n" + "\n".join(lines[1:] + signature) + "\n"
     assert metadata(text, national)["issuer"] == issuer
+
+
+def test_a_cover_letter_sending_the_report(national):
+    """关于报送《某局……报告》的报告: the body is the report's own; a letter whose first lines are
+    its note of attachment and its signature: the attachment names the title, the signature's date
+    dates the letter, not the page."""
+    title = "关于报送《岚山县财政局2024年度法治政府建设情况报告》的报告"
+    assert metadata(title + "\n" + BODY, national)["issuer"] == "岚山县财政局"
+    letter = ("岚山县法治政府建设工作领导小组办公室：\n我局拟就了2024年度法治政府建设情况的报告（见附件），请审阅。\n"
+              "附件：岚山县财政局2024年度法治政府建设情况报告\n岚山县财政局\n2025年1月19日\n")
+    got = metadata(letter + BODY, national)
+    assert got["title"] == "岚山县财政局2024年度法治政府建设情况报告" and got["issuer"] == "岚山县财政局"
+    assert got["published"] is None
+
+
+@pytest.mark.parametrize("opening, later, issuer", [
+    # the city's districts and offices as the subject, one municipality named and no province
+    ("2024年，在市委、市政府的坚强领导下，全市各区、各部门坚持依法行政。", "深入贯彻总书记考察上海重要讲话精神。", "上海市人民政府"),
+    # 我厅, and the one 厅 the text calls by its short form, in the one province it names
+    ("2024年，我厅坚持依法行政。", "副省长、省公安厅厅长主持会议，推动法治广东建设。", "广东省公安厅"),
+])
+def test_more_subjects_completed_from_the_text(opening, later, issuer, national):
+    assert metadata(_opening_and_cited(opening, later), national)["issuer"] == issuer

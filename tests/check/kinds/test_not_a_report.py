@@ -540,6 +540,8 @@ def test_a_text_with_none_of_a_reports_marks_is_not_judged_as_a_report(national)
     "2024年，云溪区坚持以习近平法治思想为指导。\n",            # an opening that sums up a year
     "今年以来，云溪区坚持以习近平法治思想为指导。\n",
     "2024年，在区委的坚强领导下，全区法治政府建设取得新进展。\n",
+    # the year described first, then 一年来 (round 19)
+    "2024年是全面深化改革的关键之年。一年来，云溪区坚持以习近平法治思想为指导。\n",
 ])
 def test_one_of_a_reports_marks_is_enough(mark, national):
     findings = check_text(mark + UNMARKED.split("\n", 1)[1], national, "page.txt").findings
