@@ -54,7 +54,8 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
-PROVINCE_OFFICE = lazy(r"(?<![\u4e00-\u9fff])省[\u4e00-\u9fff]{2,8}?厅|(?<=[、，,和及与在])省[\u4e00-\u9fff]{2,8}?厅")
+# 省公安厅 after a mark or a joining word (副省长、省公安厅; 在省公安厅), never inside a word (副省长)
+PROVINCE_OFFICE = lazy(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与在]))省[\u4e00-\u9fff]{2,8}?厅")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
 DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")

@@ -86,11 +86,12 @@ def read_html(data: bytes, path: str, limits: Limits | None = None) -> Source:
     body = _body(root)
     drop_furniture(body)
     container = find_container(body, _title_elements(body))
+    above = _short_lines_above(body, container)
     if title is None:
-        title, title_line = _title_before(body, container)
+        title, title_line = _title_before(above)
         source.title_hint = title
     lines, origins = extract_lines(container)
-    source.page_info = tuple(text for text in _page_info(body, container) if not any(text in l for l in lines[:3]))
+    source.page_info = tuple(text for text in _page_info(above) if not any(text in l for l in lines[:3]))
     if title and (not lines or squash(lines[0]) != squash(title)):
         lines.insert(0, title)
         origins.insert(0, Origin(title_line or 1, 1))
@@ -203,19 +204,28 @@ INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "font", "label", "sma
 PAGE_INFO = lazy(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|发布机构|发布单位|发文机关)\s*[:：]")
 
 
-def _page_info(body: etree._Element, container: etree._Element) -> list[str]:
+def _page_info(above: list[tuple[str, int | None]]) -> list[str]:
     """The short lines above the article's text that date it or say where it comes from
-    (<div class=info>2025-03-21 来源:某局</div>), which the content's container leaves out: an
-    element of inline text only, no link, the last three before the content."""
+    (<div class=info>2025-03-21 来源:某局</div>), which the content's container leaves out: the
+    last three before the content."""
     found: list[str] = []
+    for text, _ in above:
+        if PAGE_INFO.search(text) and not (found and text in found[-1]):  # not a span of the line taken
+            found.append(text)
+    return found[-3:]
+
+
+def _short_lines_above(body: etree._Element, container: etree._Element) -> list[tuple[str, int | None]]:
+    """Each element above the content that is a short line of its own, with its text and source
+    line, in page order: where the page's title and info line are looked for, in one pass."""
+    found = []
     for el in body.iter():
         if el is container:
             break
         text = _short_line(el)
-        if not text or not PAGE_INFO.search(text) or (found and text in found[-1]):  # a span of the line taken
-            continue
-        found.append(text)
-    return found[-3:]
+        if text:
+            found.append((text, el.sourceline))
+    return found
 
 
 def _short_line(el: etree._Element) -> str | None:
@@ -244,18 +254,12 @@ def _in_link(el: etree._Element) -> bool:
 TITLE_LIKE = lazy(r"(?:法治|依法行政).{0,30}(?:报告|总结|情况)$")
 
 
-def _title_before(body: etree._Element, container: etree._Element) -> tuple[str | None, int | None]:
+def _title_before(above: list[tuple[str, int | None]]) -> tuple[str | None, int | None]:
     """A page with no title element and a <title> that is only the site's name: the nearest
-    short element above the content that reads as a report's title (a link is not one: the
-    lists beside an article link to other years' reports)."""
-    found: tuple[str | None, int | None] = (None, None)
-    for el in body.iter():
-        if el is container:
-            break
-        text = _short_line(el)
-        if text and 6 <= len(text) <= 90 and CJK.search(text) and TITLE_LIKE.search(text):
-            found = (text, el.sourceline)
-    return found
+    short line above the content that reads as a report's title (a link is not one: the lists
+    beside an article link to other years' reports)."""
+    titles = [(text, line) for text, line in above if 6 <= len(text) <= 90 and CJK.search(text) and TITLE_LIKE.search(text)]
+    return titles[-1] if titles else (None, None)
 
 
 def _page_title(root: etree._Element) -> tuple[str | None, int | None]:
