@@ -130,6 +130,8 @@ BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|
 COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")
 # A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
 # A cover letter sending the report up (关于报送《某局2023年度法治政府建设情况报告》的报告).
+# a department's party group heading the title (中共某县审计局党组, also with the department after it): the department's report
+PARTY_GROUP = lazy(r"^中共([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|委|办公室|署))党(?:组|委)(?:[\s、]*\1)?$")
 COVER_LETTER = lazy(r"^关于(?:报送|呈报|上报|提交|呈送)《([^《》]{6,80}?(?:报告|总结))》的(?:报告|请示|函)$")
 ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
 
@@ -147,6 +149,7 @@ def title_name(title: str) -> str | None:
     if not head:
         tail = LEADING_YEAR.sub("", title)
         head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    head = PARTY_GROUP.sub(r"\1", head)
     return head if 2 <= len(head) <= 40 else None
 
 
@@ -177,12 +180,23 @@ def place_body(place: str) -> str:
     return place + ("管理委员会" if zone else "人民政府")
 
 
+# a line of the page's column path (>> 政务公开 | >> 年度报告 |, 首页 › 法治政府): no sentence, only links and arrows
+NAVIGATION_LINE = lazy(r"[^。，,;；\n]*(?:>|»|›|＞)[^。，,;；\n]*\n")
+
+
+# the body a report is sent to, on its own line before the text (市委：, 县委、县政府：, 市司法局：)
+ADDRESSEE_LINE = lazy(r"[^。！？\n]{1,58}(?:委|政府|局|厅|部门|单位|办公室|委员会)\s*[:：]\s*\n")
+
+
 def issuer_from_opening(text: str) -> str | None:
     """The body that speaks in the opening sentences: 长宁区府办坚持……, 2023年,静海区坚持……,
     2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
     (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
     (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
     text = without_pinyin(text.strip()[:600])
+    # the page's column path (>> 阳光执法 | >> 年度报告 |) or the addressee (市委：, 县委、县政府：) above the text
+    while NAVIGATION_LINE.match(text) or ADDRESSEE_LINE.match(text):
+        text = text.partition("\n")[2].lstrip()
     for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:
@@ -316,7 +330,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
             return match.group(1) + name
     if level in "镇乡":
         return _one_town(level, text, name)
-    return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
+    return (_address_place(level, text, name) or _municipality(level, head + text, name)
+            or _written_out(level, text, name) or _slogan_place(level, text, name))
 
 
 def _new_area(text: str, name: str) -> str | None:
@@ -347,6 +362,25 @@ def _written_out(level: str, text: str, name: str) -> str | None:
     with_body = {place for place in found if place + body in text}
     if len(with_body) == 1:
         return with_body.pop() + body
+    return found.pop() + body if len(found) == 1 else None
+
+
+# the place in its own slogan (法治杭州建设, 平安盂县、法治盂县): a name or a name's stem after 法治/平安
+SLOGAN = lazy(r"(?:法治|平安)([\u4e00-\u9fff]{1,6}?)(?=建设|工作|[、，,。;；”\"」\s]|$)")
+
+
+def _slogan_place(level: str, text: str, name: str) -> str | None:
+    """市公安局 completed by the one place of its level the text builds as 法治某地 or 平安某地 (the
+    slogans a place's bodies serve: 法治杭州 → 杭州市); None for two or none (法治中国 names no place)."""
+    body = name[1:]
+    if level not in "市区县" or len(body) < 2 or not body.isalpha():
+        return None
+    found = set()
+    for match in SLOGAN.finditer(text):
+        stem = match.group(1)
+        full = stem if stem.endswith(level) and places.level_of(stem) else stem + level  # 法治盂县, 法治杭州
+        if places.level_of(full) and full.endswith(level) and not full.endswith("自治区"):
+            found.add(full)
     return found.pop() + body if len(found) == 1 else None
 
 

@@ -343,6 +343,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
+                   or _issuer_below_title(lines, title_index, title_lines, first)
                    or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last, title_index)
                    or issuer.issuer_from_source_line(head)
@@ -383,6 +384,30 @@ def _issuer_from_signature(lines: list[str], last: int | None, title_index: int 
             above = _line_above(lines, index, top)
             joint = issuer.signature_name(above) if above and len(name.split()) == 1 else None
             return f"{joint} {name}" if joint and len(joint.split()) == 1 else name  # 中共某县委 / 某县人民政府
+    return None
+
+
+NAME_UNDER_TITLE = 3  # filled lines below a title that may hold the body's name before the text starts
+IN_BRACKETS = lazy(r"^[(（]\s*(.+?)\s*[)）]$")
+
+
+def _issuer_below_title(lines: list[str], title_index: int | None, title_lines: int, first: int | None) -> str | None:
+    """A title that names no body, with the body's name on a line of its own under it, before the
+    text (2024年度法治政府建设工作报告 / （某县统计局） / 2025年3月10日): a document's own head."""
+    if title_index is None or first is None:
+        return None
+    seen = 0
+    for index in range(title_index + title_lines, min(first + 1, len(lines))):
+        line = lines[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > NAME_UNDER_TITLE or len(line) > 40:
+            break
+        bracketed = IN_BRACKETS.match(line)
+        name = issuer.signature_name(bracketed.group(1) if bracketed else line)
+        if name:
+            return name
     return None
 
 

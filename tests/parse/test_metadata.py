@@ -986,3 +986,48 @@ def test_a_cover_letter_sending_the_report(national):
 ])
 def test_more_subjects_completed_from_the_text(opening, later, issuer, national):
     assert metadata(_opening_and_cited(opening, later), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("line", ["岚山县统计局", "（岚山县统计局）", "岚山县统计局 2025年3月10日"])
+def test_the_bodys_name_on_a_line_under_a_title_that_names_none(line, national):
+    text = "关于2024年度法治政府建设情况的报告\n" + line + "\n2024年，我局坚持依法统计。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "岚山县统计局"
+
+
+def test_an_addressee_under_the_title_is_not_the_issuer(national):
+    """岚山县人民政府： under the title is who the report goes to, not who sends it."""
+    text = "关于2024年度法治政府建设情况的报告\n岚山县人民政府：\n2024年，岚山县统计局坚持依法统计。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "岚山县统计局"
+
+
+@pytest.mark.parametrize("head", ["中共岚山县审计局党组", "中共岚山县审计局党组 岚山县审计局"])
+def test_a_departments_party_group_heading_the_title(head, national):
+    """The party group reports for its department: the issuer is the department, and 局党组 in the
+    text is the title's body (no issuer-mismatch)."""
+    text = head + "关于2024年度法治政府建设情况的报告\n2024年，局党组坚持依法审计。\n" + BODY.split("\n", 1)[1]
+    result = check_text(text, national, "page.txt")
+    assert result.metadata["issuer"] == "岚山县审计局"
+    assert not [f for f in result.findings if f.rule == "issuer-mismatch"]
+
+
+@pytest.mark.parametrize("opening, later, issuer", [
+    ("2024年，市公安局坚持依法行政。", "将法治杭州建设任务纳入年度计划。", "杭州市公安局"),
+    ("2024年，县政府坚持依法行政。", "全力建设平安盂县、法治盂县。", "盂县人民政府"),
+])
+def test_a_short_form_completed_by_the_place_of_its_slogan(opening, later, issuer, national):
+    assert metadata(_opening_and_cited(opening, later), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("opening, later", [
+    ("2024年，区司法局坚持依法行政。", "服务法治杭州建设。"),  # a city's slogan in a district's report
+    ("2024年，市司法局坚持依法行政。", "服务法治杭州、法治宁波建设。"),  # two cities
+    ("2024年，市司法局坚持依法行政。", "推进法治中国、平安中国建设，群众幸福安康。"),  # no place at all
+])
+def test_a_slogan_that_names_no_one_place_of_the_level(opening, later, national):
+    assert metadata(_opening_and_cited(opening, later), national)["issuer"] is None
+
+
+@pytest.mark.parametrize("above", ["首页 > 政务公开 > 法治政府建设", ">> 阳光执法 | >> 年度报告 |", "县委："])
+def test_the_opening_speaker_under_a_column_path_or_an_addressee(above, national):
+    text = above + "\n2024年，岚山县统计局坚持依法统计。现将有关情况报告如下：\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "岚山县统计局"

@@ -89,7 +89,7 @@ def short_forms(name: str, place: str | None) -> set[str]:
     (共和乡, 共和乡政府, 我乡); a 委员会 → its 委 (交通运输委员会 → 交通运输委)."""
     forms = _forms(name, place)
     committees = {form[:-3] + "委" for form in forms if form.endswith("委员会") and len(form) > 5}
-    return forms | committees | ({"我委", "本委"} if committees else set())
+    return forms | committees | ({"我委", "本委", "委党组"} if committees else set())
 
 
 def _forms(name: str, place: str | None) -> set[str]:
@@ -118,7 +118,8 @@ def _forms(name: str, place: str | None) -> set[str]:
         if rest.endswith("局"):
             forms.add(level + "局")  # 四平市公安局 → 市局 (市局党委)
     if name[-1] in DEPARTMENT_ENDS and rest not in GOVERNMENT_RESTS:
-        forms |= {"我" + name[-1], "本" + name[-1]}  # a department speaks of itself as 我局, 我厅
+        # a department speaks of itself as 我局, 我厅, and of its party group as 局党组
+        forms |= {"我" + name[-1], "本" + name[-1], name[-1] + "党组"}
     return forms
 
 
