@@ -78,7 +78,8 @@ WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|�
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
-SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员会|局|委|办公室|办公厅|办|厅|署|部|中心)$")
+SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员会|局|委|办公室|办公厅|办|厅|署|部|中心"
+                   r"|大队|支队|总队|调查队|海关|档案馆|联合社)$")  # 消防救援支队, 南京海关: bodies that report too
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
 REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
@@ -124,7 +125,7 @@ SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位
 # How a body's or a place's name ends; a title's head that ends otherwise (依法行政和, 区五年,
 # 镇党委主要负责人履行推进) is not the reporting body; a body with its other name in brackets
 # (某局(某局)) is read as an opening's subject is.
-BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|院|处|政府|办事处|会|队|站|馆|社|司"
+BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|院|处|政府|办事处|会|队|站|馆|社|司|海关"
                 r"|省|市|区|县|州|旗|盟|镇|乡|街道|村)$")
 # A site's column tag before a title (【年度报告】某区……): no body's name starts with a bracket.
 COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")

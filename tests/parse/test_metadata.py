@@ -1031,3 +1031,16 @@ def test_a_slogan_that_names_no_one_place_of_the_level(opening, later, national)
 def test_the_opening_speaker_under_a_column_path_or_an_addressee(above, national):
     text = above + "\n2024年，岚山县统计局坚持依法统计。现将有关情况报告如下：\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] == "岚山县统计局"
+
+
+@pytest.mark.parametrize("name", ["岚山县消防救援大队", "岚山市消防救援支队", "国家统计局岚山调查队", "岚山县档案馆",
+                                  "岚山县供销合作社联合社"])
+def test_bodies_named_as_brigades_teams_archives_and_cooperatives(name, national):
+    opening = check_text(f"2024年，{name}坚持依法行政。\n" + BODY.split("\n", 1)[1], national, "page.txt")
+    signed = check_text("2024年法治政府建设工作报告\n2024年，我们坚持依法行政。\n" + BODY.split("\n", 1)[1]
+                        + f"\n\n{name}\n2025年3月20日", national, "page.txt")
+    assert opening.metadata["issuer"] == signed.metadata["issuer"] == name
+
+
+def test_a_customs_office_named_in_the_title(national):
+    assert metadata("南京海关2024年度法治政府建设情况报告\n" + BODY, national)["issuer"] == "南京海关"
