@@ -55,9 +55,10 @@ TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s*(?:\s(?:信息来源|来源
                        r"|[\s【\[(（]\s*(?:字体|字号|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量)\s*[:：]?"
                        r"|\s(?:打印|关闭|分享到?|收藏)(?:本页|窗口)?(?=[\s:：]|$)).*$")
 # A note a page sets after the title (……报告（全文）, ……报告(摘要)), or a draft's stage
-# (……报告（征求意见稿）, （送审稿）, （公开版）): not part of the title.
+# (……报告（征求意见稿）, （送审稿）, （公开版）), the month it was written (……报告（2025年3月）): not part of the title.
 TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(（](?:全文|摘要|摘登|原文|附全文|公开版|简版|节选"
-                  r"|征求意见稿|送审稿|讨论稿|修改稿|修订稿|审议稿|初稿|草稿|草案|代拟稿|定稿)[)）]\s*$")
+                  r"|征求意见稿|送审稿|讨论稿|修改稿|修订稿|审议稿|初稿|草稿|草案|代拟稿|定稿"
+                  r"|(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月|[.．]\s*\d{1,2}))[)）]\s*$")
 # A title set in quotation marks or title marks as a line of its own (《某区……报告》).
 TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\"」』]$")
 # A title a PDF sets with letter spacing (云 溪 区 人 民 政 府 2 0 2 4 年 ……), or a year spaced out

@@ -1044,3 +1044,9 @@ def test_bodies_named_as_brigades_teams_archives_and_cooperatives(name, national
 
 def test_a_customs_office_named_in_the_title(national):
     assert metadata("南京海关2024年度法治政府建设情况报告\n" + BODY, national)["issuer"] == "南京海关"
+
+
+@pytest.mark.parametrize("note", ["（2025年3月）", "（2025.3）"])
+def test_the_month_written_after_the_title_is_no_part_of_it_nor_the_pages_date(note, national):
+    got = metadata(TITLE + note + "\n" + BODY, national)
+    assert got["title"] == TITLE and got["published"] is None
