@@ -379,7 +379,12 @@ def _slogan_place(level: str, text: str, name: str) -> str | None:
     found = set()
     for match in SLOGAN.finditer(text):
         stem = match.group(1)
-        full = stem if stem.endswith(level) and places.level_of(stem) else stem + level  # 法治盂县, 法治杭州
+        if stem.endswith(level) and places.level_of(stem):
+            full = stem  # 法治盂县
+        elif len(stem) >= 2:
+            full = stem + level  # 法治杭州; never one character (依法治理 holds 法治理, and 理县 is a county)
+        else:
+            continue
         if places.level_of(full) and full.endswith(level) and not full.endswith("自治区"):
             found.add(full)
     return found.pop() + body if len(found) == 1 else None

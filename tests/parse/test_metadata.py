@@ -1013,6 +1013,7 @@ def test_a_departments_party_group_heading_the_title(head, national):
 @pytest.mark.parametrize("opening, later, issuer", [
     ("2024年，市公安局坚持依法行政。", "将法治杭州建设任务纳入年度计划。", "杭州市公安局"),
     ("2024年，县政府坚持依法行政。", "全力建设平安盂县、法治盂县。", "盂县人民政府"),
+    ("2024年，县政府坚持依法行政。", "推进依法治理，建设法治盂县。", "盂县人民政府"),  # 依法治理 holds no 理县
 ])
 def test_a_short_form_completed_by_the_place_of_its_slogan(opening, later, issuer, national):
     assert metadata(_opening_and_cited(opening, later), national)["issuer"] == issuer
