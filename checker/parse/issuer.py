@@ -457,6 +457,8 @@ def issuer_from_self_reference(text: str) -> str | None:
     return None
 
 
+# the label before a column path (当前位置：, 您的位置:)
+BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?位置\s*[:：]")
 # A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
 SITE_SUFFIX = lazy(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
 SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
@@ -485,12 +487,50 @@ def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | Non
     return None
 
 
-def issuer_from_source_line(lines: list[str]) -> str | None:
+# the steps of a page's column path (首页 > 部门信息公开 > 某县教育局 > 年度报告, 首页 / 政务公开 / …)
+SLASH_CRUMB = lazy(r"\s*首页\s*/")
+CRUMB_STEP = lazy(r"\s*(?:[>＞»›]+|\s/\s)\s*")
+
+
+def issuer_from_breadcrumb(lines: list[str], text: str, head: str) -> str | None:
+    """The body whose column the page sits in, named by the page's column path above the text
+    (首页 > 部门信息公开 > 某县教育局 > 法治政府建设年度报告): the last step that is a body's name,
+    a short form (县教育局) completed from the page's own lines.  Not a government's column for a
+    text that calls itself 我局, nor a department's for one that calls itself 我县: a justice bureau
+    posts its government's report in its own column."""
+    for line in lines:
+        if not (BREADCRUMB_MARK.search(line) or SLASH_CRUMB.match(line)):
+            continue
+        steps = [step.strip() for step in CRUMB_STEP.split(BREADCRUMB_MARK_LABEL.sub("", line))]
+        for step in reversed(steps):
+            name = speaker_name(step) if 3 <= len(step) <= 30 and SPEAKER_TAIL.search(step) else None
+            if not name:
+                continue
+            if name[0] in BARE_LEVEL:
+                name = qualify(name, text, head)
+            if not name or not PLACE_PREFIX.match(name):
+                break
+            government = name.endswith("人民政府")
+            if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
+                break
+            return name
+    return None
+
+
+def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") -> str | None:
     """The body a page's 来源/发布机构 line names, when it names one with its place
-    (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body)."""
+    (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body), or by its level
+    (来源:县教育局) with the place the page's own lines give (某县人民政府门户网站 above it)."""
     for line in lines:
         match = SOURCE_RE.search(line)
-        if match and PLACE_PREFIX.match(match.group(1)):
-            return match.group(1)
+        if not match:
+            continue
+        name = match.group(1)
+        if PLACE_PREFIX.match(name):
+            return name
+        if name[0] in BARE_LEVEL and len(name) > 3 and SPEAKER_TAIL.search(name) and text:
+            full = qualify(name, text, head)
+            if full and PLACE_PREFIX.match(full):
+                return full
     return None
 

@@ -346,9 +346,10 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or _issuer_below_title(lines, title_index, title_lines, first)
                    or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last, title_index)
-                   or issuer.issuer_from_source_line(head)
+                   or issuer.issuer_from_source_line(head, body, above)
                    or issuer.issuer_from_self_reference(body)
                    or issuer.issuer_from_own_plan(body, data.year)
+                   or issuer.issuer_from_breadcrumb(head, body, above)
                    or issuer.issuer_from_site(doc.source.site_names, body)
                    or issuer_from_subject(body, opening))
     return data

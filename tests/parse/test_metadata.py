@@ -1051,3 +1051,28 @@ def test_a_customs_office_named_in_the_title(national):
 def test_the_month_written_after_the_title_is_no_part_of_it_nor_the_pages_date(note, national):
     got = metadata(TITLE + note + "\n" + BODY, national)
     assert got["title"] == TITLE and got["published"] is None
+
+
+SELF_NAMED = "2024年，我局坚持依法治教。现将有关情况报告如下：\n" + BODY.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("above", [
+    "首页 > 政府信息公开 > 部门信息公开 > 岚山县教育局 > 法治政府建设年度报告",
+    "首页 / 政务公开 / 岚山县教育局 / 法治政府建设",
+    "岚山县人民政府门户网站\n当前位置：首页 > 部门 > 县教育局",  # a short form, its county from the site's name
+])
+def test_the_issuer_from_the_column_path_of_a_text_that_says_we(above, national):
+    assert metadata(above + "\n2024年度法治政府建设工作报告\n" + SELF_NAMED, national)["issuer"] == "岚山县教育局"
+
+
+@pytest.mark.parametrize("above", [
+    "首页 > 岚山县人民政府 > 政务公开",  # a government's column, and the text says 我局
+    "首页 > 部门 > 县教育局",  # a short form and no county anywhere
+])
+def test_a_column_path_that_cannot_name_the_bureau(above, national):
+    assert metadata(above + "\n2024年度法治政府建设工作报告\n" + SELF_NAMED, national)["issuer"] is None
+
+
+def test_a_source_line_with_a_short_form_completed_by_the_sites_name(national):
+    text = "岚山县人民政府门户网站\n2024年度法治政府建设工作报告\n发布时间：2025-03-20 来源：县教育局\n" + SELF_NAMED
+    assert metadata(text, national)["issuer"] == "岚山县教育局"
