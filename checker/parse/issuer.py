@@ -465,6 +465,14 @@ SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
 SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
 
 
+def speaks_as(name: str, text: str) -> bool:
+    """Whether a body a page names beside the text (its site, column or byline) can be the one that
+    speaks: not a government for a text that calls itself 我局, nor a department for one that
+    calls itself 我县."""
+    government = name.endswith("人民政府")
+    return not ((government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)))
+
+
 def full_government(name: str) -> str:
     """某县政府 → 某县人民政府: the name a government is compared and shown by (a name already
     ending in 人民政府, or not a government's, is returned as it is)."""
@@ -480,10 +488,8 @@ def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | Non
         name = full_government(name)
         if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
             continue
-        government = name.endswith("人民政府")
-        if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
-            continue
-        return name
+        if speaks_as(name, text):
+            return name
     return None
 
 
@@ -510,10 +516,7 @@ def issuer_from_breadcrumb(lines: list[str], text: str, head: str) -> str | None
                 name = qualify(name, text, head)
             if not name or not PLACE_PREFIX.match(name):
                 break
-            government = name.endswith("人民政府")
-            if (government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)):
-                break
-            return name
+            return name if speaks_as(name, text) else None
     return None
 
 

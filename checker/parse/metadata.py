@@ -48,7 +48,8 @@ DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\
 DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*$")
 # The issuer's name repeated after the title, before the date the page appends
 # (……报告 上海市统计局 2020-06-08): the page's byline, not part of the title.
-TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)\s+[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX}$")
+# Also set after it in brackets or after a dash (……报告（某县教育局）, ……报告——某县教育局).
+TITLE_BYLINE = lazy(rf"(?<=报告|总结|情况)(?:\s*[(（]\s*|\s*——?\s*|\s+)((?:中共)?[\u4e00-\u9fff]{{2,30}}?{ISSUER_SUFFIX})\s*[)）]?$")
 # The page's source and date labels set on the title's line (……报告 信息来源: 发布时间:2024-01-02).
 # Also the page's widgets (【字体:大 中 小】, 浏览次数: 123, 打印 关闭, 分享到) and its 作者 label.
 TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s*(?:\s(?:信息来源|来源|发布时间|发布日期|更新时间|作者)\s*[:：]"
@@ -107,10 +108,21 @@ def clean_title(line: str) -> str:
         text = wrapped.group(1).strip()
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", TITLE_LEAD_DATE.sub("", text))))
     text = TITLE_NOTE.sub("", text)
-    text = DOC_NUMBER_SUFFIX.sub("", text)
-    text = TITLE_BYLINE.sub("", TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", text)).strip()).strip()
+    text = TITLE_BYLINE.sub("", _before_byline(text)).strip()
     text = TITLE_SPLIT.split(text)[0].strip()
     return TITLE_DATE.sub("", text).strip()
+
+
+def _before_byline(text: str) -> str:
+    return TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", DOC_NUMBER_SUFFIX.sub("", TITLE_NOTE.sub("", text)))).strip()
+
+
+def title_byline(line: str) -> str | None:
+    """The body's name set after a title that names none (……报告（某县教育局）, ……报告——某县教育局,
+    ……报告 某县教育局 2025-03-20): the report's issuer, as a signature under the title would be."""
+    text = _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
+    match = TITLE_BYLINE.search(_before_byline(text))
+    return match.group(1) if match else None
 
 
 def _unspaced(text: str) -> str:

@@ -339,7 +339,10 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     opening = _opening(doc)
-    titled = _issuer_from_title(data.title)
+    byline = meta.title_byline(to_simplified(title_text) if traditional else title_text) if title_text else None
+    if byline and not issuer.speaks_as(issuer.full_government(byline), body):
+        byline = None  # ……报告 某县司法局: the bureau that posts its county's report (我县……)
+    titled = _issuer_from_title(data.title) or byline
     if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)

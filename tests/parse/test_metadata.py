@@ -1076,3 +1076,19 @@ def test_a_column_path_that_cannot_name_the_bureau(above, national):
 def test_a_source_line_with_a_short_form_completed_by_the_sites_name(national):
     text = "岚山县人民政府门户网站\n2024年度法治政府建设工作报告\n发布时间：2025-03-20 来源：县教育局\n" + SELF_NAMED
     assert metadata(text, national)["issuer"] == "岚山县教育局"
+
+
+@pytest.mark.parametrize("title", [
+    "2024年度法治政府建设工作报告（岚山县教育局）",
+    "2024年度法治政府建设工作报告——岚山县教育局",
+    "2024年度法治政府建设工作报告 岚山县教育局",
+])
+def test_the_bodys_name_set_after_a_title_that_names_none(title, national):
+    got = metadata(title + "\n" + SELF_NAMED, national)
+    assert got["title"] == "2024年度法治政府建设工作报告" and got["issuer"] == "岚山县教育局"
+
+
+def test_a_bureau_after_the_title_of_its_countys_report_is_not_the_issuer(national):
+    """The justice bureau that posts its county's report (我县……) sets its own name after the title."""
+    text = "2024年度法治政府建设工作报告 岚山县司法局\n2024年，我县坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] != "岚山县司法局"
