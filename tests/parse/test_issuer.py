@@ -97,10 +97,14 @@ def test_a_line_with_marks_is_no_signature(line):
 
 
 def test_a_short_text_does_not_take_its_title_for_its_signature(national):
+    """The signature is read below the title only; the name after the title's dash is its byline."""
+    from checker.parse.parser import _issuer_from_signature
     from checker.run.pipeline import check_text
 
     text = "关于2024年度法治政府建设工作情况的报告——云溪县人民政府\n2024年，我们坚持依法行政。\n一、主要举措和成效\n全年审核规范性文件12件。\n"
-    assert check_text(text, national, "t.txt").metadata["issuer"] is None
+    lines = text.split("\n")
+    assert _issuer_from_signature(lines, len(lines) - 2, 0) is None
+    assert check_text(text, national, "t.txt").metadata["issuer"] == "云溪县人民政府"
 
 
 @pytest.mark.parametrize("subject, want", [
