@@ -129,11 +129,11 @@ BODY_END = lazy(r"(?:局|委员会|委|办公室|办|厅|署|中心|部|室|所|
                 r"|省|市|区|县|州|旗|盟|镇|乡|街道|村)$")
 # A site's column tag before a title (【年度报告】某区……): no body's name starts with a bracket.
 COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")
-# A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
-# A cover letter sending the report up (关于报送《某局2023年度法治政府建设情况报告》的报告).
-# a department's party group heading the title (中共某县审计局党组, also with the department after it): the department's report
+# A department's party group heading the title (中共某县审计局党组, also with the department after it): the department's report.
 PARTY_GROUP = lazy(r"^中共([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|委|办公室|署))党(?:组|委)(?:[\s、]*\1)?$")
+# A cover letter sending the report up (关于报送《某局2023年度法治政府建设情况报告》的报告).
 COVER_LETTER = lazy(r"^关于(?:报送|呈报|上报|提交|呈送)《([^《》]{6,80}?(?:报告|总结))》的(?:报告|请示|函)$")
+# A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
 ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
 
 
@@ -183,8 +183,6 @@ def place_body(place: str) -> str:
 
 # a line of the page's column path (>> 政务公开 | >> 年度报告 |, 首页 › 法治政府): no sentence, only links and arrows
 NAVIGATION_LINE = lazy(r"[^。，,;；\n]*(?:>|»|›|＞)[^。，,;；\n]*\n")
-
-
 # the body a report is sent to, on its own line before the text (市委：, 县委、县政府：, 市司法局：)
 ADDRESSEE_LINE = lazy(r"[^。！？\n]{1,58}(?:委|政府|局|厅|部门|单位|办公室|委员会)\s*[:：]\s*\n")
 
