@@ -70,6 +70,8 @@ DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\
 QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
 # The standard short forms of a government a report calls itself by (市政府坚持……).
 SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
+LEVEL_JOINT = lazy(r"^(省|市|区|县)委[、 和及]?\1(?:人民)?政府$")  # 县委、县政府 (a joint report)
+LEVEL_JOINT_SHORT = lazy(r"^(省|市|区|县)委 \1人民政府$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
 HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # 全市, 各县, 本系统 …: all of a place or a body, no body itself; 全南县, 全椒县, 全州县, 本溪市 are places.
@@ -248,6 +250,9 @@ def speaker_name(subject: str) -> str | None:
     short = SHORT_GOVERNMENT.match(subject)
     if short:  # 市政府: the place's government, its place put back by ``qualify``
         return short.group(1) + "人民政府"
+    joint = LEVEL_JOINT.match(subject)
+    if joint:  # 县委、县政府: both bodies, their place put back by ``qualify``
+        return f"{joint.group(1)}委 {joint.group(1)}人民政府"
     if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
         return subject
     own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)
@@ -288,6 +293,10 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     above the body (the title block): a province it names counts, and so does a place that
     starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
     text = without_pinyin(text)  # 内(nèi)蒙古 on a learners' site
+    joint = LEVEL_JOINT_SHORT.match(name or "")
+    if joint:  # 县委 县人民政府: the government completed, and its party committee with it
+        government = qualify(joint.group(1) + "人民政府", text, head)
+        return f"中共{government[:-4]}委 {government}" if government and government[0] not in BARE_LEVEL else None
     own = OWN_SHORT.match(name or "")
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)

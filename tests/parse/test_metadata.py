@@ -1092,3 +1092,13 @@ def test_a_bureau_after_the_title_of_its_countys_report_is_not_the_issuer(nation
     """The justice bureau that posts its county's report (我县……) sets its own name after the title."""
     text = "2024年度法治政府建设工作报告 岚山县司法局\n2024年，我县坚持依法行政。\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["issuer"] != "岚山县司法局"
+
+
+@pytest.mark.parametrize("subject", ["县委、县政府", "县委县政府", "县委和县政府"])
+def test_a_joint_subject_by_level_completed_by_the_one_county_named(subject, national):
+    text = _opening_and_cited(f"2024年，{subject}坚持依法行政。", "印发《2024年度象山县法治宣传教育责任清单》。")
+    assert metadata(text, national)["issuer"] == "中共象山县委 象山县人民政府"
+
+
+def test_a_joint_subject_by_level_with_no_place_named_is_no_issuer(national):
+    assert metadata(_opening_and_cited("2024年，县委、县政府坚持依法行政。", "全年开展培训6期。"), national)["issuer"] is None
