@@ -54,6 +54,7 @@ CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
+OWN_PARTY = lazy(r"^(厅|局|委)党(?:组|委)$")
 # 省公安厅 after a mark or a joining word (副省长、省公安厅; 在省公安厅), never inside a word (副省长)
 PROVINCE_OFFICE = lazy(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与在]))省[\u4e00-\u9fff]{2,8}?厅")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
@@ -253,6 +254,9 @@ def speaker_name(subject: str) -> str | None:
     joint = LEVEL_JOINT.match(subject)
     if joint:  # 县委、县政府: both bodies, their place put back by ``qualify``
         return f"{joint.group(1)}委 {joint.group(1)}人民政府"
+    own_party = OWN_PARTY.match(subject)
+    if own_party:  # 局党组 speaks for its 局, as 我局 does
+        subject = "我" + own_party.group(1)
     if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
         return subject
     own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)

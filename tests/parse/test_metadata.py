@@ -1102,3 +1102,8 @@ def test_a_joint_subject_by_level_completed_by_the_one_county_named(subject, nat
 
 def test_a_joint_subject_by_level_with_no_place_named_is_no_issuer(national):
     assert metadata(_opening_and_cited("2024年，县委、县政府坚持依法行政。", "全年开展培训6期。"), national)["issuer"] is None
+
+
+def test_the_bureaus_party_group_as_the_subject_speaks_for_the_bureau(national):
+    text = _opening_and_cited("2024年，局党组坚持依法治教。", "制定《象山县教育局行政执法公示办法》。")
+    assert metadata(text, national)["issuer"] == "象山县教育局"
