@@ -180,6 +180,8 @@ def place_body(place: str) -> str:
     管理委员会, any other place's 人民政府."""
     if place.endswith("街道"):
         return place + "办事处"
+    if place.endswith("州") and places.level_of(place + "市"):
+        place += "市"  # 广州 is the city 广州市, not a 州 (巴州, 甘孜州 are)
     zone = ZONE_TAIL.search(place) and not DISTRICT_NEW_AREA.search(place)
     return place + ("管理委员会" if zone else "人民政府")
 

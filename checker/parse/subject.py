@@ -19,6 +19,7 @@ from collections import Counter
 
 from checker.read.lazy_pattern import lazy
 
+from . import places as division
 from .issuer import full_government
 
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
@@ -30,6 +31,8 @@ ORGAN = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办
 # A name starts a clause or a list item: after a mark or a year (2024年,楚雄市…; 2024年楚雄市…).
 BOUNDARY = r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉])|(?<=年)(?!度)|(?<=年度))"
 FULL_NAME = lazy(rf"{BOUNDARY}((?:中共)?{PLACE}{{1,3}}{ORGAN})", re.M)
+# Function words no place name has but a handful (无为县, 将乐县, 从化区: checked against the list of divisions).
+FUNCTION_CHAR = lazy(r"[为是被将向对由把让使从归]")
 # A place chain that is a word or a phrase, not a place (智慧城市, 全市, 我区, 本县 …).
 NOT_PLACE = lazy(r"城市|都市|[全我本各该每上下]")
 # A verb or adverb before a short form (通过召开区人民政府常务会议, 现将市人社局……, 加强乡镇……)
@@ -99,6 +102,8 @@ def _name(raw: str) -> str | None:
     places = re.match(rf"(?:中共)?({PLACE}{{1,3}})", raw)
     if not places or NOT_PLACE.search(places.group(1)) or VERBISH.search(places.group(1)) or raw.startswith("中共"):
         return None
+    if any(FUNCTION_CHAR.search(part) and not division.level_of(part) for part in re.findall(PLACE, places.group(1))):
+        return None  # 主体为区人社局: 为 makes a phrase of it, unless the place has it (无为县, 犍为县)
     return full_government(raw)
 
 

@@ -1107,3 +1107,14 @@ def test_a_joint_subject_by_level_with_no_place_named_is_no_issuer(national):
 def test_the_bureaus_party_group_as_the_subject_speaks_for_the_bureau(national):
     text = _opening_and_cited("2024年，局党组坚持依法治教。", "制定《象山县教育局行政执法公示办法》。")
     assert metadata(text, national)["issuer"] == "象山县教育局"
+
+
+def test_a_city_by_its_name_alone_is_the_city(national):
+    """广州 ends like a 州 but is the city 广州市 (巴州 and 甘孜州 are prefectures called 州)."""
+    assert metadata("2024年，广州坚持依法行政。\n" + BODY.split("\n", 1)[1], national)["issuer"] == "广州市人民政府"
+
+
+def test_a_phrase_with_a_function_word_is_no_place(national):
+    """主体为区人社局 (the bureau is the enforcing subject) names no 主体为区."""
+    text = SELF_NAMED + "\n执法职能回归区人社局，主体为区人社局，不再委托执法。"
+    assert metadata(text, national)["issuer"] is None
