@@ -229,6 +229,17 @@ def _speaker(sentence: str) -> str | None:
     return speaker_name(subject) or _named_before_comma(subject)
 
 
+def _bare_city(subject: str) -> str | None:
+    """株洲 → 株洲市: a subject that is a city's or county's name without its level: the prefecture
+    of that name (长沙 is the city 长沙市, not 长沙县), else the one county-level city or county."""
+    if not 2 <= len(subject) <= 4 or subject[-1] in "省市区县州旗盟镇乡":
+        return None
+    if places.level_of(subject + "市") == "c":
+        return subject + "市"
+    found = [subject + level for level in "市县" if places.level_of(subject + level)]
+    return found[0] if len(found) == 1 else None
+
+
 def _named_before_comma(subject: str) -> str | None:
     """楚雄市林业和草原局,以……为目标: a body's full name set off by a comma before its verb
     (only a name ending as a body does: 局, 委, 政府 …, so a phrase before a comma is not taken)."""
@@ -268,6 +279,8 @@ def speaker_name(subject: str) -> str | None:
     if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and not joint.group(1).endswith("自治"):
         # 巴州党委、政府, not 全州党委、政府; an autonomous region's 自治区党委和政府 stays as written
         place, level = joint.group(1), joint.group(2)
+        if level == "州" and places.level_of(place + "州市"):
+            place, level = place + "州", "市"  # 朔州委、政府 (市 dropped): the city 朔州市, not a 州
         return f"中共{place}{level}委 {place}{level}人民政府"
     whole = PLACE_ALL.match(subject)
     if whole:  # 江苏省各级政府及其部门: the province's report
@@ -278,6 +291,9 @@ def speaker_name(subject: str) -> str | None:
         return subject + "省人民政府"
     if subject in REGIONS:
         return REGIONS[subject] + "人民政府"
+    city = _bare_city(subject)
+    if city:  # 株洲深入贯彻……: a city by its name alone speaks for its government
+        return city + "人民政府"
     street = STREET_SHORT.match(subject)
     if street:  # 鹤龙街: the 街道's short form
         return street.group(1) + "街道办事处"

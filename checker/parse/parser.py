@@ -510,12 +510,18 @@ def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
     return sources
 
 
+PART_YEAR_LEAD = lazy(r"\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
+
+
 def _first_part_year(doc: Document) -> int | None:
-    """The year the first part (the measures) speaks of most, when nothing above it names one."""
+    """The year the first part (the measures) speaks of most, or the one it opens on (2023年，……),
+    when nothing above it names one."""
     sec = doc.section("measures")
     if sec is None or sec.embedded:
         return None
-    return meta.body_year(marks.without_pinyin(doc.norm[sec.heading_end:sec.end]))
+    text = marks.without_pinyin(doc.norm[sec.heading_end:sec.end])
+    lead = PART_YEAR_LEAD.match(text)  # 一、主要举措 / 2023年，在市委坚强领导下……: the part opens on its year
+    return meta.body_year(text) or (int(lead.group(1)) if lead else None)
 
 
 def _issuer_from_title(title: str | None) -> str | None:

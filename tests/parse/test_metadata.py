@@ -1118,3 +1118,18 @@ def test_a_phrase_with_a_function_word_is_no_place(national):
     """主体为区人社局 (the bureau is the enforcing subject) names no 主体为区."""
     text = SELF_NAMED + "\n执法职能回归区人社局，主体为区人社局，不再委托执法。"
     assert metadata(text, national)["issuer"] is None
+
+
+@pytest.mark.parametrize("opening, issuer", [
+    ("2024年，在省委、省政府的坚强领导下，株洲深入贯彻习近平法治思想。", "株洲市人民政府"),  # a city by its bare name
+    ("2024年，长沙坚持依法行政。", "长沙市人民政府"),  # the prefecture, not 长沙县
+    ("2024年，在省委、省政府的正确领导下，朔州委、政府坚持依法行政。", "中共朔州市委 朔州市人民政府"),  # 市 dropped
+])
+def test_a_city_named_without_its_level(opening, issuer, national):
+    assert metadata(opening + "\n" + BODY.split("\n", 1)[1], national)["issuer"] == issuer
+
+
+def test_the_year_the_first_part_opens_on_when_nothing_above_names_one(national):
+    text = ("关于法治政府建设情况的报告\n按照工作安排，现就法治政府建设情况报告如下。\n一、主要工作举措及成效\n"
+            "2023年，在市委坚强领导下，全市各级行政机关坚持依法行政，审核规范性文件37件。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["year"] == 2023
