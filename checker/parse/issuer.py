@@ -180,8 +180,7 @@ def place_body(place: str) -> str:
     管理委员会, any other place's 人民政府."""
     if place.endswith("街道"):
         return place + "办事处"
-    if place.endswith("州") and places.level_of(place + "市"):
-        place += "市"  # 广州 is the city 广州市, not a 州 (巴州, 甘孜州 are)
+    place = _as_city(place)
     zone = ZONE_TAIL.search(place) and not DISTRICT_NEW_AREA.search(place)
     return place + ("管理委员会" if zone else "人民政府")
 
@@ -190,6 +189,12 @@ def place_body(place: str) -> str:
 NAVIGATION_LINE = lazy(r"[^。，,;；\n]*(?:>|»|›|＞)[^。，,;；\n]*\n")
 # the body a report is sent to, on its own line before the text (市委：, 县委、县政府：, 市司法局：)
 ADDRESSEE_LINE = lazy(r"[^。！？\n]{1,58}(?:委|政府|局|厅|部门|单位|办公室|委员会)\s*[:：]\s*\n")
+
+
+def _as_city(place: str) -> str:
+    """广州 → 广州市: a name ending in 州 that the list of divisions has as a city is that city,
+    not a 州 (巴州, 甘孜州 are prefectures; 朔州委 drops the 市 of 朔州市委)."""
+    return place + "市" if place.endswith("州") and places.level_of(place + "市") else place
 
 
 def issuer_from_opening(text: str) -> str | None:
@@ -278,10 +283,8 @@ def speaker_name(subject: str) -> str | None:
     joint = JOINT_RE.fullmatch(subject)
     if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and not joint.group(1).endswith("自治"):
         # 巴州党委、政府, not 全州党委、政府; an autonomous region's 自治区党委和政府 stays as written
-        place, level = joint.group(1), joint.group(2)
-        if level == "州" and places.level_of(place + "州市"):
-            place, level = place + "州", "市"  # 朔州委、政府 (市 dropped): the city 朔州市, not a 州
-        return f"中共{place}{level}委 {place}{level}人民政府"
+        full = _as_city(joint.group(1) + joint.group(2))  # 朔州委、政府 (市 dropped): the city 朔州市
+        return f"中共{full}委 {full}人民政府"
     whole = PLACE_ALL.match(subject)
     if whole:  # 江苏省各级政府及其部门: the province's report
         return whole.group(1) + "人民政府"
@@ -381,12 +384,20 @@ def _municipality(level: str, text: str, name: str) -> str | None:
     return named[0] + name
 
 
+def _completable(level: str, name: str) -> str | None:
+    """The body a short form names after its level (应急管理局 in 市应急管理局), when a place found
+    anywhere in the text may complete it: a city's, district's or county's, and a name, not a
+    phrase (区委常委、区委……)."""
+    body = name[1:]
+    return body if level in "市区县" and len(body) >= 2 and body.isalpha() else None
+
+
 def _written_out(level: str, text: str, name: str) -> str | None:
     """市应急管理局 completed by the place of its level the text writes out in full: the one that
     stands before the same body (成立大冶市应急管理局……), else the only one of that level it names;
     None for none or two (a county's report naming its neighbours cannot tell which is its own)."""
-    body = name[1:]
-    if level not in "市区县" or len(body) < 2 or not body.isalpha():  # not 区委常委、区委……
+    body = _completable(level, name)
+    if body is None:
         return None
     found = {place for place, _ in places.named(text) if place.endswith(level) and not place.endswith("自治区")}
     with_body = {place for place in found if place + body in text}
@@ -402,8 +413,8 @@ SLOGAN = lazy(r"(?:法治|平安)([\u4e00-\u9fff]{1,6}?)(?=建设|工作|[、，
 def _slogan_place(level: str, text: str, name: str) -> str | None:
     """市公安局 completed by the one place of its level the text builds as 法治某地 or 平安某地 (the
     slogans a place's bodies serve: 法治杭州 → 杭州市); None for two or none (法治中国 names no place)."""
-    body = name[1:]
-    if level not in "市区县" or len(body) < 2 or not body.isalpha():
+    body = _completable(level, name)
+    if body is None:
         return None
     found = set()
     for match in SLOGAN.finditer(text):
@@ -541,9 +552,8 @@ def issuer_from_breadcrumb(lines: list[str], text: str, head: str) -> str | None
             name = speaker_name(step) if 3 <= len(step) <= 30 and SPEAKER_TAIL.search(step) else None
             if not name:
                 continue
-            if name[0] in BARE_LEVEL:
-                name = qualify(name, text, head)
-            if not name or not PLACE_PREFIX.match(name):
+            name = _placed(name, text, head)
+            if not name:
                 break
             return name if speaks_as(name, text) else None
     return None
@@ -558,11 +568,18 @@ def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") ->
         if not match:
             continue
         name = match.group(1)
-        if PLACE_PREFIX.match(name):
-            return name
-        if name[0] in BARE_LEVEL and len(name) > 3 and SPEAKER_TAIL.search(name) and text:
-            full = qualify(name, text, head)
-            if full and PLACE_PREFIX.match(full):
-                return full
+        named = PLACE_PREFIX.match(name) or (len(name) > 3 and SPEAKER_TAIL.search(name) and text)
+        full = _placed(name, text, head) if named else None
+        if full:
+            return full
     return None
+
+
+def _placed(name: str, text: str, head: str) -> str | None:
+    """A body's name with its place: as written, or a short form (县教育局) completed from the
+    text and the page's own lines; None when no place can be given."""
+    if PLACE_PREFIX.match(name):
+        return name
+    full = qualify(name, text, head) if name[0] in BARE_LEVEL else None
+    return full if full and PLACE_PREFIX.match(full) else None
 

@@ -339,10 +339,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     opening = _opening(doc)
-    byline = meta.title_byline(to_simplified(title_text) if traditional else title_text) if title_text else None
-    if byline and not issuer.speaks_as(issuer.full_government(byline), body):
-        byline = None  # ……报告 某县司法局: the bureau that posts its county's report (我县……)
-    titled = _issuer_from_title(data.title) or byline
+    titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
     if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = issuer.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
@@ -522,6 +519,13 @@ def _first_part_year(doc: Document) -> int | None:
     text = marks.without_pinyin(doc.norm[sec.heading_end:sec.end])
     lead = PART_YEAR_LEAD.match(text)  # 一、主要举措 / 2023年，在市委坚强领导下……: the part opens on its year
     return meta.body_year(text) or (int(lead.group(1)) if lead else None)
+
+
+def _issuer_from_byline(title_text: str | None, traditional: bool, body: str) -> str | None:
+    """The body named after a title that names none (……报告（某县教育局）), unless the text speaks
+    as another kind of body (……报告 某县司法局: the bureau that posts its county's report, 我县……)."""
+    byline = meta.title_byline(to_simplified(title_text) if traditional else title_text) if title_text else None
+    return byline if byline and issuer.speaks_as(issuer.full_government(byline), body) else None
 
 
 def _issuer_from_title(title: str | None) -> str | None:
