@@ -582,4 +582,3 @@ def _placed(name: str, text: str, head: str) -> str | None:
         return name
     full = qualify(name, text, head) if name[0] in BARE_LEVEL else None
     return full if full and PLACE_PREFIX.match(full) else None
-
