@@ -340,13 +340,15 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     level = name[0]
     if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        places = {m.group(1).removeprefix("关于")  # 关于浦东新区司法局……: the place is 浦东新
-                  for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,6}}?){re.escape(name)}").finditer(head)}
-        if len(places) == 1:
-            return places.pop() + name
+        # 关于浦东新区司法局……: the place is 浦东新; a one-character one only as a county or city (南县)
+        stems = {m.group(1).removeprefix("关于")
+                 for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{1,6}}?){re.escape(name)}").finditer(head)}
+        stems = {stem for stem in stems if len(stem) >= 2 or places.level_of(stem + level)}
+        if len(stems) == 1:
+            return stems.pop() + name
     if level == "省" or (name == "区人民政府" and "自治区" in text):
-        places = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
-        named = [full for short, full in places.items() if short in head + text]
+        provinces = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
+        named = [full for short, full in provinces.items() if short in head + text]
         if len(named) == 1:
             return named[0] + (name[1:] if level == "省" else "人民政府")
         if level == "区":

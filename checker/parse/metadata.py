@@ -66,6 +66,8 @@ TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\
 # within it (2 0 2 4年): the spaces between single characters are not the title's.
 LETTER_SPACED = lazy(r"^(?:[\u4e00-\u9fff\d][ \u3000]){6,}[\u4e00-\u9fff\d]")
 SPACED_YEAR = lazy(r"(?<!\d)([12])[ \u3000](\d)[ \u3000](\d)[ \u3000](\d)(?=\s?年)")
+# the closing word of an official document's title, set apart on its own line (关于……的 / 报 告)
+SPACED_CLOSE = lazy(r"(报|总)[ \u3000]+(告|结)$")
 VOTERS = ("title", "opening", "measures")
 
 
@@ -130,7 +132,7 @@ def _unspaced(text: str) -> str:
     single characters."""
     if LETTER_SPACED.match(text):
         return "".join(text.split())
-    return SPACED_YEAR.sub(r"\1\2\3\4", text)
+    return SPACED_CLOSE.sub(r"\1\2", SPACED_YEAR.sub(r"\1\2\3\4", text))
 
 
 def year_in(text: str) -> int | None:

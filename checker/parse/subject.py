@@ -78,7 +78,18 @@ def issuer_from_subject(text: str, opening: str) -> str | None:
     if len(named) != 1:
         return None
     name = next(iter(named))
-    return name if name in pointed else None
+    return name if name in pointed and _places_real(name, text) else None
+
+
+def _places_real(name: str, text: str) -> bool:
+    """Each place of the name is one the list of divisions knows, or one the text writes more
+    than once: a verb glued to a level-only short form (公布区人社局) reads as a place chain
+    once, a body's real place (a district too new for the list, a town) recurs."""
+    chain = re.match(rf"(?:中共)?({PLACE}{{1,3}})", name)
+    for part in re.findall(PLACE, chain.group(1)) if chain else []:
+        if part[-1] in division.ENDINGS and not division.level_of(part) and text.count(part) < 2:
+            return False
+    return True
 
 
 def _mentions(text: str):

@@ -1133,3 +1133,34 @@ def test_the_year_the_first_part_opens_on_when_nothing_above_names_one(national)
     text = ("关于法治政府建设情况的报告\n按照工作安排，现就法治政府建设情况报告如下。\n一、主要工作举措及成效\n"
             "2023年，在市委坚强领导下，全市各级行政机关坚持依法行政，审核规范性文件37件。\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["year"] == 2023
+
+
+# session 12, after live-extra22's first (held-out) run
+@pytest.mark.parametrize("close", ["报 告", "报　告", "报告"])
+def test_a_title_over_three_lines_closing_on_a_spaced_word(close, national):
+    """An official document's head: the body, 关于……的, then its closing word letter-spaced on a
+    line of its own (云中市人民政府 / 关于2024年度法治政府建设工作情况的 / 报 告)."""
+    text = f"云中市人民政府\n关于2024年度法治政府建设工作情况的\n{close}\n云政文〔2025〕3号\n市人大常委会:\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云中市人民政府关于2024年度法治政府建设工作情况的报告"
+    assert data["issuer"] == "云中市人民政府" and "title-format" not in rules(text, national)
+
+
+def test_a_spaced_word_inside_a_sentence_is_not_closed_up():
+    assert meta.clean_title("关于法治政府建设情况的报 告") == "关于法治政府建设情况的报告"
+    assert not meta.is_title_line("我们听取了报 告")
+
+
+def test_a_one_character_county_completes_a_level_only_name_from_its_catalogue_row(national):
+    """The catalogue row names the bureau in full (南县 is a county of one character); the text
+    calls it by its level only."""
+    text = ("2024年法治政府建设年度工作报告\n\n发布机构 南县退役军人事务局\n发文日期 2024-12-19\n\n"
+            "今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。现将有关情况报告如下。\n" + BODY)
+    assert metadata(text, national)["issuer"] == "南县退役军人事务局"
+
+
+@pytest.mark.parametrize("row", ["发布机构 全县退役军人事务局", "发布机构 东县退役军人事务局"])
+def test_a_one_character_stem_that_is_no_county_completes_nothing(row, national):
+    text = ("2024年法治政府建设年度工作报告\n\n" + row + "\n\n"
+            "今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。现将有关情况报告如下。\n" + BODY)
+    assert metadata(text, national)["issuer"] is None
