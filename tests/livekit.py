@@ -7,7 +7,9 @@ a reader cannot take from the page what it does not print.
 
 A label may say ``issuer_from_url: true``: the text does not name the body, only the page's
 address or site does.  Such a file counts in ``issuer`` (what the lead's target measures) and is
-left out of ``issuer, text names it`` (what a reader of the text alone could give).
+left out of ``issuer, text names it`` (what a reader of the text alone could give).  Where a page
+allows two honest readings (a joint subject, a congress report's delivery line as its date), the
+label gives the other in ``issuer_alt`` / ``published_alt`` / ``title_alt`` / ``first_part_alt``.
 """
 from __future__ import annotations
 
@@ -57,7 +59,10 @@ def _flat(text: str | None) -> str | None:
 
 
 def _options(label: dict, key: str) -> list:
-    return [label.get(key)] + list(label.get(f"{key}_alt") or [])
+    """The label's reading and the other honest ones it allows (``issuer_alt``, ``published_alt``:
+    one value or a list)."""
+    alt = label.get(f"{key}_alt")
+    return [label.get(key)] + (list(alt) if isinstance(alt, list) else [] if alt is None else [alt])
 
 
 def _first_part(result) -> str | None:
@@ -102,7 +107,8 @@ def compare(folder: Path, labels: dict, ruleset) -> tuple[dict, list]:
         if not label.get("issuer_from_url"):
             tally(name, "issuer, text names it", issuer_ok, label.get("issuer"), meta["issuer"])
         tally(name, "year", meta["year"] == label.get("year"), label.get("year"), meta["year"])
-        tally(name, "published", meta["published"] == label.get("published"), label.get("published"), meta["published"])
+        published = [None if d is None else str(d) for d in _options(label, "published")]
+        tally(name, "published", meta["published"] in published, label.get("published"), meta["published"])
         tally(name, "first_part", _first_part(result) in _options(label, "first_part"),
               label.get("first_part"), _first_part(result))
         if label.get("on_time") is not None:

@@ -1,17 +1,17 @@
-"""The reporting body (发布单位): read from the title, the opening sentence, the signature, the
-page's source line, the body's own plan or self-reference, or the site's name as a last
-resort; a short form (市司法局, 我区) is completed by the place the text names, and left empty
-when the text does not say which place.
+"""The reporting body (发布单位) as the report's own words name it: its title, its opening
+sentence, its signature, its own plan or self-reference.  A short form (市司法局, 我区) is
+completed by ``shortform.qualify``; the page around the text (source line, column path, site)
+is read by ``page_issuer``.
 """
 from __future__ import annotations
 
 import re
 
 from checker.read.lazy_pattern import lazy
-from checker.read.regex_cache import transient
 
 from . import places
-from .page_marks import BREADCRUMB_MARK, DECORATION, LEADING_YEAR, without_pinyin
+from .page_marks import DECORATION, LEADING_YEAR, without_pinyin
+from .shortform import BARE_LEVEL, OWN_SHORT, PROVINCES, REGIONS, qualify
 
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|管委会|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
@@ -45,19 +45,8 @@ SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
 JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
-BARE_LEVEL = "省市区县镇乡"
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
-# A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
-# in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.
-CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
-                   r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
-# 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
-# 行政规范性文件管理办法》): taken when the text cites exactly one such name.
-OWN_SHORT = lazy(r"^我(厅|局|委)$")
 OWN_PARTY = lazy(r"^(厅|局|委)党(?:组|委)$")
-# 省公安厅 after a mark or a joining word (副省长、省公安厅; 在省公安厅), never inside a word (副省长)
-PROVINCE_OFFICE = lazy(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与在]))省[\u4e00-\u9fff]{2,8}?厅")
-OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
 DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
@@ -66,15 +55,9 @@ DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 AND_DEPARTMENTS = lazy(r"(?<=政府)及其(?:工作|组成|所属)?部门$")
 # …and the county's level written twice (某某县县卫生健康局): the department's name once.
 DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|中心)$)")
-# A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
-# only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
-QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
 # The standard short forms of a government a report calls itself by (市政府坚持……).
 SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
 LEVEL_JOINT = lazy(r"^(省|市|区|县)委[、 和及]?\1(?:人民)?政府$")  # 县委、县政府 (a joint report)
-LEVEL_JOINT_SHORT = lazy(r"^(省|市|区|县)委 \1人民政府$")
-# A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
-HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # 全市, 各县, 本系统 …: all of a place or a body, no body itself; 全南县, 全椒县, 全州县, 本溪市 are places.
 WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|盟|街道|系统|局|委|厅|办|单位|部门|级|体|面|年)(?!县|市|区)")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
@@ -99,30 +82,6 @@ ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府
 # A 街道 in its short form as the opening's subject (2024年,鹤龙街坚持……): only there, since
 # elsewhere 某某街 is as likely a street.
 STREET_SHORT = lazy(r"^([\u4e00-\u9fff]{2,4})街$")
-# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
-# after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
-# 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
-TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
-                  r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
-# A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
-# before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
-NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)
-NEW_AREA_NOT_NAME = lazy(r"[省市区县镇乡全我本各该新在和与及、]")
-# The body's own address (地址:天津市和平区建设路18号): its places, in order.
-ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
-ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
-# Provinces (a 省 department's short form 省农业农村厅 is completed by the one the text names)
-# and autonomous regions (我区 with 自治区 in the text); the fixed national list, not a lexicon.
-PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
-             "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
-REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
-           "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
-# The municipalities directly under the central government (the same fixed list): 市政府 with
-# 视察重庆 in a text that names no province is the municipality's government.
-MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
-                 r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 
 
 # How a body's or a place's name ends; a title's head that ends otherwise (依法行政和, 区五年,
@@ -309,149 +268,6 @@ def speaker_name(subject: str) -> str | None:
     return None
 
 
-def qualify(name: str | None, text: str, head: str = "") -> str | None:
-    """A short form that drops the place (市市场监管局, 市卫健委) with the place put back from
-    a local document the report cites (《绍兴市电梯安全管理规定》 → 绍兴市市场监管局), a 省
-    department's with the one province the text names (省农业农村厅 and 《福建日报》), 我区's
-    government with the one autonomous region a text naming 自治区 names; None when the text
-    names none, since a reader cannot tell which city's bureau speaks.  ``head`` is the text
-    above the body (the title block): a province it names counts, and so does a place that
-    starts one of its lines (山东省交通运输厅关于2019年度 above 省交通运输厅……)."""
-    text = without_pinyin(text)  # 内(nèi)蒙古 on a learners' site
-    joint = LEVEL_JOINT_SHORT.match(name or "")
-    if joint:  # 县委 县人民政府: the government completed, and its party committee with it
-        government = qualify(joint.group(1) + "人民政府", text, head)
-        return f"中共{government[:-4]}委 {government}" if government and government[0] not in BARE_LEVEL else None
-    own = OWN_SHORT.match(name or "")
-    if own:
-        suffix = "委员会" if own.group(1) == "委" else own.group(1)
-        names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
-        if len(names) == 1:
-            return names.pop()
-        if suffix != "厅" or names:
-            return None
-        # 我厅 and the one 厅 the text calls by its short form (省公安厅): that 厅 of the province named
-        short = {m.group(0) for m in PROVINCE_OFFICE.finditer(text)}
-        return qualify(short.pop(), text, head) if len(short) == 1 else None
-    if name and name.startswith("新区") and len(name) > 2:
-        return _new_area(head + text, name)
-    if not name or name[0] not in BARE_LEVEL:
-        return name
-    level = name[0]
-    if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
-        # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        # 关于浦东新区司法局……: the place is 浦东新; a one-character one only as a county or city (南县)
-        stems = {m.group(1).removeprefix("关于")
-                 for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{1,6}}?){re.escape(name)}").finditer(head)}
-        stems = {stem for stem in stems if len(stem) >= 2 or places.level_of(stem + level)}
-        if len(stems) == 1:
-            return stems.pop() + name
-    if level == "省" or (name == "区人民政府" and "自治区" in text):
-        provinces = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
-        named = [full for short, full in provinces.items() if short in head + text]
-        if len(named) == 1:
-            return named[0] + (name[1:] if level == "省" else "人民政府")
-        if level == "区":
-            return None
-    for match in CITED_PLACE.finditer(text):
-        if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
-            return match.group(1) + name
-    for line in head.splitlines():
-        match = HEAD_PLACE.match(line)
-        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
-            return match.group(1) + name
-    for match in QUOTED_PLACE.finditer(text):
-        if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
-            return match.group(1) + name
-    if level in "镇乡":
-        return _one_town(level, text, name)
-    return (_address_place(level, text, name) or _municipality(level, head + text, name)
-            or _written_out(level, text, name) or _slogan_place(level, text, name))
-
-
-def _new_area(text: str, name: str) -> str | None:
-    """新区司法局 completed by the one new area the text names (金普新区); None for two or none."""
-    areas = {m.group(1) for m in NEW_AREA_NAMED.finditer(text) if not NEW_AREA_NOT_NAME.search(m.group(1))}
-    return areas.pop() + name if len(areas) == 1 else None
-
-
-def _municipality(level: str, text: str, name: str) -> str | None:
-    """全市各级行政机关 (市政府) in a text that names one municipality (视察重庆) and no province or
-    autonomous region: a province's city would name its province, a municipality has none."""
-    if level != "市":
-        return None
-    named = [place for place in MUNICIPALITIES if place in text]
-    if len(named) != 1 or any(place in text for place in (*PROVINCES, *REGIONS)):
-        return None
-    return named[0] + name
-
-
-def _completable(level: str, name: str) -> str | None:
-    """The body a short form names after its level (应急管理局 in 市应急管理局), when a place found
-    anywhere in the text may complete it: a city's, district's or county's, and a name, not a
-    phrase (区委常委、区委……)."""
-    body = name[1:]
-    return body if level in "市区县" and len(body) >= 2 and body.isalpha() else None
-
-
-def _written_out(level: str, text: str, name: str) -> str | None:
-    """市应急管理局 completed by the place of its level the text writes out in full: the one that
-    stands before the same body (成立大冶市应急管理局……), else the only one of that level it names;
-    None for none or two (a county's report naming its neighbours cannot tell which is its own)."""
-    body = _completable(level, name)
-    if body is None:
-        return None
-    found = {place for place, _ in places.named(text) if place.endswith(level) and not place.endswith("自治区")}
-    with_body = {place for place in found if place + body in text}
-    if len(with_body) == 1:
-        return with_body.pop() + body
-    return found.pop() + body if len(found) == 1 else None
-
-
-# the place in its own slogan (法治杭州建设, 平安盂县、法治盂县): a name or a name's stem after 法治/平安
-SLOGAN = lazy(r"(?:法治|平安)([\u4e00-\u9fff]{1,6}?)(?=建设|工作|[、，,。;；”\"」\s]|$)")
-
-
-def _slogan_place(level: str, text: str, name: str) -> str | None:
-    """市公安局 completed by the one place of its level the text builds as 法治某地 or 平安某地 (the
-    slogans a place's bodies serve: 法治杭州 → 杭州市); None for two or none (法治中国 names no place)."""
-    body = _completable(level, name)
-    if body is None:
-        return None
-    found = set()
-    for match in SLOGAN.finditer(text):
-        stem = match.group(1)
-        if stem.endswith(level) and places.level_of(stem):
-            full = stem  # 法治盂县
-        elif len(stem) >= 2:
-            full = stem + level  # 法治杭州; never one character (依法治理 holds 法治理, and 理县 is a county)
-        else:
-            continue
-        if places.level_of(full) and full.endswith(level) and not full.endswith("自治区"):
-            found.add(full)
-    return found.pop() + body if len(found) == 1 else None
-
-
-def _one_town(level: str, text: str, name: str) -> str | None:
-    """我镇's government, named by the one town of its level the text names (None for two or none)."""
-    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
-             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
-    return towns.pop() + name if len(towns) == 1 else None
-
-
-def _address_place(level: str, text: str, name: str) -> str | None:
-    """市人社局 completed from the body's own address line (地址:天津市和平区……)."""
-    for address in ADDRESS.finditer(text):
-        at = 0
-        for match in ADDRESS_PLACE.finditer(address.group(1)):
-            if match.start() != at:
-                break
-            if match.group(2) == level:
-                return match.group(1) + name
-            at = match.end()
-    return None
-
-
 def signature_name(line: str) -> str | None:
     """The body a signature line names (云溪区人民政府, 中共某县委 某县人民政府); a numbered
     heading (1.1.2国家……纲要的顶层部署) is not one.  The date on the same line, a seal's note
@@ -499,88 +315,7 @@ def issuer_from_self_reference(text: str) -> str | None:
     return None
 
 
-# the label before a column path (当前位置：, 您的位置:)
-BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?位置\s*[:：]")
-# A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站).
-SITE_SUFFIX = lazy(r"(?:门户网站|政府网站|官方网站|门户网|网站|门户|官网|政务网|政府网)$")
-SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
-SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
-
-
-def speaks_as(name: str, text: str) -> bool:
-    """Whether a body a page names beside the text (its site, column or byline) can be the one that
-    speaks: not a government for a text that calls itself 我局, nor a department for one that
-    calls itself 我县."""
-    government = name.endswith("人民政府")
-    return not ((government and SELF_DEPARTMENT.search(text)) or (not government and SELF_GOVERNMENT.search(text)))
-
-
 def full_government(name: str) -> str:
     """某县政府 → 某县人民政府: the name a government is compared and shown by (a name already
     ending in 人民政府, or not a government's, is returned as it is)."""
     return name[:-2] + "人民政府" if name.endswith("政府") and not name.endswith("人民政府") else name
-
-
-def issuer_from_site(names: tuple[str, ...] | list[str], text: str) -> str | None:
-    """The publisher a saved page's meta tags or <title> name (某区人民政府门户网站 → 某区人民政府),
-    as the last resort.  A body with its place only; not a government's site for a text that
-    calls itself 我局, nor a department's site for one that calls itself 我市/我区."""
-    for raw in names:
-        name = SITE_SUFFIX.sub("", "".join(raw.split()))
-        name = full_government(name)
-        if not (PLACE_PREFIX.match(name) and SPEAKER_TAIL.search(name)) or len(name) > 30:
-            continue
-        if speaks_as(name, text):
-            return name
-    return None
-
-
-# the steps of a page's column path (首页 > 部门信息公开 > 某县教育局 > 年度报告, 首页 / 政务公开 / …)
-SLASH_CRUMB = lazy(r"\s*首页\s*/")
-CRUMB_STEP = lazy(r"\s*(?:[>＞»›]+|\s/\s)\s*")
-
-
-def issuer_from_breadcrumb(lines: list[str], text: str, head: str) -> str | None:
-    """The body whose column the page sits in, named by the page's column path above the text
-    (首页 > 部门信息公开 > 某县教育局 > 法治政府建设年度报告): the last step that is a body's name,
-    a short form (县教育局) completed from the page's own lines.  Not a government's column for a
-    text that calls itself 我局, nor a department's for one that calls itself 我县: a justice bureau
-    posts its government's report in its own column."""
-    for line in lines:
-        if not (BREADCRUMB_MARK.search(line) or SLASH_CRUMB.match(line)):
-            continue
-        steps = [step.strip() for step in CRUMB_STEP.split(BREADCRUMB_MARK_LABEL.sub("", line))]
-        for step in reversed(steps):
-            name = speaker_name(step) if 3 <= len(step) <= 30 and SPEAKER_TAIL.search(step) else None
-            if not name:
-                continue
-            name = _placed(name, text, head)
-            if not name:
-                break
-            return name if speaks_as(name, text) else None
-    return None
-
-
-def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") -> str | None:
-    """The body a page's 来源/发布机构 line names, when it names one with its place
-    (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body), or by its level
-    (来源:县教育局) with the place the page's own lines give (某县人民政府门户网站 above it)."""
-    for line in lines:
-        match = SOURCE_RE.search(line)
-        if not match:
-            continue
-        name = match.group(1)
-        named = PLACE_PREFIX.match(name) or (len(name) > 3 and SPEAKER_TAIL.search(name) and text)
-        full = _placed(name, text, head) if named else None
-        if full:
-            return full
-    return None
-
-
-def _placed(name: str, text: str, head: str) -> str | None:
-    """A body's name with its place: as written, or a short form (县教育局) completed from the
-    text and the page's own lines; None when no place can be given."""
-    if PLACE_PREFIX.match(name):
-        return name
-    full = qualify(name, text, head) if name[0] in BARE_LEVEL else None
-    return full if full and PLACE_PREFIX.match(full) else None

@@ -14,6 +14,8 @@ from checker.read.source import Source
 
 from . import dates
 from . import issuer
+from . import page_issuer
+from . import shortform
 from . import page_marks as marks
 from . import metadata as meta
 from .document import Document, Heading, Metadata
@@ -340,17 +342,17 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     opening = _opening(doc)
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
-    if titled and titled[0] in issuer.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
-        titled = issuer.qualify(titled, body, above) or titled
+    if titled and titled[0] in shortform.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
+        titled = shortform.qualify(titled, body, above) or titled
     data.issuer = (titled or _issuer_above_title(lines, title_index)
                    or _issuer_below_title(lines, title_index, title_lines, first)
-                   or issuer.qualify(issuer.issuer_from_opening(opening), body, above)
+                   or shortform.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last, title_index)
-                   or issuer.issuer_from_source_line(head, body, above)
+                   or page_issuer.issuer_from_source_line(head, body, above)
                    or issuer.issuer_from_self_reference(body)
                    or issuer.issuer_from_own_plan(body, data.year)
-                   or issuer.issuer_from_breadcrumb(head, body, above)
-                   or issuer.issuer_from_site(doc.source.site_names, body)
+                   or page_issuer.issuer_from_breadcrumb(head, body, above)
+                   or page_issuer.issuer_from_site(doc.source.site_names, body)
                    or issuer_from_subject(body, opening))
     return data
 
@@ -525,7 +527,7 @@ def _issuer_from_byline(title_text: str | None, traditional: bool, body: str) ->
     """The body named after a title that names none (……报告（某县教育局）), unless the text speaks
     as another kind of body (……报告 某县司法局: the bureau that posts its county's report, 我县……)."""
     byline = meta.title_byline(to_simplified(title_text) if traditional else title_text) if title_text else None
-    return byline if byline and issuer.speaks_as(issuer.full_government(byline), body) else None
+    return byline if byline and page_issuer.speaks_as(issuer.full_government(byline), body) else None
 
 
 def _issuer_from_title(title: str | None) -> str | None:

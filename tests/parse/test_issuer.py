@@ -61,17 +61,6 @@ def test_a_speaker_after_the_years_description_or_with_a_hyphen(opening, want):
     assert issuer.issuer_from_opening(opening) == want
 
 
-@pytest.mark.parametrize("text, want", [
-    ("印发《东港新区2025年法治政府建设工作要点》，按照中央、省市新区的部署推进。", "东港新区司法局"),
-    ("大连市东港新区社会治安中心投入运行。", "东港新区司法局"),
-    # two new areas, or only a list of levels: no place to put back
-    ("东港新区与西港新区签订协议。", None),
-    ("按照中央、省市新区关于法治政府建设的部署，以法治保障新区高质量发展。", None),
-])
-def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
-    assert issuer.qualify("新区司法局", text) == want
-
-
 @pytest.mark.parametrize("opening, want", [
     ("近年来，云溪县坚持以习近平法治思想为指导。", "云溪县人民政府"),
     # a purpose clause before the year

@@ -1,0 +1,31 @@
+"""checker.parse.shortform.qualify: a short form's place put back from what the text and its page write
+(a local document it cites, a new area it names)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse.shortform import qualify
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # 市场 after the city is a word, not a second city
+    ("市文化和旅游局", "制定《云溪市文化市场综合执法工作规程》，规范执法流程。", "云溪市文化和旅游局"),
+    ("市市场监管局", "贯彻《云溪市电梯安全管理规定》。", "云溪市市场监管局"),
+    # a district inside the city the document names
+    ("区司法局", "落实《云溪市青山区行政执法公示办法》。", "青山区司法局"),
+    # a city inside the province the document names
+    ("市司法局", "执行《江南省云溪市法律援助条例》。", "云溪市司法局"),
+])
+def test_place_from_cited_document(name, text, expected):
+    assert qualify(name, text) == expected
+
+
+@pytest.mark.parametrize("text, want", [
+    ("印发《东港新区2025年法治政府建设工作要点》，按照中央、省市新区的部署推进。", "东港新区司法局"),
+    ("大连市东港新区社会治安中心投入运行。", "东港新区司法局"),
+    # two new areas, or only a list of levels: no place to put back
+    ("东港新区与西港新区签订协议。", None),
+    ("按照中央、省市新区关于法治政府建设的部署，以法治保障新区高质量发展。", None),
+])
+def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
+    assert qualify("新区司法局", text) == want
