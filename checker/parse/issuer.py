@@ -136,9 +136,12 @@ def issuer_from_title(title: str) -> str | None:
 
 def place_body(place: str) -> str:
     """The body a place's name stands for: a 街道's 办事处, a development or bonded zone's
-    管理委员会, any other place's 人民政府."""
+    管理委员会, a prefecture's 地区 or 盟's 行政公署 (the province's agency that governs it), any
+    other place's 人民政府."""
     if place.endswith("街道"):
         return place + "办事处"
+    if place.endswith(("地区", "盟")):
+        return place + "行政公署"
     place = _as_city(place)
     zone = ZONE_TAIL.search(place) and not DISTRICT_NEW_AREA.search(place)
     return place + ("管理委员会" if zone else "人民政府")

@@ -115,3 +115,13 @@ def test_more_subjects_read_as_bodies(subject, want):
 ])
 def test_openings_with_more_leads_and_verbs(opening, want):
     assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("opening, want", [
+    # a prefecture (地区) and a league (盟) are governed by the province's agency, the 行政公署
+    ("2024年以来，在自治区党委、人民政府的坚强领导下，喀什地区坚持以习近平法治思想为指导。", "喀什地区行政公署"),
+    ("2024年，兴安盟坚持依法行政，全面推进法治政府建设。", "兴安盟行政公署"),
+    ("2024年，科尔沁右翼前旗坚持依法行政，全面推进法治政府建设。", "科尔沁右翼前旗人民政府"),
+])
+def test_a_prefecture_or_league_speaks_through_its_agency(opening, want):
+    assert issuer.issuer_from_opening(opening) == want

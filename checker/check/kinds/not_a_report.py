@@ -69,9 +69,11 @@ def prepare(params: dict) -> dict:
 HEAD_MAX = 80  # characters: a longer line is prose, read as part of the opening
 
 
-def head_lines(doc: Document, count: int) -> list[tuple[int, int]]:
+def head_lines(doc: Document, count: int, record_labels: list[str] = ()) -> list[tuple[int, int]]:
     """Spans of the short lines that head the text (title, source line, document number),
-    at most ``count`` of them, up to the first numbered heading (normalised, simplified text)."""
+    at most ``count`` of them, up to the first numbered heading (normalised, simplified text).
+    A catalogue's rows (索引号, 发文字号 …) above the title are not counted: a record block of
+    six rows would otherwise hide the title under it."""
     spans = []
     first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
     for index, start in enumerate(doc.line_starts):
@@ -79,9 +81,17 @@ def head_lines(doc: Document, count: int) -> list[tuple[int, int]]:
             break
         end = start + len(doc.source.lines[index])
         line = doc.norm[start:end].strip()
-        if line and len(without_pinyin(line)) <= HEAD_MAX:  # a mirror's pinyin does not make a title prose
-            spans.append((start, end))
+        if line and len(without_pinyin(line)) <= HEAD_MAX and not _catalogue_row(line, record_labels):
+            spans.append((start, end))  # a mirror's pinyin does not make a title prose
     return spans
+
+
+ROW_LEAD = " \t|｜•·▪●-*"  # what a row may start with: a table's bar, a list's bullet
+
+
+def _catalogue_row(line: str, labels: list[str]) -> bool:
+    """A catalogue row (索引号:…, | 发布机构 | …, • 成文日期:…), by the record's own labels."""
+    return line.lstrip(ROW_LEAD).startswith(tuple(labels)) if labels else False
 
 
 def first_text(doc: Document) -> tuple[int, int] | None:
@@ -161,7 +171,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     start, end = where
     # a learners' site's pinyin (会(huì)议在江北区(qū)召开) is read past, as a reader does
-    heads = [without_pinyin(DECORATION.sub("", doc.norm[lo:hi].strip())) for lo, hi in head_lines(doc, params["head_lines"])]
+    heads = [without_pinyin(DECORATION.sub("", doc.norm[lo:hi].strip())) for lo, hi in head_lines(doc, params["head_lines"], params["record_labels"])]
     opening = without_pinyin(doc.norm[start:max(start, min(start + params["opening_chars"], _opening_end(doc, start)))])
     # a record block above a report that announces itself and starts its numbered parts is the
     # report's own page, however short the copy: only a bare record is a catalogue entry
