@@ -27,6 +27,8 @@ SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
                  "人力社保局": "人力资源和社会保障局"}
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$")
+# A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
+JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
 
 
 def load_labels(folder: Path) -> dict:
@@ -41,6 +43,10 @@ def canonical(name: str | None) -> str | None:
     name = to_simplified("".join(name.split()))
     for short, full in ABBREVIATIONS.items():
         name = name.replace(short, full)
+    joint = JOINT.match(name)
+    if joint:
+        place = joint.group(1) + joint.group(2)
+        return f"中共{place}委{place}人民政府"  # spaces are dropped above
     return SHORT.sub(r"\1人民政府", name)
 
 

@@ -125,3 +125,14 @@ def test_openings_with_more_leads_and_verbs(opening, want):
 ])
 def test_a_prefecture_or_league_speaks_through_its_agency(opening, want):
     assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("opening, want", [
+    # a town's party committee and government as the joint subject: both bodies, the committee by its full name
+    ("2025年以来，在区委、区政府的坚强领导下，云岭镇党委、政府深入学习宣传贯彻习近平法治思想。", "中共云岭镇委员会 云岭镇人民政府"),
+    ("2025年，云岭乡党委、乡政府坚持依法行政。", "中共云岭乡委员会 云岭乡人民政府"),
+    ("2025年，云岭镇党委和政府坚持依法行政。", "中共云岭镇委员会 云岭镇人民政府"),
+    ("2025年，全镇党委、政府坚持依法行政。", None),  # all of the town: no name
+])
+def test_a_towns_joint_subject(opening, want):
+    assert issuer.issuer_from_opening(opening) == want
