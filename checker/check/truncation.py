@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from checker.parse.document import Document
-from checker.parse.parser import is_furniture
+from checker.parse.page_lines import is_furniture
 from checker.read.lazy_pattern import lazy
 
 # What a finished paragraph may end with: closing punctuation, a closing quote or bracket.  The

@@ -4,7 +4,6 @@ statutory sections and metadata.  Web furniture before the title and after the r
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from checker.read.chinese import is_traditional, to_simplified
@@ -21,33 +20,14 @@ from . import metadata as meta
 from .document import Document, Heading, Metadata
 from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_headings, plain_heading,
                       page_chunk_numbers, run_in_headings, split_sentences)
+from .page_lines import is_furniture, is_prose
 from .sections import SectionDef, classify, heading_key
 from .subject import issuer_from_subject
+from .title_block import find_title, issuer_above_title
 
-# Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
-# two patterns, because one alternation that mixes ^ with unanchored words is tried at every
-# position of every line.
-HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |)
-                        r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
-                        r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
-TABLE_RULE = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
-BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
-FOOTER_FURNITURE = lazy(
-                        r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
-                        r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
-# A line made only of a page's widgets (字体大小:【大 中 小】, 分享至, 无障碍 简体|繁体, 登录 | 注册,
-# 进入播报模式, 阅读:0): whole-line only, since 无障碍 or 打印 may be words of the report itself.
-WIDGET = (r"(?:字体大小|字体|字号|[大中小]|默认|分享至|分享|收藏|打印|朗读|无障碍(?:浏览|访问|阅读)?|长者模式|关怀版|适老化|"
-          r"语音播报|进入播报模式|智能问答|简体版?|繁体版?|繁體版?|English|登录|注册|跳转到内容|返回上一页|返回顶部|"
-          r"微信公众号|微信|微博|(?:网站)?支持IPv6|手机端|手机版|政务邮箱|(?:阅读|浏览)(?:次数|量)?\s*[:：]?\s*\d*)")
-WIDGET_LINE = lazy(rf"[\s|｜/:：【】\[\]()（）·•-]*{WIDGET}(?:[\s|｜/:：【】\[\]()（）·•-]*{WIDGET})*[\s|｜/:：【】\[\]()（）·•-]*",
-                  re.I)
-WIDGET_MAX = 40  # characters: a longer line is not a widget bar
-BULLET = lazy(r"^\s*[•·●▪◆■]\s*")
 ATTACHMENT_NOTE = lazy(r"^\s*附\s*件\s*[:：]?\s*(?:\d{1,2}\s*[.．、])?[^。]{0,60}$")
 ATTACHMENT_ITEM = lazy(r"^\s*\d{1,2}\s*[.．、][^。]{1,60}$")
 SIGNATURE_DATE = lazy(r"^\s*[(（]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
-PROSE_MARKS = "。!?;"
 
 
 def parse(source: Source, defs: list[SectionDef]) -> Document:
@@ -60,20 +40,7 @@ def parse(source: Source, defs: list[SectionDef]) -> Document:
     # the title, body bounds and metadata are read past a mirror's inserted pinyin (關(guān)于); the
     # part headings keep the document's own lines, as their positions are taken from them
     lines = _read_lines(own_lines, doc.norm)
-    title_index = _title_index(lines, is_heading)
-    title_lines = 1
-    if title_index and ((_issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]))
-                        or _title_runs_on(lines[title_index - 1], lines[title_index])
-                        or _broken_after_guanyu(lines, title_index)):
-        title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
-    if title_index is None:
-        title_index, title_lines = _split_title_index(lines, is_heading)
-        if title_index and _issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
-            title_index, title_lines = title_index - 1, title_lines + 1  # 某市人民政府 / 关于……工作 / 情况的报告
-    if title_index and _party_line_above(lines, title_index):
-        title_index, title_lines = title_index - 1, title_lines + 1  # 中共某市委 / 某市人民政府 / 关于……
-    if title_index is not None and title_lines == 1:
-        title_index, title_lines = _document_head(lines, title_index, is_heading)
+    title_index, title_lines = find_title(lines, is_heading)
     first = _body_first_line(lines, None if title_index is None else title_index + title_lines - 1, is_heading)
     last = _body_last_line(lines, first, is_heading)
     if first is None or last is None:
@@ -128,7 +95,7 @@ def _plain_part_headings(doc: Document, lines: list[str], title_index: int | Non
         line = lines[index]
         if _is_signature(line) or (not seen_prose and meta.is_title_line(line)):
             continue
-        seen_prose = seen_prose or _is_prose(line)
+        seen_prose = seen_prose or is_prose(line)
         heading = plain_heading(line, index + 1, start, lambda t: heading_key(t, defs) is not None)
         if heading is not None:
             found.append(heading)
@@ -154,7 +121,7 @@ def _couplet_part_headings(doc: Document, lines: list[str], detected: LineHeadin
     found: list[Heading] = []
     for at in range(1, len(body) - 2):
         above, top, bottom, below = body[at - 1], body[at], body[at + 1], body[at + 2]
-        if not (_is_prose(lines[above]) and _is_prose(lines[below])):
+        if not (is_prose(lines[above]) and is_prose(lines[below])):
             continue
         if not (_couplet_line(lines[top], top, detected) and _couplet_line(lines[bottom], bottom, detected)):
             continue
@@ -171,7 +138,7 @@ def _couplet_line(line: str, index: int, detected: LineHeadings) -> bool:
     text = line.strip()
     return (COUPLET_MIN <= len(text) <= PLAIN_MAX and bool(COUPLET_CHARS.fullmatch(text))
             and detected.at(index) is None and not meta.is_title_line(text) and not _is_signature(text)
-            and not _is_furniture(text))
+            and not is_furniture(text))
 
 
 def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> Callable[[int], bool]:
@@ -183,101 +150,13 @@ def _heading_test(lines: list[str], source: Source, detected: LineHeadings) -> C
     return lambda index: detect_heading(lines[index], index + 1, 0) is not None
 
 
-def is_furniture(line: str) -> bool:
-    """A page's furniture line (menu, breadcrumb, footer, the page's date/source line)."""
-    return _is_furniture(line)
-
-
-def _is_furniture(line: str) -> bool:
-    if BULLET.match(line) and len(line.strip()) < 24:
-        return True
-    if len(line.strip()) <= WIDGET_MAX and WIDGET_LINE.fullmatch(line.strip()):
-        return True
-    if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
-        return True
-    if TABLE_RULE.match(line) or ("。" not in line and dates.LEAD_DATE_RE.match(line)):
-        return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…)
-    # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
-    return "。" not in line and bool(dates.DATE_LABEL_RE.search(line) or dates.SOURCE_DATE_RE.search(line))
-
-
-def _names_no_body(line: str) -> bool:
-    """A title line that starts with 关于 or the year: the body's name is on the line above."""
-    stripped = marks.MARKUP.sub("", line.strip())
-    return stripped.startswith("关于") or bool(marks.LEADING_YEAR.match(stripped))
-
-
-YEAR_TAIL = lazy(r"(?:19|20)\d{2}\s*年度?$")
-
-
-def _title_runs_on(above: str, line: str) -> bool:
-    """A title broken after its year (某区某局2024年度 / 法治政府建设工作报告): the line above names
-    something and ends with the year, the title line names no body, and the two read as one title."""
-    top, bottom = marks.MARKUP.sub("", above.strip()), line.strip()
-    year = YEAR_TAIL.search(top)
-    return (bool(year) and len(top[:year.start()].strip()) >= 2 and issuer.title_name(bottom) is None
-            and not _is_prose(top) and not _is_furniture(top) and meta.is_title_line(top + bottom))
-
-
-ANNOUNCES = lazy(r"现将.{2,40}如下\s*[:：]?$")  # 现将我局……情况总结如下: a sentence, however short
-
-
-def _is_prose(line: str) -> bool:
-    stripped = line.strip()
-    return any(mark in stripped for mark in PROSE_MARKS) or len(stripped) >= 40 or bool(ANNOUNCES.search(stripped))
-
-
-def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | None:
-    """The line holding the report title, preferring one without a site suffix."""
-    candidates = []
-    for index, line in enumerate(lines[:60]):
-        if is_heading(index):
-            break
-        if meta.is_title_line(line):
-            candidates.append(index)
-    clean = [i for i in candidates if not marks.TITLE_SPLIT.search(lines[i])]
-    if clean:
-        return clean[0]
-    return candidates[0] if candidates else None
-
-
-SPLIT_TITLE_GAP = 2  # blank lines a saved page may leave between the two lines of a split title
-
-
-def _split_title_index(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int | None, int]:
-    """A title set over two lines (金华市教育局关于2023年法治政府 / 建设工作情况的报告), or over two
-    lines with a blank line between on a saved page: the first of two short lines that read as a
-    title only together, and how many lines the title spans (blank ones included)."""
-    for index in range(min(len(lines), 60) - 1):
-        if is_heading(index) or is_heading(index + 1):
-            return None, 1
-        top = lines[index].strip()
-        if not top or _is_prose(top) or _is_furniture(top):
-            continue
-        below = _next_filled(lines, index, SPLIT_TITLE_GAP)
-        if below is None or is_heading(below):
-            continue
-        bottom = lines[below].strip()
-        if not _is_prose(bottom) and meta.is_title_line(top + bottom):
-            return index, below - index + 1
-    return None, 1
-
-
-def _next_filled(lines: list[str], index: int, gap: int) -> int | None:
-    """The next line after ``index`` with text, at most ``gap`` blank lines further down."""
-    for below in range(index + 1, min(len(lines), index + gap + 2)):
-        if lines[below].strip():
-            return below
-    return None
-
-
 def _body_first_line(lines: list[str], title_index: int | None, is_heading: Callable[[int], bool]) -> int | None:
     start = 0 if title_index is None else title_index + 1
     for index in range(start, len(lines)):
         line = lines[index]
-        if not line.strip() or _is_furniture(line):
+        if not line.strip() or is_furniture(line):
             continue
-        if is_heading(index) or _is_prose(line):
+        if is_heading(index) or is_prose(line):
             return index
     return None
 
@@ -288,9 +167,9 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
     last = first
     for index in range(len(lines) - 1, first - 1, -1):  # from the end: the last such line, found
         line = lines[index]                              # without testing every body line for furniture
-        if not line.strip() or _is_furniture(line):
+        if not line.strip() or is_furniture(line):
             continue
-        if is_heading(index) or _is_prose(line):
+        if is_heading(index) or is_prose(line):
             last = index
             break
     attachments = False
@@ -302,7 +181,7 @@ def _body_last_line(lines: list[str], first: int | None, is_heading: Callable[[i
         attachments = bool(ATTACHMENT_NOTE.match(line) or (attachments and ATTACHMENT_ITEM.match(line)))
         if attachments:
             continue
-        if _is_furniture(line) or not (_is_signature(line)):
+        if is_furniture(line) or not (_is_signature(line)):
             break
         last = index
     return last
@@ -331,7 +210,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
         data.title = _run_in_title(lines, first, doc.source.lines, traditional)
     outside = _outside_lines(lines, first, last)
     head = lines[:first] if first is not None else []
-    data.from_page = any(_is_furniture(line) for line in head if line.strip())
+    data.from_page = any(is_furniture(line) for line in head if line.strip())
     info = list(doc.source.page_info)  # a web page's date and source line beside its text
     outside, head = info + outside, info + head
     data.published = (doc.source.published or dates.published_date(outside, head)
@@ -344,7 +223,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
     if titled and titled[0] in shortform.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = shortform.qualify(titled, body, above) or titled
-    data.issuer = (titled or _issuer_above_title(lines, title_index)
+    data.issuer = (titled or issuer_above_title(lines, title_index)
                    or _issuer_below_title(lines, title_index, title_lines, first)
                    or shortform.qualify(issuer.issuer_from_opening(opening), body, above)
                    or _issuer_from_signature(lines, last, title_index)
@@ -360,7 +239,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
 def _run_in_title(lines: list[str], first: int | None, original: list[str], traditional: bool) -> str | None:
     """The title heading the report's first line, as written, when nothing but page furniture
     stands above that line."""
-    if first is None or any(line.strip() for line in lines[:first] if not _is_furniture(line)):
+    if first is None or any(line.strip() for line in lines[:first] if not is_furniture(line)):
         return None
     line = marks.without_pinyin(original[first])
     return meta.run_in_title(to_simplified(line) if traditional else line)
@@ -420,64 +299,6 @@ def _line_above(lines: list[str], index: int, top: int) -> str | None:
         if lines[above].strip():
             return lines[above].strip()
     return None
-
-
-def _issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
-    """Joint or long titles put the issuer on the line above: 中共某区委 某区人民政府 / 关于……的报告."""
-    if not title_index:
-        return None
-    above = lines[title_index - 1].strip()
-    return above if _names_body(above) else None
-
-
-def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
-    """A title broken after its 关于 (某市人民政府关于 / 2023年度法治政府建设情况的报告): the line
-    above is a body's name and 关于, the title line names no body."""
-    above = marks.MARKUP.sub("", lines[title_index - 1].strip())
-    if not above.endswith("关于") or issuer.title_name(lines[title_index].strip()) is not None:
-        return False
-    return _names_body(above[:-2].strip())
-
-
-JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")
-
-
-def _party_line_above(lines: list[str], title_index: int) -> bool:
-    """A joint report's party committee on its own line above the government's that heads the
-    title (中共某市委 / 某市人民政府 / 关于……的报告): both lines are the title's."""
-    above, own = lines[title_index - 1].strip(), lines[title_index].strip()
-    return bool(JOINT_PARTY_LINE.match(above)) and own.endswith("政府") and not _is_furniture(above)
-
-
-def _document_head(lines: list[str], title_index: int, is_heading: Callable[[int], bool]) -> tuple[int, int]:
-    """A page title that names no body (关于2025年法治政府建设情况的报告) repeated below as the
-    document's own head under the body's name (某区人民政府 / (blank) / 关于……的报告): the title is
-    that head, both its lines.  Otherwise the title as found, one line."""
-    if not _names_no_body(lines[title_index]):
-        return title_index, 1
-    title = lines[title_index].strip()
-    for index in range(title_index + 1, min(len(lines), title_index + 20)):
-        if is_heading(index) or _is_prose(lines[index]):
-            break
-        if lines[index].strip() != title:
-            continue
-        above = _filled_above(lines, index, SPLIT_TITLE_GAP)
-        if above is not None and above > title_index and _names_body(lines[above].strip()):
-            return above, index - above + 1
-    return title_index, 1
-
-
-def _filled_above(lines: list[str], index: int, gap: int) -> int | None:
-    """The line before ``index`` with text, at most ``gap`` blank lines further up."""
-    for above in range(index - 1, max(-1, index - gap - 2), -1):
-        if lines[above].strip():
-            return above
-    return None
-
-
-def _names_body(line: str) -> bool:
-    """A short line that is a body's name (某区人民政府, 某市某局), not page furniture."""
-    return 2 <= len(line) <= 40 and bool(issuer.ISSUER_TAIL.search(line)) and not _is_furniture(line)
 
 
 def _outside_lines(lines: list[str], first: int | None, last: int | None) -> list[str]:

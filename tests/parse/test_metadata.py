@@ -580,7 +580,7 @@ def test_the_first_part_never_outvotes_the_title(national):
 @pytest.mark.parametrize("widgets", ["字体大小:【大 中 小】", "分享至", "无障碍 简体| 繁体", "登录 | 注册", "阅读:0",
                                      "| 手机端| 政务邮箱| 无障碍浏览|", "进入播报模式", "网站支持IPv6"])
 def test_a_line_of_page_widgets_is_furniture_not_the_title_or_body(widgets, national):
-    from checker.parse.parser import is_furniture
+    from checker.parse.page_lines import is_furniture
 
     assert is_furniture(widgets)
     data = metadata(widgets + "\n" + TITLE + "\n" + widgets + "\n" + BODY, national)
@@ -590,7 +590,7 @@ def test_a_line_of_page_widgets_is_furniture_not_the_title_or_body(widgets, nati
 @pytest.mark.parametrize("line", ["无障碍环境建设", "打印机采购", "中共云溪区委", "分享经验做法",
                                   "全年无障碍设施改造12处。"])
 def test_report_words_are_not_widgets(line):
-    from checker.parse.parser import is_furniture
+    from checker.parse.page_lines import is_furniture
 
     assert not is_furniture(line)
 

@@ -19,7 +19,7 @@ from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
-from checker.parse.parser import is_furniture
+from checker.parse.page_lines import is_furniture
 from checker.read.lazy_pattern import lazy
 
 FURNITURE_MAX = 40  # characters: a longer line is the report's own text, whatever words it holds

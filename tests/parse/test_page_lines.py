@@ -1,0 +1,42 @@
+"""checker.parse.page_lines: a saved page's furniture lines and the text's own prose.  Synthetic lines (ours)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse.page_lines import is_furniture, is_prose
+
+
+@pytest.mark.parametrize("line", [
+    "索引号：0001-2025-00011",
+    "| 发布机构 | 云溪区司法局 | 成文日期 | 2025-03-10 |",
+    "首页 > 政务公开 > 法治政府建设",
+    "字体大小：【大 中 小】 打印 分享至",
+    "2025-03-10 09:30 来源：云溪区司法局",
+    "发布时间：2025-03-10",
+    "|---|---|",
+    "相关链接",
+    "• 政务公开",
+])
+def test_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "云溪区人民政府2024年法治政府建设情况报告",
+    "一、2024年主要举措和成效",
+    "全年审核规范性文件37件。",
+    "无障碍环境建设纳入年度执法检查计划。",  # a widget's word inside a sentence
+])
+def test_not_furniture(line):
+    assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line, want", [
+    ("全年审核规范性文件37件。", True),
+    ("现将有关情况报告如下：", True),  # an announcement, however short
+    ("区长主持召开常务会议研究法治议题，全年共召开4次，审议规范性文件草案12件并提出修改意见", True),  # long
+    ("云溪区人民政府", False),
+    ("关于2024年度法治政府建设情况的报告", False),
+])
+def test_prose(line, want):
+    assert is_prose(line) is want
