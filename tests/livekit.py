@@ -61,7 +61,13 @@ def same_issuer(want: str | None, got: str | None) -> bool:
 
 
 def _flat(text: str | None) -> str | None:
-    return None if text is None else "".join(text.split())
+    """A title without spaces, in simplified characters: a traditional page's metadata may give
+    the simplified form (issue 14), as ``canonical`` allows for the issuer."""
+    if text is None:
+        return None
+    from checker.read.chinese import to_simplified
+
+    return to_simplified("".join(text.split()))
 
 
 def _options(label: dict, key: str) -> list:

@@ -33,7 +33,7 @@ PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|�
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 # 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*)?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*)?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
@@ -49,7 +49,9 @@ JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
 OWN_PARTY = lazy(r"^(厅|局|委)党(?:组|委)$")
 # A department's party group or committee as the speaker (民政部党组, 市应急管理局党委): the department.
-DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室))党(?:组|委)$")
+DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|办公室|委办))党(?:组|委)$")
+# …and with the department's other name in brackets before it (某县藏语委办(编译局)党组): the department.
+ALIAS_BEFORE_PARTY = lazy(r"\s*[(（][^()（）]{2,20}[)）](?=党(?:组|委)$)")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
 DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
 # A government with its departments as the subject (某县人民政府及其工作部门): the government.
@@ -75,7 +77,7 @@ REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|�
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
-SELF_PLACE = lazy(r"^我(省|市|区|县|镇|乡)$")
+SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)$")  # 我旗: a banner, Inner Mongolia's county
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
 ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府|行政机关)(?:及其部门)?"
@@ -114,6 +116,7 @@ def title_name(title: str) -> str | None:
         tail = LEADING_YEAR.sub("", title)
         head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
     head = PARTY_GROUP.sub(r"\1", head)
+    head = DEPARTMENT_PARTY.sub(r"\1", ALIAS_BEFORE_PARTY.sub("", head))  # 某局党组2025年度……: the 局's report
     return head if 2 <= len(head) <= 40 else None
 
 
@@ -223,7 +226,7 @@ def speaker_name(subject: str) -> str | None:
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     subject = DOUBLED_COUNTY.sub(r"\1", subject)
     subject = AND_DEPARTMENTS.sub("", subject)  # 某县人民政府及其工作部门: the government's report
-    subject = DEPARTMENT_PARTY.sub(r"\1", subject)  # 民政部党组坚持……: the ministry's report
+    subject = DEPARTMENT_PARTY.sub(r"\1", ALIAS_BEFORE_PARTY.sub("", subject))  # 民政部党组坚持……: the ministry's report
     topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
     if topic:
         subject = topic.group(1)

@@ -17,6 +17,9 @@ from .document import Document, Node, Section
 YEARS = lazy(r"(?:19|20)\d{2}\s*年度?|[\d\-—–]+")
 YEAR = lazy(r"(?:19|20)\d{2}")
 CLAUSE_MARK = lazy(r"[,，;；]")
+PHRASE_BREAK = lazy(r"[,，;；。]")
+JOINED = lazy(r"[、和与及暨并]")  # the words that join two items in one part title
+PART_TITLE_MAX = 40  # characters: a longer heading is a run-in line, not a part's title
 
 
 @record(frozen=True)
@@ -37,18 +40,34 @@ class SectionDef:
 
 
 def heading_key(title: str, defs: list[SectionDef]) -> str | None:
-    """The item a heading title names, trying items in the rule set's priority order; an item's
+    """The item a heading title names first (see ``heading_keys``), or None."""
+    keys = heading_keys(title, defs)
+    return keys[0] if keys else None
+
+
+def heading_keys(title: str, defs: list[SectionDef]) -> list[str]:
+    """The items a heading title names, in the order it names them (at one place, in the rule
+    set's priority order: 第一责任人 before 举措); an item's
     ``not_with`` words keep a heading from it although an alias matches (重点工作开展情况 reports
     work done, it is not the plan that 重点工作 alone would name); its ``not_after_comma`` aliases
     do not name it in a later clause of a slogan heading without a year (紧抓顶层谋划，高站位推进
     重点工作 reports the work pushed on, a plan names its year or 下一步)."""
     plain = YEARS.sub("", title).replace(" ", "")
     dated = bool(YEAR.search(title))
-    for item in defs:
-        if any(_names(alias, plain, dated, item) for alias in item.aliases) \
-                and not any(word in plain for word in item.not_with):
-            return item.key
-    return None
+    named = [(min((plain.find(alias), plain.find(alias) + len(alias)) for alias in item.aliases
+                  if _names(alias, plain, dated, item)), order, item.key)
+             for order, item in enumerate(defs)
+             if any(_names(alias, plain, dated, item) for alias in item.aliases)
+             and not any(word in plain for word in item.not_with)]
+    if not named:
+        return []
+    # a part title that joins two items in one phrase (主要举措、成效及存在的问题与原因分析) holds both;
+    # a later clause (……第一责任人职责，加强法治政府建设的有关情况), words that only go on
+    # (……第一责任人职责工作情况) or a long run-in line name one
+    ((_, end), _, key), *rest = sorted(named)
+    return [key] + [other for (at, _), _, other in rest
+                    if len(plain) <= PART_TITLE_MAX and at >= end
+                    and JOINED.search(plain[end:at]) and not PHRASE_BREAK.search(plain[end:at])]
 
 
 def _names(alias: str, plain: str, dated: bool, item: SectionDef) -> bool:
@@ -62,10 +81,13 @@ def _names(alias: str, plain: str, dated: bool, item: SectionDef) -> bool:
 def classify(doc: Document, defs: list[SectionDef]) -> list[Section]:
     """Find the statutory items among the top-level parts, then any embedded ones."""
     top = [n for n in doc.root.children if n.heading is not None] if doc.root else []
-    keys = [heading_key(n.heading.title, defs) for n in top]
+    named = [heading_keys(n.heading.title, defs) for n in top]
+    keys = [both[0] if both else None for both in named]
     sections: dict[str, Section] = {}
+    shared: list[Section] = []  # the second item a part's heading names, inside that part
     previous: Section | None = None
-    for node, key in zip(top, keys):
+    for node, key, both in zip(top, keys, named):
+        shared += [_section_from(doc, other, node, embedded=True) for other in both[1:]]
         if key is None:
             key = "measures" if not _seen_beyond_measures(sections) else None
         if key is None:
@@ -78,8 +100,11 @@ def classify(doc: Document, defs: list[SectionDef]) -> list[Section]:
             continue
         previous = sections[key] = _section_from(doc, key, node)
     found = list(sections.values())
+    for section in shared:
+        if section.key not in sections and all(section.key != other.key for other in found):
+            found.append(section)
     for item in defs:
-        if item.key not in sections and item.embedded_markers:
+        if item.key not in sections and item.embedded_markers and all(item.key != f.key for f in found):
             embedded = _find_embedded(doc, item, sections.get("measures"), top)
             if embedded:
                 found.append(embedded)

@@ -13,11 +13,11 @@ from checker.read.regex_cache import transient
 from . import places
 from .page_marks import BREADCRUMB_MARK, without_pinyin
 
-BARE_LEVEL = "省市区县镇乡"
+BARE_LEVEL = "省市区县旗镇乡"
 # A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
 # in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.
 CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
-                   r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县)")
+                   r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县|旗)")
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
@@ -83,7 +83,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
-    if level in "市区县" and len(name) > 2 and not name.endswith("人民政府"):
+    if level in "市区县旗" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
         # 关于浦东新区司法局……: the place is 浦东新; a one-character one only as a county or city (南县)
         stems = {m.group(1).removeprefix("关于")
@@ -111,7 +111,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if level in "镇乡":
         return _one_town(level, text, name)
     return (_address_place(level, text, name) or _municipality(level, head + text, name)
-            or _written_out(level, text, name) or _slogan_place(level, text, name))
+            or _written_out(level, text, name, alone=False) or _slogan_place(level, text, name)
+            or _written_out(level, text, name, alone=True))
 
 
 def _new_area(text: str, name: str) -> str | None:
@@ -136,20 +137,22 @@ def _completable(level: str, name: str) -> str | None:
     anywhere in the text may complete it: a city's, district's or county's, and a name, not a
     phrase (区委常委、区委……)."""
     body = name[1:]
-    return body if level in "市区县" and len(body) >= 2 and body.isalpha() else None
+    return body if level in "市区县旗" and len(body) >= 2 and body.isalpha() else None
 
 
-def _written_out(level: str, text: str, name: str) -> str | None:
+def _written_out(level: str, text: str, name: str, alone: bool) -> str | None:
     """市应急管理局 completed by the place of its level the text writes out in full: the one that
-    stands before the same body (成立大冶市应急管理局……), else the only one of that level it names;
-    None for none or two (a county's report naming its neighbours cannot tell which is its own)."""
+    stands before the same body (成立大冶市应急管理局……), or (``alone``) the only one of that
+    level it names; None for none or two (a county's report naming its neighbours cannot tell
+    which is its own).  The place's own slogan (法治湛江) comes before the only one named, since a
+    city's report names its county-level cities (吴川市) as often as itself."""
     body = _completable(level, name)
     if body is None:
         return None
     found = {place for place, _ in places.named(text) if place.endswith(level) and not place.endswith("自治区")}
-    with_body = {place for place in found if place + body in text}
-    if len(with_body) == 1:
-        return with_body.pop() + body
+    if not alone:
+        with_body = {place for place in found if place + body in text}
+        return with_body.pop() + body if len(with_body) == 1 else None
     return found.pop() + body if len(found) == 1 else None
 
 

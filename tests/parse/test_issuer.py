@@ -136,3 +136,21 @@ def test_a_prefecture_or_league_speaks_through_its_agency(opening, want):
 ])
 def test_a_towns_joint_subject(opening, want):
     assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("title, want", [
+    # a department's party group heading the title without 中共, its other name in brackets before 党组
+    ("云溪县藏语委办(编译局)党组2025年度法治政府建设年度报告", "云溪县藏语委办"),
+    ("云溪县审计局党组2025年度法治政府建设年度报告", "云溪县审计局"),
+])
+def test_a_party_group_title_without_zhonggong(title, want):
+    assert issuer.issuer_from_title(title) == want
+
+
+def test_a_year_until_now_before_the_subject():
+    opening = "2025年至今，在区委、区政府的正确领导下，云溪区教育局以习近平法治思想为指导，推进依法治校。"
+    assert issuer.issuer_from_opening(opening) == "云溪区教育局"
+
+
+def test_wo_qi_is_the_banners_government():
+    assert issuer.issuer_from_opening("今年以来，我旗坚持以习近平法治思想为指导，推进法治政府建设。") == "旗人民政府"

@@ -6,7 +6,7 @@ from checker.read.record import replace
 
 import pytest
 
-from checker.parse.sections import heading_key
+from checker.parse.sections import heading_key, heading_keys
 from checker.run.pipeline import check_text
 from tests.reportkit import DUTY, MEASURES, PLAN, PROBLEMS, TITLE
 
@@ -53,3 +53,27 @@ def test_not_after_comma_comes_from_the_rule_set(national):
     assert heading_key("一、紧抓顶层谋划，高站位推进重点工作", national.sections) is None
     assert heading_key("一、紧抓顶层谋划，高站位推进重点工作",
                        [replace(d, not_after_comma=()) for d in national.sections]) == "plan"
+
+
+# session 12, after live-extra24's first run: a part title that joins two items holds both
+@pytest.mark.parametrize("title, want", [
+    ("一、主要举措、成效及存在的问题与原因分析", ["measures", "problems"]),
+    ("二、存在的不足和下一步工作打算", ["problems", "plan"]),
+    # the item's own wording going on (……职责工作情况), a later clause, a long run-in line: one item
+    ("一、2021年党政主要负责人履行推进法治建设第一责任人职责工作情况", ["duty"]),
+    ("一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", ["duty"]),
+    ("一、主要工作及成效（一）加强组织领导，定期研究法治建设中遇到的困难和问题，统筹推进依法行政工作", ["measures"]),
+    ("四、2025年工作安排", ["plan"]),
+])
+def test_heading_keys(title, want, national):
+    assert heading_keys(title, national.sections) == want
+    assert heading_key(title, national.sections) == want[0]
+
+
+def test_a_part_holding_the_measures_and_the_problems_lacks_neither(national):
+    text = "\n".join([TITLE, "一、主要举措、成效及存在的问题与原因分析", MEASURES, PROBLEMS,
+                      "二、履行推进法治建设第一责任人职责情况", DUTY, "三、2025年工作安排", PLAN])
+    result = check_text(text, national, "r.txt")
+    assert [(s["key"], s["embedded"]) for s in result.sections] == [
+        ("measures", False), ("problems", True), ("duty", False), ("plan", False)]
+    assert "section-missing" not in {f.rule for f in result.findings}

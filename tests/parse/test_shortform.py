@@ -29,3 +29,19 @@ def test_place_from_cited_document(name, text, expected):
 ])
 def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
     assert qualify("新区司法局", text) == want
+
+
+def test_a_banner_that_calls_itself_wo_qi():
+    """我旗: a banner (Inner Mongolia's county) completed from the documents it cites."""
+    assert qualify("旗人民政府", "印发《乌审旗领导干部应知应会法律法规清单》。") == "乌审旗人民政府"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a city's own slogan before the one county-level city it names (a city reports on its counties)
+    ("以贯彻实施法治湛江建设规划为抓手。吴川市推进执法规范化。", "湛江市人民政府"),
+    # a place standing before the same body still comes first
+    ("成立吴川市人民政府法治建设领导小组。推进法治湛江建设。", "吴川市人民政府"),
+    ("吴川市推进执法规范化。", "吴川市人民政府"),
+])
+def test_a_citys_slogan_before_the_one_city_named(text, want):
+    assert qualify("市人民政府", text) == want
