@@ -44,6 +44,7 @@ SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始
                     r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
+# A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府).
 TOWN_JOINT = lazy(r"([\u4e00-\u9fff]{2,4}?)(镇|乡)党委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")

@@ -13,6 +13,7 @@ from checker.read.regex_cache import transient
 from . import places
 from .page_marks import BREADCRUMB_MARK, without_pinyin
 
+# the levels a short form may start with in place of its place (市司法局, 县政府, 旗政府, 镇人民政府)
 BARE_LEVEL = "省市区县旗镇乡"
 # A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
 # in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.

@@ -69,7 +69,7 @@ def prepare(params: dict) -> dict:
 HEAD_MAX = 80  # characters: a longer line is prose, read as part of the opening
 
 
-def head_lines(doc: Document, count: int, record_labels: list[str] = ()) -> list[tuple[int, int]]:
+def head_lines(doc: Document, count: int, record_labels: tuple[str, ...] | list[str] = ()) -> list[tuple[int, int]]:
     """Spans of the short lines that head the text (title, source line, document number),
     at most ``count`` of them, up to the first numbered heading (normalised, simplified text).
     A catalogue's rows (索引号, 发文字号 …) above the title are not counted: a record block of
@@ -89,7 +89,7 @@ def head_lines(doc: Document, count: int, record_labels: list[str] = ()) -> list
 ROW_LEAD = " \t|｜•·▪●-*"  # what a row may start with: a table's bar, a list's bullet
 
 
-def _catalogue_row(line: str, labels: list[str]) -> bool:
+def _catalogue_row(line: str, labels: tuple[str, ...] | list[str]) -> bool:
     """A catalogue row (索引号:…, | 发布机构 | …, • 成文日期:…), by the record's own labels."""
     return line.lstrip(ROW_LEAD).startswith(tuple(labels)) if labels else False
 
