@@ -25,7 +25,7 @@ FIELDS = ("is_report", "title", "issuer", "issuer, text names it", "year", "publ
 SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 # Standard abbreviations of a department's name: the same body, as a reader would take it.
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
-                 "人力社保局": "人力资源和社会保障局"}
+                 "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$")
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")

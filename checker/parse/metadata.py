@@ -36,13 +36,15 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 # also 标题 run into the title with no mark (标题某县林业局关于……; 名称 so is a word: 名称解读), and the
 # catalogue's 内容概述/内容摘要 field
 # also any catalogue's name for the field with its colon (信息名称:, 文件名称:, 题名:, 主题:, 标题名称:)
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标\s*题|名\s*称|题\s*名)|主\s*题)\s*[:：|｜]\s*"
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标\s*题|名\s*称|题\s*名)|主\s*题)\s*(?:[:：]\s*[|｜]?|[|｜])\s*"
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
                              r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*"
                              # a cover letter's note of its attachment (附件:某局……报告): the report it sends
                              r"|附\s*件\s*\d{0,2}\s*[:：]\s*)")
 # a catalogue's bulleted entry (  • 某某厅关于……的报告, ★ 某某……): the bullet is not part of the title
 TITLE_BULLET = lazy(r"^\s*[•·▪◦●★☆◆◇■□▲△►▶]+\s*")
+# a model-text site's number before each text it collects (第一篇：某局……报告)
+COLLECTION_PIECE = lazy(r"^\s*第\s*[0-9一二三四五六七八九十]{1,2}\s*篇\s*[:：]\s*")
 DOC_NUMBER_PREFIX = lazy(r"^\s*[\[【(（]\s*[\u4e00-\u9fff]{1,8}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*")
 # …报告(潭县自然资字〔2025〕79号): the document number a page sets after the title.
 DOC_NUMBER_SUFFIX = lazy(r"(?<=报告|总结|情况)\s*[(（\[【]\s*[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,4}\s*号\s*[\]】)）]\s*$")
@@ -109,6 +111,7 @@ def clean_title(line: str) -> str:
     if wrapped:
         text = wrapped.group(1).strip()
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", TITLE_LEAD_DATE.sub("", text))))
+    text = COLLECTION_PIECE.sub("", text)
     text = TITLE_NOTE.sub("", text)
     text = TITLE_BYLINE.sub("", _before_byline(text)).strip()
     text = TITLE_SPLIT.split(text)[0].strip()

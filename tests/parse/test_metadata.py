@@ -1164,3 +1164,21 @@ def test_a_one_character_stem_that_is_no_county_completes_nothing(row, national)
     text = ("2024年法治政府建设年度工作报告\n\n" + row + "\n\n"
             "今年以来，县退役军人事务局深入学习贯彻习近平法治思想，推进依法行政。现将有关情况报告如下。\n" + BODY)
     assert metadata(text, national)["issuer"] is None
+
+
+# session 12, after live-extra25's first run
+@pytest.mark.parametrize("line", [
+    "| 标题: | 云溪镇2024年法治政府建设年度报告 | ||||",  # a table row: the label's colon, then the cell's bar
+    "| 标题 | 云溪镇2024年法治政府建设年度报告 |",
+    "标题：云溪镇2024年法治政府建设年度报告",
+    "第一篇：云溪镇2024年法治政府建设年度报告",  # a model-text site's number for the piece
+])
+def test_a_catalogue_cell_or_a_pieces_number_is_no_part_of_the_title(line):
+    assert meta.clean_title(line) == "云溪镇2024年法治政府建设年度报告"
+
+
+def test_a_title_in_a_catalogue_row_with_a_colon_is_read(national):
+    text = ("| 索引号: | 0001/2025-09186 | 分类: | 其他 |\n| 发布机构: | 云溪镇人民政府 | 发文日期: | 2025-02-28 |\n"
+            "| 标题: | 云溪镇2024年法治政府建设年度报告 | ||||\n" + BODY)
+    data = metadata(text, national)
+    assert data["title"] == "云溪镇2024年法治政府建设年度报告" and "title-format" not in rules(text, national)

@@ -112,8 +112,12 @@ def has_report_title(doc: Document, heads: list[str], compiled: dict) -> bool:
     """A report title among the first lines (not one of ``not_title_cues``)."""
     if any(_is_report_title(line, compiled) for line in heads):
         return True
-    title = doc.metadata.title
-    return bool(title and doc.metadata.title_line and _is_report_title(title, compiled))
+    title, at = doc.metadata.title, doc.metadata.title_line
+    if not (title and at and _is_report_title(title, compiled)):
+        return False
+    # the title as printed: a cue the metadata's cleaned title no longer shows (第一篇：……) still counts
+    printed = doc.norm[doc.line_starts[at - 1]:doc.line_starts[at - 1] + len(doc.source.lines[at - 1])]
+    return not any(p.search(printed.strip()) for p in compiled["not_title"])
 
 
 def says_report_follows(opening: str, compiled: dict) -> bool:

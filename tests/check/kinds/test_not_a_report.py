@@ -571,3 +571,11 @@ def test_a_part_heading_is_a_reports_mark(national):
 def test_a_short_unmarked_fragment_is_still_checked(national):
     text = UNMARKED.split("\n", 1)[1][:120]
     assert RULE not in {f.rule for f in check_text(text, national, "page.txt").findings}
+
+
+def test_a_collected_piece_stays_a_model_text_page_when_its_title_is_cleaned(national):
+    """第一篇：…… is cut from the metadata's title; the printed line still says what the page is."""
+    text = "第一篇：云溪区教育局2024年度法治政府建设情况报告\n2024年，区教育局坚持依法行政。\n一、主要举措和成效\n全年审核文件12件。"
+    result = check_text(text, national, "page.txt")
+    assert result.metadata["title"] == "云溪区教育局2024年度法治政府建设情况报告"
+    assert [f.rule for f in result.findings] == ["not-a-report"]
