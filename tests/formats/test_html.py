@@ -38,6 +38,8 @@ from tests.browser.htmlcases import (
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "html"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 UPDATE = bool(os.environ.get("FZCHECK_UPDATE_GOLDEN"))
+CHECKED_LABEL = "审查日期"  # the memo's row whose date is the day the page was made
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -55,6 +57,7 @@ class Outline(HTMLParser):
         self.out: list[str] = []
         self.depth = 0
         self.raw = False
+        self.checked_next = False
 
     def handle_starttag(self, tag, attrs):
         keep = []
@@ -77,6 +80,9 @@ class Outline(HTMLParser):
     def handle_data(self, data):
         text = " ".join(data.split())
         if text and not self.raw:
+            if self.checked_next and ISO_DATE.fullmatch(text):
+                text = "TODAY"  # the memo's date checked: the golden page was rendered on another day
+            self.checked_next = text == CHECKED_LABEL
             self.out.append("  " * self.depth + _unversion(text))
 
 
