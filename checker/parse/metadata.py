@@ -40,7 +40,11 @@ CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
                              r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*"
                              # a cover letter's note of its attachment (附件:某局……报告): the report it sends
-                             r"|附\s*件\s*\d{0,2}\s*[:：]\s*)")
+                             r"|附\s*件\s*\d{0,2}\s*[:：]\s*"
+                             # the label in brackets ([ 标 题 ] 某乡……报告, 【标题】……)
+                             r"|[\[【]\s*(?:标\s*题|名\s*称|题\s*名)\s*[\]】]\s*)")
+# a title alone in a table's cell (| 某街道2025年度……报告 |): the bars are the table's
+TABLE_CELL = lazy(r"^\s*[|｜]\s*([^|｜]+?)\s*[|｜]\s*$")
 # a catalogue's bulleted entry (  • 某某厅关于……的报告, ★ 某某……): the bullet is not part of the title
 TITLE_BULLET = lazy(r"^\s*[•·▪◦●★☆◆◇■□▲△►▶]+\s*")
 # a model-text site's number before each text it collects (第一篇：某局……报告)
@@ -107,6 +111,7 @@ def clean_title(line: str) -> str:
     ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before or after the title, and Markdown marks."""
     text = _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
+    text = TABLE_CELL.sub(r"\1", text)
     wrapped = TITLE_WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1).strip()

@@ -1172,6 +1172,9 @@ def test_a_one_character_stem_that_is_no_county_completes_nothing(row, national)
     "| 标题 | 云溪镇2024年法治政府建设年度报告 |",
     "标题：云溪镇2024年法治政府建设年度报告",
     "第一篇：云溪镇2024年法治政府建设年度报告",  # a model-text site's number for the piece
+    "[ 标 题 ] 云溪镇2024年法治政府建设年度报告",  # the label in brackets (after live-extra26)
+    "【标题】云溪镇2024年法治政府建设年度报告",
+    "| 云溪镇2024年法治政府建设年度报告 |",  # alone in a table's cell
 ])
 def test_a_catalogue_cell_or_a_pieces_number_is_no_part_of_the_title(line):
     assert meta.clean_title(line) == "云溪镇2024年法治政府建设年度报告"
@@ -1182,3 +1185,9 @@ def test_a_title_in_a_catalogue_row_with_a_colon_is_read(national):
             "| 标题: | 云溪镇2024年法治政府建设年度报告 | ||||\n" + BODY)
     data = metadata(text, national)
     assert data["title"] == "云溪镇2024年法治政府建设年度报告" and "title-format" not in rules(text, national)
+
+
+def test_a_bracketed_catalogue_label_gives_way_to_the_title_it_labels(national):
+    text = ("[ 索 引 号 ] 0001/2026-00002 [ 主题分类 ] 司法\n[ 标 题 ] 云溪镇人民政府关于2025年法治政府建设情况的报告\n"
+            "[ 成文日期 ] 2026-01-16 [ 发布日期 ] 2026-01-16\n\n云溪镇人民政府关于2025年法治政府建设情况的报告\n" + BODY)
+    assert metadata(text, national)["title"] == "云溪镇人民政府关于2025年法治政府建设情况的报告"
