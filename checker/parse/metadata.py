@@ -110,8 +110,7 @@ def clean_title(line: str) -> str:
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
     ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before or after the title, and Markdown marks."""
-    text = _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
-    text = TABLE_CELL.sub(r"\1", text)
+    text = TABLE_CELL.sub(r"\1", _bare(line))
     wrapped = TITLE_WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1).strip()
@@ -123,6 +122,11 @@ def clean_title(line: str) -> str:
     return TITLE_DATE.sub("", text).strip()
 
 
+def _bare(line: str) -> str:
+    """The line without Markdown marks, a site's decorations and letter spacing."""
+    return _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
+
+
 def _before_byline(text: str) -> str:
     return TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", DOC_NUMBER_SUFFIX.sub("", TITLE_NOTE.sub("", text)))).strip()
 
@@ -130,8 +134,7 @@ def _before_byline(text: str) -> str:
 def title_byline(line: str) -> str | None:
     """The body's name set after a title that names none (……报告（某县教育局）, ……报告——某县教育局,
     ……报告 某县教育局 2025-03-20): the report's issuer, as a signature under the title would be."""
-    text = _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
-    match = TITLE_BYLINE.search(_before_byline(text))
+    match = TITLE_BYLINE.search(_before_byline(_bare(line)))
     return match.group(1) if match else None
 
 

@@ -111,9 +111,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
             return match.group(1) + name
     if level in "镇乡":
         return _one_town(level, text, name)
-    return (_address_place(level, text, name) or _municipality(level, head + text, name)
-            or _written_out(level, text, name, alone=False) or _slogan_place(level, text, name)
-            or _written_out(level, text, name, alone=True))
+    return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
 
 
 def _new_area(text: str, name: str) -> str | None:
@@ -141,20 +139,20 @@ def _completable(level: str, name: str) -> str | None:
     return body if level in "市区县旗" and len(body) >= 2 and body.isalpha() else None
 
 
-def _written_out(level: str, text: str, name: str, alone: bool) -> str | None:
+def _written_out(level: str, text: str, name: str) -> str | None:
     """市应急管理局 completed by the place of its level the text writes out in full: the one that
-    stands before the same body (成立大冶市应急管理局……), or (``alone``) the only one of that
-    level it names; None for none or two (a county's report naming its neighbours cannot tell
-    which is its own).  The place's own slogan (法治湛江) comes before the only one named, since a
-    city's report names its county-level cities (吴川市) as often as itself."""
+    stands before the same body (成立大冶市应急管理局……), else the place its own slogan names
+    (法治湛江: a city's report names its county-level cities, 吴川市, as often as itself), else
+    the only one of that level it names; None for none or two (a county's report naming its
+    neighbours cannot tell which is its own)."""
     body = _completable(level, name)
     if body is None:
         return None
     found = {place for place, _ in places.named(text) if place.endswith(level) and not place.endswith("自治区")}
-    if not alone:
-        with_body = {place for place in found if place + body in text}
-        return with_body.pop() + body if len(with_body) == 1 else None
-    return found.pop() + body if len(found) == 1 else None
+    with_body = {place for place in found if place + body in text}
+    if len(with_body) == 1:
+        return with_body.pop() + body
+    return _slogan_place(level, text, name) or (found.pop() + body if len(found) == 1 else None)
 
 
 # the place in its own slogan (法治杭州建设, 平安盂县、法治盂县): a name or a name's stem after 法治/平安

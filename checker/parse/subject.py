@@ -31,6 +31,9 @@ ORGAN = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办
 # A name starts a clause or a list item: after a mark or a year (2024年,楚雄市…; 2024年楚雄市…).
 BOUNDARY = r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉])|(?<=年)(?!度)|(?<=年度))"
 FULL_NAME = lazy(rf"{BOUNDARY}((?:中共)?{PLACE}{{1,3}}{ORGAN})", re.M)
+# The place chain heading a name (杭州市上城区 in 杭州市上城区教育局), and each place in it.
+PLACE_CHAIN = lazy(rf"(?:中共)?({PLACE}{{1,3}})")
+ONE_PLACE = lazy(PLACE)
 # Function words no place name has but a handful (无为县, 将乐县, 从化区: checked against the list of divisions).
 FUNCTION_CHAR = lazy(r"[为是被将向对由把让使从归]")
 # A place chain that is a word or a phrase, not a place (智慧城市, 全市, 我区, 本县 …).
@@ -85,8 +88,8 @@ def _places_real(name: str, text: str) -> bool:
     """Each place of the name is one the list of divisions knows, or one the text writes more
     than once: a verb glued to a level-only short form (公布区人社局) reads as a place chain
     once, a body's real place (a district too new for the list, a town) recurs."""
-    chain = re.match(rf"(?:中共)?({PLACE}{{1,3}})", name)
-    for part in re.findall(PLACE, chain.group(1)) if chain else []:
+    chain = PLACE_CHAIN.match(name)
+    for part in ONE_PLACE.findall(chain.group(1)) if chain else []:
         if part[-1] in division.ENDINGS and not division.level_of(part) and text.count(part) < 2:
             return False
     return True
@@ -110,10 +113,10 @@ def _mentions(text: str):
 
 def _name(raw: str) -> str | None:
     """The name as the metadata gives it (某县政府 → 某县人民政府), or None for a phrase."""
-    places = re.match(rf"(?:中共)?({PLACE}{{1,3}})", raw)
+    places = PLACE_CHAIN.match(raw)
     if not places or NOT_PLACE.search(places.group(1)) or VERBISH.search(places.group(1)) or raw.startswith("中共"):
         return None
-    if any(FUNCTION_CHAR.search(part) and not division.level_of(part) for part in re.findall(PLACE, places.group(1))):
+    if any(FUNCTION_CHAR.search(part) and not division.level_of(part) for part in ONE_PLACE.findall(places.group(1))):
         return None  # 主体为区人社局: 为 makes a phrase of it, unless the place has it (无为县, 犍为县)
     return full_government(raw)
 
