@@ -116,7 +116,7 @@ def has_report_title(doc: Document, heads: list[str], compiled: dict) -> bool:
     if not (title and at and _is_report_title(title, compiled)):
         return False
     # the title as printed: a cue the metadata's cleaned title no longer shows (第一篇：……) still counts
-    printed = doc.norm[doc.line_starts[at - 1]:doc.line_starts[at - 1] + len(doc.source.lines[at - 1])]
+    printed = doc.norm[slice(*doc.line_span(at))]
     return not any(p.search(printed.strip()) for p in compiled["not_title"])
 
 
