@@ -2,8 +2,8 @@
 """Regenerate the JSON twin of the bundled rule set (rules/national.data.json; a test
 fails when one is stale).
 
-Each twin holds the data the YAML file loads to and the SHA-256 of the YAML text it was made
-from.  ``checker.check.ruleset`` reads a bundled rule set from its twin when the digest still
+Each twin holds the data the YAML file loads to and a digest (length and CRC-32) of the YAML text
+it was made from.  ``checker.check.rule_twin`` reads a bundled rule set from its twin when the digest still
 matches (``json`` parses in C; PyYAML builds the objects in Python: tens of milliseconds of
 every run's start), and from the YAML otherwise."""
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.check.ruleset import data_twin, source_digest, twinned_files  # noqa: E402
+from checker.check.rule_twin import data_twin, source_digest  # noqa: E402
+from checker.check.ruleset import twinned_files  # noqa: E402
 from checker.read.limits import load_yaml  # noqa: E402
 
 

@@ -205,7 +205,7 @@ def _file_cap(limits: Limits | None) -> int:
 def _too_big(path: str, size: int | None, cap: int) -> InputError:
     what = f"（{format_size(size)}）" if size is not None else ""
     return InputError(path, f"文件过大{what}，超过 {format_size(cap)} 的上限，不像是一份年度报告；未检查",
-                      f"请确认选择了正确的文件；确需检查时可用 --max-file-size 调高上限（见 docs/limits.md）")
+                      "请确认选择了正确的文件；确需检查时可用 --max-file-size 调高上限（见 docs/limits.md）")
 
 
 def _open_regular(path: str) -> BinaryIO:

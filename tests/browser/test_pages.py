@@ -45,7 +45,7 @@ def test_clicking_a_finding_scrolls_to_and_highlights_its_text(page, site):
     assert not in_viewport(page, f"#f-{n}")
     page.click(f"#fi-{n} a.go")
     assert page.eval(f"document.getElementById('f-{n}').classList.contains('current')")
-    assert page.eval(f"document.querySelectorAll('mark.hl.current').length") >= 1
+    assert page.eval("document.querySelectorAll('mark.hl.current').length") >= 1
     assert page.eval(f"Array.from(document.querySelectorAll('mark.hl.current'))"
                      f".every(m => m.dataset.f.split(' ').includes('{n}'))")
     assert page.eval(f"document.getElementById('n-{n}').classList.contains('current')")

@@ -65,12 +65,12 @@ class Exceptions:
 
     def __init__(self, text: str, lo: int, hi: int, patterns: list[re.Pattern[str]]):
         self.found = [[m.span() for m in p.finditer(text, lo, hi)] for p in patterns]
-        self.starts = [[start for start, _ in spans] for spans in self.found]
+        self.starts = [[start for start, _ in found] for found in self.found]
 
     def covers(self, start: int, end: int) -> bool:
-        for spans, starts in zip(self.found, self.starts):
+        for found, starts in zip(self.found, self.starts):
             index = bisect.bisect_right(starts, start) - 1  # one pattern's matches do not overlap
-            if index >= 0 and spans[index][1] >= end:
+            if index >= 0 and found[index][1] >= end:
                 return True
         return False
 

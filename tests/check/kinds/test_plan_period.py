@@ -22,7 +22,7 @@ def test_a_plan_not_yet_in_force(national):
 
 
 @pytest.mark.parametrize("where, text", [
-    ("measures", f"全面落实《法治政府建设实施纲要（2021—2025年）》，审核文件37件。"),   # in force
+    ("measures", "全面落实《法治政府建设实施纲要（2021—2025年）》，审核文件37件。"),   # in force
     ("plan", "2025年，贯彻落实《江澜市法治政府建设规划（2025—2027年）》。"),          # starts next year: the plan's year
     ("measures", f"在全面完成{OLD}确定的目标任务基础上，审核文件37件。"),            # looking back
     ("measures", f"{OLD}实施以来，审核文件37件。"),                                   # no cue before it
