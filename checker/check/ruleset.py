@@ -333,18 +333,22 @@ def _sections(data: dict, path: str) -> list[SectionDef]:
                                embedded_markers=tuple(item.get("embedded_markers") or ()),
                                not_with=tuple(item.get("not_with") or ()),
                                not_after_comma=tuple(item.get("not_after_comma") or ()),
-                               embedded_patterns=_patterns(item.get("embedded_patterns") or (), path, key),
+                               embedded_patterns=_patterns(item, "embedded_patterns", path),
+                               heading_patterns=_patterns(item, "heading_patterns", path),
                                short=str(item.get("short") or item.get("name") or key)))
     rank = {key: i for i, key in enumerate(priority)}
     defs.sort(key=lambda d: rank.get(d.key, len(rank)))
     return defs
 
 
-def _patterns(raw, path: str, key: str) -> tuple:
+def _patterns(item: dict, name: str, path: str) -> tuple:
+    """A section's regular expressions (``embedded_patterns``, ``heading_patterns``), compiled
+    with the same safety checks as a rule's."""
     from .regex_safety import compile_safe
 
+    raw, key = item.get(name) or (), item.get("key")
     try:
-        return tuple(compile_safe(p, f"sections.{key}.embedded_patterns[{i}]") for i, p in enumerate(raw))
+        return tuple(compile_safe(p, f"sections.{key}.{name}[{i}]") for i, p in enumerate(raw))
     except ValueError as exc:
         field_name, _, problem = str(exc).partition(": ")
         raise RuleSetError(path, problem, field=field_name) from None

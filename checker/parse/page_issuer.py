@@ -18,7 +18,7 @@ BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?�
 # A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站,
 # 某县人民政府网站, 某县政府网): the word goes, the publisher's name (政府 included) stays.
 SITE_SUFFIX = lazy(r"(?:门户网站|官方网站|门户网|网站|门户|官网|政务网|(?<=政府)网)$")
-SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|镇|乡)")
+SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|旗(?!帜)|镇|乡)")  # 我旗: a banner; 我旗帜鲜明 is not
 SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
 
 

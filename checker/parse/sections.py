@@ -37,6 +37,7 @@ class SectionDef:
     not_after_comma: tuple[str, ...] = ()
     embedded_patterns: tuple[re.Pattern[str], ...] = ()
     short: str = ""
+    heading_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 def heading_key(title: str, defs: list[SectionDef]) -> str | None:
@@ -54,11 +55,8 @@ def heading_keys(title: str, defs: list[SectionDef]) -> list[str]:
     重点工作 reports the work pushed on, a plan names its year or 下一步)."""
     plain = YEARS.sub("", title).replace(" ", "")
     dated = bool(YEAR.search(title))
-    named = [(min((plain.find(alias), plain.find(alias) + len(alias)) for alias in item.aliases
-                  if _names(alias, plain, dated, item)), order, item.key)
-             for order, item in enumerate(defs)
-             if any(_names(alias, plain, dated, item) for alias in item.aliases)
-             and not any(word in plain for word in item.not_with)]
+    named = [(min(spans), order, item.key) for order, item in enumerate(defs)
+             if (spans := _spans(item, plain, dated)) and not any(word in plain for word in item.not_with)]
     if not named:
         return []
     # a part title that joins two items in one phrase (主要举措、成效及存在的问题与原因分析) holds both;
@@ -68,6 +66,14 @@ def heading_keys(title: str, defs: list[SectionDef]) -> list[str]:
     return [key] + [other for (at, _), _, other in rest
                     if len(plain) <= PART_TITLE_MAX and at >= end
                     and JOINED.search(plain[end:at]) and not PHRASE_BREAK.search(plain[end:at])]
+
+
+def _spans(item: SectionDef, plain: str, dated: bool) -> list[tuple[int, int]]:
+    """Where a heading (``plain``: its years taken out) names the item: its aliases, and its
+    ``heading_patterns`` for a title that puts words inside the phrase (主要负责人认真履职)."""
+    spans = [(at, at + len(alias)) for alias in item.aliases
+             if _names(alias, plain, dated, item) and (at := plain.find(alias)) >= 0]
+    return spans + [m.span() for pattern in item.heading_patterns if (m := pattern.search(plain))]
 
 
 def _names(alias: str, plain: str, dated: bool, item: SectionDef) -> bool:

@@ -60,8 +60,9 @@ QUOTED = lazy(r"《[^《》]*》|〈[^〈〉]*〉|“[^“”]*”")
 OWN_PLAN = lazy(r"(?:制定|出台|印发|编制|修订)[^《。]{0,6}《(?:(?:19|20)\d{2}\s*年度?)?([^《》]{2,30}?(?:局|委员会|委|厅|办公室|中心|政府|办事处))(?:(?:19|20)\d{2}\s*年度?)?"
                 r"[^《》]{0,20}?(?:要点|计划|方案|规划|清单|目录|安排|办法|规定|制度|细则|规则|指引)》")
 # How the text calls itself: 我局, 本局, 我委, 我厅, 我办, 我县, 我市, 我镇, 我街道 ….
-SELF = lazy(r"[我本](局|委|厅|办|中心|省|市|区|县|镇|乡|街道|街)(?![\u4e00-\u9fff]{0,1}[长员])")
-GOVERNMENT_LEVELS = "省市区县镇乡街"
+# 我旗: a banner (Inner Mongolia's county), not 我旗帜鲜明地……
+SELF = lazy(r"[我本](局|委|厅|办|中心|省|市|区|县|旗(?!帜)|镇|乡|街道|街)(?![\u4e00-\u9fff]{0,1}[长员])")
+GOVERNMENT_LEVELS = "省市区县旗镇乡街"
 
 
 def issuer_from_subject(text: str, opening: str) -> str | None:
@@ -127,7 +128,7 @@ def _short_form_near(text: str, name: str) -> bool:
     organ = re.sub(rf"^{PLACE}{{1,3}}", "", name)
     rest = text.replace(name, "")  # the short form on its own, not inside the full name
     organs = (organ, "政府") if organ == "人民政府" else (organ,)  # 市政府常务会议: the short form of 某市人民政府
-    return bool(SELF.search(text)) or any(level + short in rest for level in "省市区县镇乡" for short in organs)
+    return bool(SELF.search(text)) or any(level + short in rest for level in "省市区县旗镇乡" for short in organs)
 
 
 def _someone_else(text: str, start: int, end: int) -> bool:

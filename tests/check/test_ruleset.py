@@ -71,6 +71,7 @@ def test_new_rule_in_yaml_only(tmp_path):
     ("extends: nowhere-such\n", "extends 'nowhere-such'"),
     ("extends: national\nrules:\n  - id: x-y\n    severity: info\n", "rule 'x-y': field 'kind'"),
     ("- just\n- a list\n", "schema" ),
+    ("extends: national\nsections:\n  - key: duty\n    heading_patterns: ['(']\n", "field 'sections.duty.heading_patterns[0]'"),
 ])
 def test_broken_rule_files_name_file_rule_field(tmp_path, text, expected):
     path = _write(tmp_path, text)

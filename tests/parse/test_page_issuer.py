@@ -17,6 +17,8 @@ COUNTY_TEXT = "2024年，我县坚持依法行政，全年审核规范性文件3
     ("桐庐县教育局", BUREAU_TEXT, True),
     ("桐庐县教育局", COUNTY_TEXT, False),  # a justice bureau's column holding its government's report
     ("桐庐县教育局", "全年审核执法文书37件。", True),  # the text says nothing of itself
+    ("杭锦旗教育局", "2024年，我旗坚持依法行政。", False),  # a banner's government speaks
+    ("杭锦旗教育局", "2024年，我们旗帜鲜明地坚持依法行政，我局全年培训3期。", True),
 ])
 def test_speaks_as(name, text, want):
     assert speaks_as(name, text) is want

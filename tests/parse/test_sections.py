@@ -64,10 +64,21 @@ def test_not_after_comma_comes_from_the_rule_set(national):
     ("一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", ["duty"]),
     ("一、主要工作及成效（一）加强组织领导，定期研究法治建设中遇到的困难和问题，统筹推进依法行政工作", ["measures"]),
     ("四、2025年工作安排", ["plan"]),
+    # session 13: words between the leaders and their duty (the rule set's heading_patterns)
+    ("一、党政主要负责人认真履职情况", ["duty"]),
+    ("一、坚持依法行政，主要领导切实履行职责", ["duty"]),
+    ("一、主要领导高度重视法治建设", []),
 ])
 def test_heading_keys(title, want, national):
     assert heading_keys(title, national.sections) == want
-    assert heading_key(title, national.sections) == want[0]
+    assert heading_key(title, national.sections) == (want[0] if want else None)
+
+
+def test_heading_patterns_come_from_the_rule_set(national):
+    duty = next(d for d in national.sections if d.key == "duty")
+    assert duty.heading_patterns
+    plain = [replace(d, heading_patterns=()) for d in national.sections]
+    assert heading_key("一、党政主要负责人认真履职情况", plain) is None
 
 
 def test_a_part_holding_the_measures_and_the_problems_lacks_neither(national):

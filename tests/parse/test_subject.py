@@ -28,6 +28,8 @@ def subject(opening: str, rest: str = "") -> str | None:
     ("2023年，在南山市司法局的指导下，我局坚持依法行政。", "南江县林业局成立法治建设领导小组，我局全年培训4次。", "南江县林业局"),
     # a government's report: 我县 and the county's government named once
     ("2023年，我县坚持依法行政。", "桐庐县人民政府常务会议学法4次。", "桐庐县人民政府"),
+    # a banner's government: 我旗 and the banner's government named once
+    ("2023年，我旗坚持依法行政。", "杭锦旗人民政府常务会议学法4次。", "杭锦旗人民政府"),
     # no subject at all; the government calls itself 市政府 and names itself in the list of major
     # decisions it drew up
     ("按照有关要求，现将2025年度法治政府建设情况报告如下。",
@@ -52,6 +54,7 @@ def test_the_one_body_the_text_points_at(opening, rest, want):
     ("2023年，南山县水利局坚持依法行政。", "南山县林业局开展执法培训3期。"),
     # the text calls itself 我县, the only name is a department's
     ("2023年，我县坚持依法行政。", "北河县司法局牵头审核文件。"),
+    ("2023年，我旗坚持依法行政。", "杭锦旗司法局牵头审核文件。"),
     # a verb before a short form is not a place (通过召开区人民政府常务会议)
     ("2023年，通过召开区人民政府常务会议研究法治议题4次。", ""),
     # named once outside the opening, and the text says nothing of itself
