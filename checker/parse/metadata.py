@@ -66,6 +66,10 @@ TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s*(?:\s(?:信息来源|来源
 TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(（](?:全文|摘要|摘登|原文|附全文|公开版|简版|节选"
                   r"|征求意见稿|送审稿|讨论稿|修改稿|修订稿|审议稿|初稿|草稿|草案|代拟稿|定稿"
                   r"|(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月|[.．]\s*\d{1,2}))[)）]\s*$")
+# The file a page links the report as (……报告.pdf, ……报告.docx (356KB), ……报告（PDF）): the name of
+# the file is the report's title, its type and size are not.
+FILE_SUFFIX = lazy(r"(?i)(?<=报告|总结|情况)\s*(?:[.．](?:pdf|docx?|wps|ofd)|[(（](?:pdf|word)版?[)）])"
+                   r"(?:\s*[(（\[【]?\s*\d+(?:\.\d+)?\s*[kmg]i?b\s*[)）\]】]?)?\s*$")
 # A title set in quotation marks or title marks as a line of its own (《某区……报告》).
 TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\"」』]$")
 # A title a PDF sets with letter spacing (云 溪 区 人 民 政 府 2 0 2 4 年 ……), or a year spaced out
@@ -128,7 +132,8 @@ def _bare(line: str) -> str:
 
 
 def _before_byline(text: str) -> str:
-    return TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", DOC_NUMBER_SUFFIX.sub("", TITLE_NOTE.sub("", text)))).strip()
+    text = TITLE_NOTE.sub("", FILE_SUFFIX.sub("", text))
+    return TITLE_DATE.sub("", TITLE_PAGE_INFO.sub("", DOC_NUMBER_SUFFIX.sub("", text))).strip()
 
 
 def title_byline(line: str) -> str | None:

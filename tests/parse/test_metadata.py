@@ -67,6 +67,11 @@ def rules(text: str, national) -> set[str]:
     TITLE + " 分享到：",
     TITLE + " 作者：区司法局 来源：区司法局",
     "★ " + TITLE,
+    # session 13: the report as a linked file (its type, its size)
+    TITLE + ".pdf",
+    TITLE + ".docx (356KB)",
+    "附件：" + TITLE + ".PDF",
+    TITLE + "（PDF版）",
 ])
 def test_title_survives_dates_suffixes_and_decorations(line, national):
     got = metadata(line + "\n" + BODY, national)
