@@ -44,8 +44,9 @@ SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始
                     r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
-# A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府).
-TOWN_JOINT = lazy(r"([\u4e00-\u9fff]{2,4}?)(镇|乡)党委[、 和及]?(?:\1)?\2?(?:人民)?政府")
+# A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府), its
+# county before it or not (某县某镇党委、政府).
+TOWN_JOINT = lazy(r"((?:[\u4e00-\u9fff]{2,6}?[市区县])?)([\u4e00-\u9fff]{2,4}?)(镇|乡)党委[、 和及]?(?:\1?\2)?\3?(?:人民)?政府")
 JOINT_RE = lazy(r"(?:中共)?([\u4e00-\u9fff]{2,10}?|[\u4e00-\u9fff](?=州))(省|市|区|县|州)党?委[、 和及]?(?:\1)?\2?(?:人民)?政府")
 PLACE_ALL = lazy(r"^([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县))(?:各级|全省|全市|全区|全县)")
 OWN_PARTY = lazy(r"^(厅|局|委)党(?:组|委)$")
@@ -253,8 +254,8 @@ def speaker_name(subject: str) -> str | None:
         full = _as_city(joint.group(1) + joint.group(2))  # 朔州委、政府 (市 dropped): the city 朔州市
         return f"中共{full}委 {full}人民政府"
     town = TOWN_JOINT.fullmatch(subject)
-    if town and town.group(1)[0] not in "全本我各该每":  # 观胜镇党委、政府: a town's committee is its 委员会
-        full = town.group(1) + town.group(2)
+    if town and (town.group(1) or town.group(2))[0] not in "全本我各该每":  # 观胜镇党委、政府: a town's committee is its 委员会
+        full = town.group(1) + town.group(2) + town.group(3)
         return f"中共{full}委员会 {full}人民政府"
     whole = PLACE_ALL.match(subject)
     if whole:  # 江苏省各级政府及其部门: the province's report

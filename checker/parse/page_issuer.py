@@ -9,10 +9,8 @@ from checker.read.lazy_pattern import lazy
 
 from .issuer import PLACE_PREFIX, SPEAKER_TAIL, full_government, speaker_name
 from .shortform import BARE_LEVEL, qualify
-from .page_marks import BREADCRUMB_MARK
+from .page_marks import BREADCRUMB_MARK, SOURCE_RE
 
-SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
-                 r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 # the label before a column path (当前位置：, 您的位置:)
 BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?位置\s*[:：]")
 # A site's name is its publisher's with the site's word after it (某区人民政府门户网站, 某市司法局网站,

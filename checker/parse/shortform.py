@@ -11,7 +11,7 @@ from checker.read.lazy_pattern import lazy
 from checker.read.regex_cache import transient
 
 from . import places
-from .page_marks import BREADCRUMB_MARK, without_pinyin
+from .page_marks import BREADCRUMB_MARK, SOURCE_RE, without_pinyin
 
 # the levels a short form may start with in place of its place (市司法局, 县政府, 旗政府, 镇人民政府)
 BARE_LEVEL = "省市区县旗镇乡"
@@ -106,12 +106,28 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         match = HEAD_PLACE.match(line)
         if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
             return match.group(1) + name
+    source = _source_place(level, head) if _completable(level, name) else None
+    if source:
+        return source + name[1:]
     for match in QUOTED_PLACE.finditer(text):
         if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
     if level in "镇乡":
         return _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
+
+
+def _source_place(level: str, head: str) -> str | None:
+    """The one place of the short form's level that the page's 来源/发布机构 lines write
+    (来源:杭州市人力资源和社会保障局 above 市人社局……报告): the page's publisher sits at the
+    report's place.  None for two or none."""
+    found = set()
+    for line in head.splitlines():
+        match = SOURCE_RE.search(line)
+        if match:
+            found |= {place for place, _ in places.named(match.group(1))
+                      if place.endswith(level) and not place.endswith("自治区")}
+    return found.pop() if len(found) == 1 else None
 
 
 def _new_area(text: str, name: str) -> str | None:

@@ -133,6 +133,9 @@ def test_a_prefecture_or_league_speaks_through_its_agency(opening, want):
     ("2025年，云岭乡党委、乡政府坚持依法行政。", "中共云岭乡委员会 云岭乡人民政府"),
     ("2025年，云岭镇党委和政府坚持依法行政。", "中共云岭镇委员会 云岭镇人民政府"),
     ("2025年，全镇党委、政府坚持依法行政。", None),  # all of the town: no name
+    # session 13: the county written before the town
+    ("2025年，桐庐县分水镇党委、政府坚持依法行政。", "中共桐庐县分水镇委员会 桐庐县分水镇人民政府"),
+    ("2025年，桐庐县分水镇党委、分水镇政府坚持依法行政。", "中共桐庐县分水镇委员会 桐庐县分水镇人民政府"),
 ])
 def test_a_towns_joint_subject(opening, want):
     assert issuer.issuer_from_opening(opening) == want

@@ -45,3 +45,15 @@ def test_a_banner_that_calls_itself_wo_qi():
 ])
 def test_a_citys_slogan_before_the_one_city_named(text, want):
     assert qualify("市人民政府", text) == want
+
+
+@pytest.mark.parametrize("name, head, want", [
+    # session 13: the page's 来源/发布机构 line writes the place of the short form's level
+    ("市人社局", "市人社局2023年度法治政府建设工作报告\n来源：杭州市人力资源和社会保障局", "杭州市人社局"),
+    ("县人民政府", "2023年度法治政府建设情况报告\n来源：桐庐县司法局  发布时间：2024-03-20", "桐庐县人民政府"),
+    # the line names no place of that level, or two: none
+    ("市人社局", "市人社局2023年度法治政府建设工作报告\n来源：桐庐县司法局", None),
+    ("县人民政府", "报告\n来源：桐庐县司法局\n发布机构：淳安县司法局", None),
+])
+def test_a_short_form_completed_by_the_pages_source_line(name, head, want):
+    assert qualify(name, "2023年，坚持依法行政。", head) == want
