@@ -79,7 +79,7 @@ REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|�
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
-SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)$")  # 我旗: a banner, Inner Mongolia's county
+SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)(?:(?:人民)?政府)?$")  # 我旗: a banner, Inner Mongolia's county; 我市政府
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
 ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府|行政机关)(?:及其部门)?"
@@ -249,8 +249,8 @@ def speaker_name(subject: str) -> str | None:
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
     joint = JOINT_RE.fullmatch(subject)
-    if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and not joint.group(1).endswith("自治"):
-        # 巴州党委、政府, not 全州党委、政府; an autonomous region's 自治区党委和政府 stays as written
+    if joint and joint.group(1) not in ("全", "本", "我", "该", "各") and joint.group(1) != "自治":
+        # 巴州党委、政府, not 全州党委、政府; 宁夏回族自治区党委和政府 is the region's, not a bare 自治区党委
         full = _as_city(joint.group(1) + joint.group(2))  # 朔州委、政府 (市 dropped): the city 朔州市
         return f"中共{full}委 {full}人民政府"
     town = TOWN_JOINT.fullmatch(subject)

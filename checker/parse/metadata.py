@@ -14,7 +14,7 @@ from checker.read.lazy_pattern import lazy
 
 from .dates import TITLE_DATE, TITLE_LEAD_DATE
 from .issuer import ISSUER_SUFFIX
-from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
+from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT, WATERMARK
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
 # 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
@@ -22,7 +22,9 @@ from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT
 TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)"
                 r"|依法行政.{0,20}(?:报告|总结)"
                 # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
-                r"|法治政府(?:工作)?年度报告)$"
+                r"|法治政府(?:工作)?年度报告)"
+                # the year set after the title in brackets (某镇法治政府建设年度报告(2024年度))
+                r"(?:\s*[(（](?:19|20)\d{2}\s*年度?[)）])?$"
                 # ……工作情况及2016年工作打算, ……工作总结暨2025年工作计划, ……报告和下一步工作安排
                 r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}(?:报告|总结|情况)(?:[和及暨与]|以及)"
                 r"(?:(?:19|20)\d{2}\s*年度?|下一步|明年)?(?:工作)?(?:打算|计划|安排|思路|要点)$")
@@ -83,7 +85,8 @@ VOTERS = ("title", "opening", "measures")
 
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
-RUN_IN_TITLE = lazy(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
+# A document-sharing site numbers the pages of the copy it shows (1、某县……报告2025年,……): the 1、 is the site's.
+RUN_IN_TITLE = lazy(r"^\s*(?:1\s*、\s*)?([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
                     # the page's labels the copy carried along (发布时间:2025-03-20 来源:某局) may stand between
                     r"(?=(?:\s*(?:发布时间|发布日期|信息来源|来源|作者)\s*[:：]\s*[^\s:：]{2,24})*"
                     r"\s*(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
@@ -94,6 +97,7 @@ RUN_IN_TITLE = lazy(r"^\s*([^\s。,，;；:：!?！？][^。,，;；:：!?！？
 def run_in_title(line: str) -> str | None:
     """The title at the head of a line that runs on into the report (a text with no line
     breaks), or None when the line is a title or a sentence of its own."""
+    line = WATERMARK.sub("", line)
     if is_title_line(line):
         return None
     match = RUN_IN_TITLE.match(line)
@@ -128,7 +132,7 @@ def clean_title(line: str) -> str:
 
 def _bare(line: str) -> str:
     """The line without Markdown marks, a site's decorations and letter spacing."""
-    return _unspaced(DECORATION.sub("", MARKUP.sub("", line.strip()).strip()))
+    return _unspaced(DECORATION.sub("", WATERMARK.sub("", MARKUP.sub("", line.strip()).strip())))
 
 
 def _before_byline(text: str) -> str:

@@ -21,7 +21,8 @@ CN_NUM = "[一二三四五六七八九十百零〇两]+"
 # (style, level, regex).  The regex matches the label at the start of a stripped line.
 HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("part", 0, lazy(rf"第({CN_NUM})部分[、.:, ]?")),
-    ("cn-dun", 1, lazy(rf"({CN_NUM})[、.](?![一二三四五六七八九十])")),
+    # a mirror's stray comma before the mark (一,、) is read past
+    ("cn-dun", 1, lazy(rf"({CN_NUM}),?[、.](?![一二三四五六七八九十])")),
     ("cn-paren", 2, lazy(rf"\(({CN_NUM})\)[、.]?")),
     ("arabic-dot", 3, lazy(r"(\d{1,2})(?:[、]|\.(?!\d))")),
     ("arabic-paren", 4, lazy(r"\((\d{1,2})\)[、.]?")),

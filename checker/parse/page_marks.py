@@ -16,6 +16,9 @@ DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原�
 BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|(?:当前|您的|您当前的|当前所在)位置\s*[:：]"
                        r"|[\u4e00-\u9fff]\s*[>＞»]\s*[\u4e00-\u9fff]")
 MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
+# A copying site's watermark run into the title (某某之家—全网资源每日更新www.example.com某县……报告):
+# the site's name and address, up to the address, are not the title's.
+WATERMARK = lazy(r"(?i)^[^。\n]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:/\S*)?\s*(?=[\u4e00-\u9fff])")
 # A page's 来源/发布机构 line and the body it names (来源:某县人民政府; 来源:陕西日报 names none).
 SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")

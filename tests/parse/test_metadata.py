@@ -1196,3 +1196,17 @@ def test_a_bracketed_catalogue_label_gives_way_to_the_title_it_labels(national):
     text = ("[ 索 引 号 ] 0001/2026-00002 [ 主题分类 ] 司法\n[ 标 题 ] 云溪镇人民政府关于2025年法治政府建设情况的报告\n"
             "[ 成文日期 ] 2026-01-16 [ 发布日期 ] 2026-01-16\n\n云溪镇人民政府关于2025年法治政府建设情况的报告\n" + BODY)
     assert metadata(text, national)["title"] == "云溪镇人民政府关于2025年法治政府建设情况的报告"
+
+
+# session 13 (from the rebuilt real sets): the year in brackets after the title; a copying site's
+# watermark run into a title with no line breaks; a document-sharing site's page number and banner
+@pytest.mark.parametrize("text, title", [
+    ("云岭镇法治政府建设年度报告（2024年度）\n" + BODY, "云岭镇法治政府建设年度报告（2024年度）"),
+    ("某某之家—全网资源每日更新www.example.com" + TITLE + BODY.replace("\n", ""), TITLE),
+    ("《" + TITLE + ".docx》由会员分享,可在线阅读,更多相关《" + TITLE + ".docx(16页珍藏版)》请在某某文库上搜索。\n1、"
+     + TITLE + BODY.replace("\n", ""), TITLE),
+])
+def test_titles_from_the_rebuilt_sets(text, title, national):
+    data = metadata(text, national)
+    assert data["title"] == title and data["year"] == 2024
+    assert "title-format" not in rules(text, national)

@@ -72,3 +72,10 @@ def test_label_alone_with_its_title_on_the_next_line(label, title, level):
 ])
 def test_not_split_headings(line, next_line):
     assert split_heading(line, next_line, 1, 0, len(line) + 1) is None
+
+
+def test_a_mirrors_stray_comma_before_the_mark():
+    """一,、 (a copying site's stray comma, session 13) is the heading 一、; 一,二 is not a heading."""
+    heading = detect_heading("一,、法治建设第一责任人履职情况", 1, 0)
+    assert heading is not None and heading.level == 1 and heading.title == "法治建设第一责任人履职情况"
+    assert detect_heading("一,二季度完成整改", 1, 0) is None

@@ -73,9 +73,12 @@ def head_lines(doc: Document, count: int, record_labels: tuple[str, ...] | list[
     """Spans of the short lines that head the text (title, source line, document number),
     at most ``count`` of them, up to the first numbered heading (normalised, simplified text).
     A catalogue's rows (索引号, 发文字号 …) above the title are not counted: a record block of
-    six rows would otherwise hide the title under it."""
+    six rows would otherwise hide the title under it.  An unnumbered line read as a part title
+    (……工作计划汇编) on the text's first line stands where a title stands: it is counted."""
     spans = []
-    first_heading = doc.headings[0].start if doc.headings else len(doc.norm)
+    top = first_text(doc)
+    parts = [h for h in doc.headings if not (h.style == "plain" and top and h.line_start == top[0])]
+    first_heading = parts[0].start if parts else len(doc.norm)
     for index, start in enumerate(doc.line_starts):
         if start >= first_heading or len(spans) == count:
             break
