@@ -46,6 +46,8 @@ def canonical(name: str | None) -> str | None:
     for short, full in ABBREVIATIONS.items():
         name = name.replace(short, full)
     name = COMMITTEE.sub(r"\1委", name)
+    if name.endswith("委") and not name.endswith("党委") and not name.startswith("中共"):
+        name += "员会"  # 某省卫生健康委: the standard short form of its 委员会
     joint = JOINT.match(name)
     if joint:
         place = joint.group(1) + joint.group(2)

@@ -33,14 +33,16 @@ PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|�
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 # 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*)?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+# the basis a report cites before its year (根据……的部署，2023年，某街道……) is a lead too
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
 OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
 OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
 COMMA = lazy(r"[,，]")
-SPEAKER_VERB = lazy(r"坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+# 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it
+SPEAKER_VERB = lazy(r"以[^,，。;；]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                     r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
@@ -73,8 +75,9 @@ SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员�
                    r"|大队|支队|总队|调查队|海关|档案馆|联合社)$")  # 消防救援支队, 南京海关: bodies that report too
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
-REPORT_FOLLOWS = lazy(r"现将([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
-                      r"(?:(?:报告|汇报|总结)如下|报告予以公开|报告予以公布)")
+# also with the year before the name (现将2018年上海市法治政府建设情况的报告公开如下)
+REPORT_FOLLOWS = lazy(r"现将(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
+                      r"(?:(?:报告|汇报|总结)(?:公开)?如下|报告予以公开|报告予以公布)")
 # The other names a body goes by, in brackets after its name (市数据局(市营商环境建设局、市行政审批局),
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -277,7 +280,7 @@ def speaker_name(subject: str) -> str | None:
     if PLACE_RE.match(subject):
         return place_body(subject)
     if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
-        return subject
+        return full_government(subject)  # 山东省政府坚持……: 山东省人民政府
     return None
 
 

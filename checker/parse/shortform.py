@@ -28,6 +28,8 @@ OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")
+# A city's zone written without its city (高新区管理委员会): its name is the city's without 市 (珠海高新区).
+CITY_ZONE = lazy(r"^(?:高新区|经开区|高新技术产业开发区|经济技术开发区)(?:管理委员会|管委会)$")
 LEVEL_JOINT_SHORT = lazy(r"^(省|市|区|县)委 \1人民政府$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
 HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
@@ -79,6 +81,10 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         # 我厅 and the one 厅 the text calls by its short form (省公安厅): that 厅 of the province named
         short = {m.group(0) for m in PROVINCE_OFFICE.finditer(text)}
         return qualify(short.pop(), text, head) if len(short) == 1 else None
+    zone = CITY_ZONE.match(name or "")
+    if zone:  # 高新区管理委员会: the zone of its city, found as a 市 short form's place is (珠海高新区……)
+        placed = qualify("市" + name, text, head)
+        return placed[: -len(name) - 1] + name if placed and placed[0] != "市" else name
     if name and name.startswith("新区") and len(name) > 2:
         return _new_area(head + text, name)
     if not name or name[0] not in BARE_LEVEL:
@@ -86,8 +92,9 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     level = name[0]
     if level in "市区县旗" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
-        # 关于浦东新区司法局……: the place is 浦东新; a one-character one only as a county or city (南县)
-        stems = {m.group(1).removeprefix("关于")
+        # 关于浦东新区司法局……: the place is 浦东新; 中共青岛市交通运输局党组: 青岛; a one-character one only
+        # as a county or city (南县)
+        stems = {m.group(1).removeprefix("关于").removeprefix("中共")
                  for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{1,6}}?){re.escape(name)}").finditer(head)}
         stems = {stem for stem in stems if len(stem) >= 2 or places.level_of(stem + level)}
         if len(stems) == 1:

@@ -138,6 +138,19 @@ def test_wo_shi_zhengfu_speaks_as_wo_shi(opening, want):
 
 
 @pytest.mark.parametrize("opening, want", [
+    # session 13: the basis cited before the year; 以……为核心 as the verb; the year before the name in 现将……
+    ("根据市、区对法治建设工作的具体部署，2023年，云岭街道以深入学习贯彻习近平法治思想为核心，全面开展法治政府建设。",
+     "云岭街道办事处"),
+    ("2023年，桐庐县以深入学习贯彻习近平法治思想为核心，全面推进法治政府建设。", "桐庐县人民政府"),
+    ("根据有关要求，现将2018年桐庐县法治政府建设情况的报告公开如下：", "桐庐县人民政府"),
+    ("根据市委部署，全县坚持依法行政。", None),  # no year after the basis, no body named
+    ("2016年，山东省政府以党的十八大精神为指导，深入推进依法行政。", "山东省人民政府"),
+])
+def test_openings_after_a_basis_clause(opening, want):
+    assert issuer.issuer_from_opening(opening) == want
+
+
+@pytest.mark.parametrize("opening, want", [
     # a town's party committee and government as the joint subject: both bodies, the committee by its full name
     ("2025年以来，在区委、区政府的坚强领导下，云岭镇党委、政府深入学习宣传贯彻习近平法治思想。", "中共云岭镇委员会 云岭镇人民政府"),
     ("2025年，云岭乡党委、乡政府坚持依法行政。", "中共云岭乡委员会 云岭乡人民政府"),

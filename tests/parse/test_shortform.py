@@ -57,3 +57,18 @@ def test_a_citys_slogan_before_the_one_city_named(text, want):
 ])
 def test_a_short_form_completed_by_the_pages_source_line(name, head, want):
     assert qualify(name, "2023年，坚持依法行政。", head) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # session 13: a city's zone written without its city, completed as a 市 short form's place is
+    ("2022年，高新区坚持依法行政，推进法治珠海建设。", "珠海高新区管理委员会"),
+    ("2022年，高新区坚持依法行政。", "高新区管理委员会"),  # no city named: as written
+    ("2022年，高新区与中山市、江门市开展执法协作。", "高新区管理委员会"),  # two: as written
+])
+def test_a_zone_written_without_its_city(text, want):
+    assert qualify("高新区管理委员会", text) == want
+
+
+def test_a_party_groups_line_gives_the_department_its_place():
+    """中共青岛市交通运输局党组 above the title: the place is 青岛, not 中共青岛."""
+    assert qualify("市交通运输局", "2022年，坚持依法行政。", "中共青岛市交通运输局党组\n2022年度法治政府建设报告") == "青岛市交通运输局"
