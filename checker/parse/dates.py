@@ -28,6 +28,9 @@ SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\
 BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
 NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
+# …the site's name before the date and the page's source label after it (某政府门户网站 2024-01-31 17:20:32 来源: 本网):
+# a page's line, never a signature
+SITE_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*(?:来源|信息来源|作者|浏览次数|浏览)\s*[:：]")
 # The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上
 # (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
 SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
@@ -93,7 +96,7 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     filled = [text for text in head or [] if text.strip()]
     for index, text in enumerate(filled):
         match = (BARE_DATE_RE.match(text) or LEAD_DATE_RE.match(text) or NAMED_DATE_RE.match(text)
-                 or SESSION_DATE_RE.match(text))
+                 or SITE_DATE_RE.match(text) or SESSION_DATE_RE.match(text))
         if match and index and SIGNED_DATE.match(text) and SIGNING_BODY.match(filled[index - 1]):
             continue  # a cover letter's signature above the report (某局 / 2024年1月19日) dates the letter
         if match and not HEADER_CLOCK.search(text) and _iso(match.groups()):

@@ -26,23 +26,25 @@ PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}
 # a 人民政府 (天津经济技术开发区, 东疆综合保税区, 某经开区, 两江新区, 长春新区, 珠海高新区: labelled so
 # in six sets); a bare zone type (经济开发区) names no zone a reader could identify.  Two new areas
 # are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
-ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区)$")
+ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|合作区)$")
 DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
+# Words that end like a place but name none (园区坚持……: which park a reader cannot tell)
+GENERIC_AREAS = ("园区", "景区", "社区", "辖区", "片区", "街区", "矿区", "林区", "山区", "库区", "湖区", "老区", "校区", "厂区")
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 # 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
-# the basis a report cites before its year (根据……的部署，2023年，某街道……) is a lead too
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+# the basis a report cites before its year or its 我局 (根据……的部署，2023年，某街道……) is a lead too
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
 OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
 OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
 COMMA = lazy(r"[,，]")
-# 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it
-SPEAKER_VERB = lazy(r"以[^,，。;；]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+# 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it; not 以下 (以下简称……)
+SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；()（）]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                     r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
@@ -160,6 +162,8 @@ def place_body(place: str) -> str:
 NAVIGATION_LINE = lazy(r"[^。，,;；\n]*(?:>|»|›|＞)[^。，,;；\n]*\n")
 # the body a report is sent to, on its own line before the text (市委：, 县委、县政府：, 市司法局：)
 ADDRESSEE_LINE = lazy(r"[^。！？\n]{1,58}(?:委|政府|局|厅|部门|单位|办公室|委员会)\s*[:：]\s*\n")
+# …and run into the text when it has no line breaks (中共某市委、某市人民政府: 2022年,某县坚持……)
+ADDRESSEE_RUN_IN = lazy(r"[^。！？\n:：]{1,58}(?:委|政府|常委会|委员会)\s*[:：]\s*(?=(?:19|20)\d{2}\s*年|根据|按照|今年|一年来)")
 
 
 def _as_city(place: str) -> str:
@@ -177,6 +181,9 @@ def issuer_from_opening(text: str) -> str | None:
     # the page's column path (>> 阳光执法 | >> 年度报告 |) or the addressee (市委：, 县委、县政府：) above the text
     while NAVIGATION_LINE.match(text) or ADDRESSEE_LINE.match(text):
         text = text.partition("\n")[2].lstrip()
+    run_in = ADDRESSEE_RUN_IN.match(text)
+    if run_in:
+        text = text[run_in.end():]
     for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:
@@ -278,7 +285,7 @@ def speaker_name(subject: str) -> str | None:
     if subject[0] in BARE_LEVEL:
         return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):
-        return place_body(subject)
+        return place_body(subject) if subject not in GENERIC_AREAS else None
     if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
         return full_government(subject)  # 山东省政府坚持……: 山东省人民政府
     return None

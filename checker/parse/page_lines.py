@@ -26,9 +26,10 @@ BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
 
 FOOTER_FURNITURE = lazy(
                         r"读屏专用|二维码|附件下载|文件预览|相关文章|相关链接|相关阅读|打印本页|【打印】|关闭窗口|【关闭】|【字号|公网安备|"
-                        r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇|"
-                        # a document-sharing site's banner (《……报告.docx》由会员分享,可在线阅读,……请在某文库上搜索)
-                        r"由(?:会员|用户)(?:分享|上传)|可在线阅读")
+                        r"分享到|扫一扫|责任编辑|版权所有|主办单位|承办单位|ICP|网站标识码|技术支持|联系我们|网站地图|上一篇|下一篇")
+# The site's own sentences about itself: a document-sharing site's banner (《……报告.docx》由会员分享,可在线阅读,
+# ……请在某文库上搜索。), a notice to upgrade the browser (当前浏览器版本过低……请切换至极速模式。)
+SITE_NOTICE = lazy(r"由(?:会员|用户)(?:分享|上传)|可在线阅读|浏览器版本过低|(?:更换|升级)[^。]{0,4}浏览器|切换至?极速模式")
 
 
 # A line made only of a page's widgets (字体大小:【大 中 小】, 分享至, 无障碍 简体|繁体, 登录 | 注册,
@@ -57,10 +58,12 @@ def is_furniture(line: str) -> bool:
         return True
     if len(line.strip()) <= WIDGET_MAX and WIDGET_LINE.fullmatch(line.strip()):
         return True
-    if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line) or FOOTER_FURNITURE.search(line):
+    if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line):
         return True
-    if TABLE_RULE.match(line) or ("。" not in line and dates.LEAD_DATE_RE.match(line)):
-        return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…)
+    if (FOOTER_FURNITURE.search(line) and "。" not in line) or SITE_NOTICE.search(line):
+        return True  # a footer's word in a sentence (……提供技术支持和数据支撑。) is the text's
+    if TABLE_RULE.match(line) or ("。" not in line and (dates.LEAD_DATE_RE.match(line) or dates.SITE_DATE_RE.match(line))):
+        return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…) or the site's name
     # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
     return "。" not in line and bool(dates.DATE_LABEL_RE.search(line) or dates.SOURCE_DATE_RE.search(line))
 

@@ -220,6 +220,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     opening = _opening(doc)
+    if not opening.strip():
+        opening = _first_part_lead(doc)
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
     if titled and titled[0] in shortform.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = shortform.qualify(titled, body, above) or titled
@@ -311,6 +313,17 @@ def _opening(doc: Document) -> str:
     top = doc.root.children if doc.root else []
     end = top[0].start if top else doc.body_end
     return marks.without_pinyin(doc.norm[doc.body_start:end])
+
+
+def _first_part_lead(doc: Document) -> str:
+    """The lines of the first part before its first subheading, for a text that starts with its
+    first part (一、主要工作情况 / 2025年，省数据局坚持……): there the body speaks first."""
+    top = doc.root.children if doc.root else []
+    if not top or top[0].heading is None:
+        return ""
+    start = top[0].heading.end
+    end = top[0].children[0].start if top[0].children else top[0].end
+    return marks.without_pinyin(doc.norm[start:end])
 
 
 def _year_sources(doc: Document, title: str | None) -> dict[str, int]:

@@ -23,10 +23,12 @@ def find_title(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int
     the government's, the document's own head repeated under a page title)."""
     title_index = _title_index(lines, is_heading)
     title_lines = 1
-    if title_index and ((issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]))
-                        or _title_runs_on(lines[title_index - 1], lines[title_index])
-                        or _broken_after_guanyu(lines, title_index)):
-        title_index, title_lines = title_index - 1, 2  # 大河乡人民政府 / 关于法治政府建设的情况报告
+    if title_index and issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
+        above = _filled_above(lines, title_index, SPLIT_TITLE_GAP)  # 大河乡人民政府 / (blank) / 关于……报告
+        title_index, title_lines = above, title_index - above + 1
+    elif title_index and (_title_runs_on(lines[title_index - 1], lines[title_index])
+                          or _broken_after_guanyu(lines, title_index)):
+        title_index, title_lines = title_index - 1, 2
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
         if title_index and issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
@@ -101,11 +103,13 @@ def _next_filled(lines: list[str], index: int, gap: int) -> int | None:
 
 
 def issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
-    """Joint or long titles put the issuer on the line above: 中共某区委 某区人民政府 / 关于……的报告."""
+    """Joint or long titles put the issuer on the line above: 中共某区委 某区人民政府 / 关于……的报告
+    (a saved page may leave a blank line or two between them)."""
     if not title_index:
         return None
-    above = lines[title_index - 1].strip()
-    return above if _names_body(above) else None
+    above = _filled_above(lines, title_index, SPLIT_TITLE_GAP)
+    name = lines[above].strip() if above is not None else ""
+    return name if _names_body(name) else None
 
 
 def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:

@@ -144,7 +144,14 @@ def test_wo_shi_zhengfu_speaks_as_wo_shi(opening, want):
     ("2023年，桐庐县以深入学习贯彻习近平法治思想为核心，全面推进法治政府建设。", "桐庐县人民政府"),
     ("根据有关要求，现将2018年桐庐县法治政府建设情况的报告公开如下：", "桐庐县人民政府"),
     ("根据市委部署，全县坚持依法行政。", None),  # no year after the basis, no body named
+    ("根据《法治政府建设实施纲要》的工作部署，我局高度重视，坚持依法行政。", "我局"),  # completed by ``qualify``
     ("2016年，山东省政府以党的十八大精神为指导，深入推进依法行政。", "山东省人民政府"),
+    # held-out pages: 以下简称 is no verb; an industrial park is run by its 管理委员会; a bare 园区 names none
+    ("2024年，在市委的领导下，云港新区（以下简称“新区”）始终坚持依法行政。", "云港新区管理委员会"),
+    ("2023年，苏州工业园区坚持以习近平法治思想为指导，全面推进依法行政。", "苏州工业园区管理委员会"),
+    ("2023年，园区坚持以习近平法治思想为指导，全面推进依法行政。", None),
+    # the addressee run into a text with no line breaks (a held-out page)
+    ("中共嘉兴市委、嘉兴市人民政府: 2022年,海宁市坚持以习近平法治思想为指导,全面推进法治政府建设。", "海宁市人民政府"),
 ])
 def test_openings_after_a_basis_clause(opening, want):
     assert issuer.issuer_from_opening(opening) == want

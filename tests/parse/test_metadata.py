@@ -109,6 +109,8 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("  • 2025-03-20", "2025-03-20"),
     ("2025-03-20 10:14 云中省人民政府网", "2025-03-20"),
     ("政策法规科 2025-03-20", "2025-03-20"),
+    # session 13 (a held-out page): the site's name before the date, its source label after
+    ("云溪区人民政府门户网站      2025-03-20 17:20:32  来源: 本网", "2025-03-20"),
     ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
     ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
     # round 9: a catalogue's labels or values in brackets, in a table row or not

@@ -16,6 +16,11 @@ from checker.parse.page_lines import is_furniture, is_prose
     "|---|---|",
     "相关链接",
     "• 政务公开",
+    "主办单位：云溪区人民政府办公室 技术支持：云溪区大数据中心 网站标识码：1234567890",
+    # session 13: a document-sharing site's banner
+    "《云溪区2024年度法治政府建设情况报告.docx》由会员分享,可在线阅读,更多相关请在某某文库上搜索。",
+    "更换或升级浏览器以获得最佳体验。",
+    "当前浏览器版本过低,可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。",
 ])
 def test_furniture(line):
     assert is_furniture(line)
@@ -26,6 +31,8 @@ def test_furniture(line):
     "一、2024年主要举措和成效",
     "全年审核规范性文件37件。",
     "无障碍环境建设纳入年度执法检查计划。",  # a widget's word inside a sentence
+    # session 13 (a held-out page): a footer's word inside the opening sentence
+    "2024年，市数据局依法履行职能，为全面依法治市提供技术支持和数据支撑。现将有关情况报告如下。",
 ])
 def test_not_furniture(line):
     assert not is_furniture(line)

@@ -236,6 +236,15 @@ def test_a_report_that_mentions_shufa_is_a_report(national):
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
 
 
+def test_a_report_its_party_group_passed_is_a_report(national):
+    """Session 13 (a held-out page): 经局党组会议研究通过，现报告如下 in the first line is a report's
+    own sentence, not a headline on a meeting that reviewed a report."""
+    text = ("根据市政府有关工作要求，我局对2024年法治政府建设工作情况进行了全面总结，经局党组会议研究通过，现报告如下。\n"
+            "一、2024年度法治政府建设工作总体情况\n2024年，云溪区城市管理局坚持依法行政，全年审核执法案卷37件。\n"
+            "二、存在的不足和原因\n执法规范化水平不高，主要是培训不足。")
+    assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+
+
 def test_a_template_with_placeholders_is_still_a_report(national):
     text = ("××区人民政府20××年法治政府建设情况报告\n20××年，××区坚持依法行政。现将有关情况报告如下：\n"
             "一、主要举措和成效\n全年审核规范性文件××件。")
