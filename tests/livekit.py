@@ -27,12 +27,13 @@ SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆)$")  # 重庆两江新区: the city's name without 市
+COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")
 # A zone by its name alone (两江新区) is its 管理委员会, as 某区政府 is its 人民政府.
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
 # A party committee by its full name (中共某县委员会) or its standard short form (中共某县委): one body.
-COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|区|县|旗|州|镇|乡))委员会")
+COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|区|县|旗|州|镇|乡))委员会")
 
 
 def load_labels(folder: Path) -> dict:
@@ -48,6 +49,7 @@ def canonical(name: str | None) -> str | None:
     for short, full in ABBREVIATIONS.items():
         name = name.replace(short, full)
     name = COMMITTEE.sub(r"\1委", name)
+    name = COUNTY_COMMITTEE.sub(r"\1委", name)  # 中共浚县县委 as a title prints it: 中共浚县委
     if name.endswith("委") and not name.endswith("党委") and not name.startswith("中共"):
         name += "员会"  # 某省卫生健康委: the standard short form of its 委员会
     joint = JOINT.match(name)

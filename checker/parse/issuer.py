@@ -28,6 +28,8 @@ PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}
 # are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
 ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|合作区)$")
 DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
+# A government's office by its short form (区政府办公室): written out as 人民政府办公室
+OFFICE_SHORT = lazy(r"(?<!人民)政府办公室$")
 # Words that end like a place but name none (园区坚持……: which park a reader cannot tell)
 GENERIC_AREAS = ("园区", "景区", "社区", "辖区", "片区", "街区", "矿区", "林区", "山区", "库区", "湖区", "老区", "校区", "厂区")
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
@@ -130,8 +132,8 @@ def title_name(title: str) -> str | None:
 def issuer_from_title(title: str) -> str | None:
     """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
     head = title_name(title)
-    if head and BARE_ZONE.match(head):
-        return None
+    if head and (BARE_ZONE.match(head) or WHOLE_OF.match(head) or head in GENERIC_AREAS):
+        return None  # 关于2018年度全省……的报告: the whole province names no body (the opening does)
     if head and PLACE_RE.match(head):
         return place_body(head)
     if head and head.startswith("中共"):
@@ -282,8 +284,8 @@ def speaker_name(subject: str) -> str | None:
     street = STREET_SHORT.match(subject)
     if street:  # 鹤龙街: the 街道's short form
         return street.group(1) + "街道办事处"
-    if subject[0] in BARE_LEVEL:
-        return subject if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
+    if subject[0] in BARE_LEVEL:  # 区政府办公室: 区人民政府办公室, its place put back by ``qualify``
+        return OFFICE_SHORT.sub("人民政府办公室", subject) if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if PLACE_RE.match(subject):
         return place_body(subject) if subject not in GENERIC_AREAS else None
     if SPEAKER_TAIL.search(subject) and len(subject) >= 3:

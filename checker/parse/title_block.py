@@ -67,9 +67,23 @@ def _title_index(lines: list[str], is_heading: Callable[[int], bool]) -> int | N
         if meta.is_title_line(line):
             candidates.append(index)
     clean = [i for i in candidates if not marks.TITLE_SPLIT.search(lines[i])]
-    if clean:
-        return clean[0]
-    return candidates[0] if candidates else None
+    chosen = clean or candidates
+    if len(chosen) > 1 and _column_name(lines[chosen[0]]) and chosen[1] - chosen[0] <= COLUMN_GAP \
+            and not _column_name(lines[chosen[1]]):
+        return chosen[1]  # 法治政府建设年度报告和工作要点 (the column) / 某局2023年……报告 (the title)
+    return chosen[0] if chosen else None
+
+
+COLUMN_GAP = 3  # lines: a column's name stands right above the title it holds
+
+
+def _column_name(line: str) -> bool:
+    """A title-like line that names neither a body nor a year: a site column's name above the title."""
+    stripped = marks.MARKUP.sub("", line.strip())
+    return issuer.title_name(stripped) is None and not YEAR_IN.search(stripped)
+
+
+YEAR_IN = lazy(r"(?:19|20)\d{2}")
 
 
 SPLIT_TITLE_GAP = 2  # blank lines a saved page may leave between the two lines of a split title

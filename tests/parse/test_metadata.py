@@ -1212,3 +1212,18 @@ def test_titles_from_the_rebuilt_sets(text, title, national):
     data = metadata(text, national)
     assert data["title"] == title and data["year"] == 2024
     assert "title-format" not in rules(text, national)
+
+
+def test_a_columns_name_above_the_title_is_not_the_title(national):
+    """Session 13 (a held-out page): 法治政府建设年度报告和工作要点 names the site's column; the
+    title below it names the body and the year."""
+    text = "法治政府建设年度报告和工作要点\n云溪区司法局2024年法治政府建设年度报告\n发布时间：2025-03-04\n" + BODY
+    data = metadata(text, national)
+    assert data["title"] == "云溪区司法局2024年法治政府建设年度报告" and data["issuer"] == "云溪区司法局"
+
+
+def test_a_title_on_the_whole_province_names_no_body(national):
+    """关于2024年度全省法治政府建设工作情况的报告: 全省 is no body; the opening names it."""
+    text = ("关于2024年度全省法治政府建设工作情况的报告\n2024年，黑龙江省坚持以习近平法治思想为指导，全面推进法治政府建设。\n"
+            + BODY.split("\n", 1)[1])
+    assert metadata(text, national)["issuer"] == "黑龙江省人民政府"
