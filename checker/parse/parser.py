@@ -22,7 +22,7 @@ from .outline import (PLAIN_MAX, LineHeadings, build_tree, detect_heading, find_
                       page_chunk_numbers, run_in_headings, split_sentences)
 from .page_lines import is_furniture, is_prose
 from .sections import SectionDef, classify, heading_key
-from .subject import issuer_from_subject
+from .subject import issuer_from_own_short_form, issuer_from_subject
 from .title_block import find_title, issuer_above_title
 
 ATTACHMENT_NOTE = lazy(r"^\s*附\s*件\s*[:：]?\s*(?:\d{1,2}\s*[.．、])?[^。]{0,60}$")
@@ -234,7 +234,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or issuer.issuer_from_own_plan(body, data.year)
                    or page_issuer.issuer_from_breadcrumb(head, body, above)
                    or page_issuer.issuer_from_site(doc.source.site_names, body)
-                   or issuer_from_subject(body, opening))
+                   or issuer_from_subject(body, opening)
+                   or issuer_from_own_short_form(body))
     return data
 
 

@@ -20,7 +20,8 @@ from collections import Counter
 from checker.read.lazy_pattern import lazy
 
 from . import places as division
-from .issuer import full_government
+from .issuer import OFFICE_SHORT, full_government
+from .shortform import qualify
 
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
 # 市委/县委 (a party committee: a leader, not a reporting body here) is not one.
@@ -177,3 +178,22 @@ def _kind(name: str) -> str | None:
         if name.endswith(suffix):
             return kind
     return None
+
+
+# A department's short form by its level (区司法局, 市生态环境局) set off at a clause's start or after a mark.
+LEVEL_SHORT = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）]))([市区县旗](?:[^\W\d_在的了是对向把被将和与及、]{1,12}?)(?:局|委员会|委|厅|办公室|中心))", re.M)
+
+
+def issuer_from_own_short_form(text: str) -> str | None:
+    """A department's report that calls itself 我局 and names no full name: the one short form of
+    its kind the text names as itself (区司法局党委书记、局长率先垂范), completed with its place
+    from the documents it cites (《荣昌区……》) as any short form is; None for two or none."""
+    kind = _self_kind(text)
+    if kind not in ("局", "委", "厅", "办", "中心"):
+        return None
+    found = {m.group(1) for m in LEVEL_SHORT.finditer(text)
+             if _kind(m.group(1)) == kind and not _someone_else(text, m.start(1), m.end(1))}
+    if len(found) != 1:
+        return None
+    full = qualify(OFFICE_SHORT.sub("人民政府办公室", found.pop()), text)
+    return full if full and full[0] not in "市区县旗" else None

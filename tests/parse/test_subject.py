@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.parse.subject import issuer_from_subject
+from checker.parse.subject import issuer_from_own_short_form, issuer_from_subject
 from checker.run.pipeline import check_text
 
 MEASURES = "一、主要举措和成效\n（一）健全制度。全年审核规范性文件12件，开展执法培训3期。\n"
@@ -91,3 +91,16 @@ def test_the_opening_still_comes_first(national):
     text = ("2023年，青山县林业局坚持依法行政，全面推进法治建设。现将有关情况报告如下：\n"
             "一、主要举措和成效\n（一）健全制度。青山县水利局配合开展执法检查3次。\n")
     assert check_text(text, national, "page.txt").metadata["issuer"] == "青山县林业局"
+
+
+@pytest.mark.parametrize("text, want", [
+    # session 13 (a held-out page): 我局, its own short form once, its place from the documents it cites
+    ("2024年，我局坚持依法行政。区司法局党委书记、局长带头学法。印发《荣昌区法治政府建设实施方案》。", "荣昌区司法局"),
+    # the short form of another kind, or of someone else (配合), or two of them, or no place: none
+    ("2024年，我局坚持依法行政。区政府常务会议学法4次。印发《荣昌区法治政府建设实施方案》。", None),
+    ("2024年，我局坚持依法行政。配合区公安局开展执法。印发《荣昌区法治政府建设实施方案》。", None),
+    ("2024年，我局坚持依法行政。区司法局、区公安局联合执法。印发《荣昌区法治政府建设实施方案》。", None),
+    ("2024年，我局坚持依法行政。区司法局党委书记带头学法。", None),
+])
+def test_a_department_named_only_by_its_short_form(text, want):
+    assert issuer_from_own_short_form(text) == want
