@@ -47,7 +47,7 @@ OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.patter
 COMMA = lazy(r"[,，]")
 # 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it; not 以下 (以下简称……)
 SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；()（）]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
-                    r"大力|严格|贯彻|落实|立足|主动|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
+                    r"大力|严格|贯彻|落实|立足|主动|自觉|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
 # A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府), its
@@ -69,6 +69,8 @@ DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\
 # The standard short forms of a government a report calls itself by (市政府坚持……).
 SHORT_GOVERNMENT = lazy(r"^(省|市|区|县)政府$")
 LEVEL_JOINT = lazy(r"^(省|市|区|县)委[、 和及]?\1(?:人民)?政府$")  # 县委、县政府 (a joint report)
+# an autonomous region's (自治区党委、政府): the region completed by ``qualify`` as 我区's is
+REGION_JOINT = lazy(r"^自治区党委[、 和及]?(?:自治区)?(?:人民)?政府$")
 # 全市, 各县, 本系统 …: all of a place or a body, no body itself; 全南县, 全椒县, 全州县, 本溪市 are places.
 WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|盟|街道|系统|局|委|厅|办|单位|部门|级|体|面|年)(?!县|市|区)")
 # A subject that is a phrase, not a name: 在……领导(下), 得益于……, 按照…… (a sentence whose
@@ -252,6 +254,8 @@ def speaker_name(subject: str) -> str | None:
     joint = LEVEL_JOINT.match(subject)
     if joint:  # 县委、县政府: both bodies, their place put back by ``qualify``
         return f"{joint.group(1)}委 {joint.group(1)}人民政府"
+    if REGION_JOINT.match(subject):
+        return "区委 区人民政府"
     own_party = OWN_PARTY.match(subject)
     if own_party:  # 局党组 speaks for its 局, as 我局 does
         subject = "我" + own_party.group(1)
