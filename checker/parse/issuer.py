@@ -37,8 +37,9 @@ PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|�
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
 # 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
-# the basis a report cites before its year or its 我局 (根据……的部署，2023年，某街道……) is a lead too
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+# the basis a report cites before its year, its 我局 or its short form (根据……的部署，2023年，某街道……;
+# 根据……有关规定，市应急局对照……) is a lead too
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
@@ -47,7 +48,7 @@ OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.patter
 COMMA = lazy(r"[,，]")
 # 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it; not 以下 (以下简称……)
 SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；()（）]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
-                    r"大力|严格|贯彻|落实|立足|主动|自觉|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
+                    r"大力|严格|贯彻|落实|立足|主动|自觉|对照|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
 # A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府), its

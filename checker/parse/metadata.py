@@ -13,7 +13,7 @@ from collections import Counter
 from checker.read.lazy_pattern import lazy
 
 from .dates import TITLE_DATE, TITLE_LEAD_DATE
-from .issuer import ISSUER_SUFFIX
+from .issuer import ISSUER_SUFFIX, ISSUER_TAIL
 from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT, WATERMARK
 
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
@@ -72,6 +72,7 @@ TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(�
 # the file is the report's title, its type and size are not.
 FILE_SUFFIX = lazy(r"(?i)(?<=报告|总结|情况)\s*(?:[.．](?:pdf|docx?|wps|ofd)|[(（](?:pdf|word)版?[)）])"
                    r"(?:\s*[(（\[【]?\s*\d+(?:\.\d+)?\s*[kmg]i?b\s*[)）\]】]?)?\s*$")
+YEAR_DIGITS = lazy(r"(?:19|20)\d{2}")
 # A title set in quotation marks or title marks as a line of its own (《某区……报告》).
 TITLE_WRAPPED = lazy(r"^[《“\"「『]([^《》“”\"「」『』]+)[》”\"」』]$")
 # A title a PDF sets with letter spacing (云 溪 区 人 民 政 府 2 0 2 4 年 ……), or a year spaced out
@@ -126,8 +127,19 @@ def clean_title(line: str) -> str:
     text = COLLECTION_PIECE.sub("", text)
     text = TITLE_NOTE.sub("", text)
     text = TITLE_BYLINE.sub("", _before_byline(text)).strip()
-    text = TITLE_SPLIT.split(text)[0].strip()
+    text = _after_site_and_column(TITLE_SPLIT.split(text)[0].strip())
     return TITLE_DATE.sub("", text).strip()
+
+
+def _after_site_and_column(text: str) -> str:
+    """济南市人民政府 通知公告 济南市2020年……报告: the site's name and its column set before the
+    title on one line.  Only when a word before the title is neither a body's name nor dated (a
+    column: 通知公告), so a joint title's bodies (中共某县委 某县人民政府 关于……) stay."""
+    parts = text.split()
+    if len(parts) < 3 or not TITLE_RE.search(parts[-1]):
+        return text
+    column = [p for p in parts[:-1] if not ISSUER_TAIL.search(p) and not YEAR_DIGITS.search(p) and "关于" not in p]
+    return parts[-1] if column else text
 
 
 def _bare(line: str) -> str:

@@ -52,6 +52,12 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
 REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
            "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+# A province's one-character name where a visit to it is told (来陕考察, 到黔视察): the fixed national list.
+PROVINCE_BY_CHAR = {"冀": "河北", "晋": "山西", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
+                    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南",
+                    "粤": "广东", "琼": "海南", "川": "四川", "黔": "贵州", "滇": "云南", "陕": "陕西", "甘": "甘肃",
+                    "青": "青海"}
+PROVINCE_VISITED = lazy(r"(?:来|到|赴)([冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青])(?:考察|视察)")
 # The municipalities directly under the central government (the same fixed list): 市政府 with
 # 视察重庆 in a text that names no province is the municipality's government.
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
@@ -102,6 +108,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if level == "省" or (name == "区人民政府" and "自治区" in text):
         provinces = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
         named = [full for short, full in provinces.items() if short in head + text]
+        if not named and level == "省":  # 习近平总书记来陕考察: the province by its one-character name
+            named = list({PROVINCE_BY_CHAR[m.group(1)] + "省" for m in PROVINCE_VISITED.finditer(text)})
         if len(named) == 1:
             return named[0] + (name[1:] if level == "省" else "人民政府")
         if level == "区":

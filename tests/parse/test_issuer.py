@@ -144,6 +144,7 @@ def test_wo_shi_zhengfu_speaks_as_wo_shi(opening, want):
     ("2023年，桐庐县以深入学习贯彻习近平法治思想为核心，全面推进法治政府建设。", "桐庐县人民政府"),
     ("根据有关要求，现将2018年桐庐县法治政府建设情况的报告公开如下：", "桐庐县人民政府"),
     ("根据市委部署，全县坚持依法行政。", None),  # no year after the basis, no body named
+    ("根据《2025年云中市法治政府建设工作要点》有关规定，市应急局对照有关要求，全面梳理总结2025年工作。", "市应急局"),
     ("根据《法治政府建设实施纲要》的工作部署，我局高度重视，坚持依法行政。", "我局"),  # completed by ``qualify``
     ("2016年，山东省政府以党的十八大精神为指导，深入推进依法行政。", "山东省人民政府"),
     # held-out pages: 以下简称 is no verb; an industrial park is run by its 管理委员会; a bare 园区 names none

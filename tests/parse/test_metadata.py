@@ -67,6 +67,8 @@ def rules(text: str, national) -> set[str]:
     TITLE + " 分享到：",
     TITLE + " 作者：区司法局 来源：区司法局",
     "★ " + TITLE,
+    # session 13 (a held-out page): the site's name and its column before the title on one line
+    "云溪区人民政府 通知公告 " + TITLE,
     # session 13: the report as a linked file (its type, its size)
     TITLE + ".pdf",
     TITLE + ".docx (356KB)",
@@ -1227,3 +1229,9 @@ def test_a_title_on_the_whole_province_names_no_body(national):
     text = ("关于2024年度全省法治政府建设工作情况的报告\n2024年，黑龙江省坚持以习近平法治思想为指导，全面推进法治政府建设。\n"
             + BODY.split("\n", 1)[1])
     assert metadata(text, national)["issuer"] == "黑龙江省人民政府"
+
+
+def test_a_joint_titles_bodies_are_not_a_site_and_column(national):
+    """中共某区委 某区人民政府 关于……: every word before the title is a body, so all stay."""
+    text = "中共云溪区委 云溪区人民政府 关于2024年法治政府建设情况的报告\n" + BODY
+    assert metadata(text, national)["title"] == "中共云溪区委 云溪区人民政府 关于2024年法治政府建设情况的报告"

@@ -72,3 +72,13 @@ def test_a_zone_written_without_its_city(text, want):
 def test_a_party_groups_line_gives_the_department_its_place():
     """中共青岛市交通运输局党组 above the title: the place is 青岛, not 中共青岛."""
     assert qualify("市交通运输局", "2022年，坚持依法行政。", "中共青岛市交通运输局党组\n2022年度法治政府建设报告") == "青岛市交通运输局"
+
+
+@pytest.mark.parametrize("text, want", [
+    # session 13 (two held-out pages): a province told by its one-character name where a visit to it is told
+    ("2022年，省政府贯彻落实习近平总书记来陕考察重要讲话重要指示。", "陕西省人民政府"),
+    ("2022年，省政府坚持依法行政。", None),
+    ("2022年，省政府贯彻总书记来陕考察和到黔视察精神。", None),  # two provinces
+])
+def test_a_province_by_its_one_character_name(text, want):
+    assert qualify("省人民政府", text) == want
