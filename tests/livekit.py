@@ -5,6 +5,8 @@ the same body: spaces dropped, the standard short forms written out (区政府 �
 higher-level place the page leaves out allowed (静海区人民政府 for 天津市静海区人民政府), because
 a reader cannot take from the page what it does not print.
 
+A town's or street's county (汶上县中都街道办事处 for 中都街道办事处) may be left out the same way.
+
 A label may say ``issuer_from_url: true``: the text does not name the body, only the page's
 address or site does.  Such a file counts in ``issuer`` (what the lead's target measures) and is
 left out of ``issuer, text names it`` (what a reader of the text alone could give).  Where a page
@@ -26,9 +28,11 @@ SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 # Standard abbreviations of a department's name: the same body, as a reader would take it.
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区",
-                 "应急局": "应急管理局"}
+                 "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅"}
 PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆)$")  # 重庆两江新区: the city's name without 市
 COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")
+TOWN_BODY = re.compile(r"(?:街道办事处|镇人民政府|乡人民政府)$")
+COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗))+$")
 # A zone by its name alone (两江新区) is its 管理委员会, as 某区政府 is its 人民政府.
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
@@ -69,7 +73,11 @@ def same_issuer(want: str | None, got: str | None) -> bool:
     if a == b:
         return True
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer.endswith(shorter) and bool(PLACE.match(longer[: len(longer) - len(shorter)]))
+    left = longer[: len(longer) - len(shorter)]
+    if not longer.endswith(shorter):
+        return False
+    # a town's or street's county and city above it (汶上县中都街道办事处 for 中都街道办事处)
+    return bool(PLACE.match(left) or (TOWN_BODY.search(shorter) and COUNTY_CHAIN.match(left)))
 
 
 def _flat(text: str | None) -> str | None:

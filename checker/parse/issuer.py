@@ -28,6 +28,8 @@ PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}
 # are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
 ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|合作区)$")
 DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
+# A body's leadership as the subject (某街道领导班子, 某局党政班子): the body
+LEADERSHIP = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:领导班子|党政班子|班子)$")
 # A government's office by its short form (区政府办公室): written out as 人民政府办公室
 OFFICE_SHORT = lazy(r"(?<!人民)政府办公室$")
 # Words that end like a place but name none (园区坚持……: which park a reader cannot tell)
@@ -141,8 +143,8 @@ def issuer_from_title(title: str) -> str | None:
         return place_body(head)
     if head and head.startswith("中共"):
         return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
-    if head and (JOINT_RE.fullmatch(head) or ALIAS_AFTER.search(head)):
-        return speaker_name(head)  # 某县委 县政府 (a joint report), 某区司法局（区行政审批局） (its other name)
+    if head and (JOINT_RE.fullmatch(head) or ALIAS_AFTER.search(head) or STREET_SHORT.match(head)):
+        return speaker_name(head)  # 某县委 县政府 (a joint report), 某区司法局（区行政审批局） (its other name), 某某街
     if head:
         head = ANNOUNCED_BY.sub("", head)  # 应急管理部发布2023年……报告: the body is what precedes 发布
     if head and not BODY_END.search(head):
@@ -243,6 +245,7 @@ def speaker_name(subject: str) -> str | None:
     subject = DOUBLED_TAIL.sub(r"\1", subject.strip(TITLE_NAME_TRIM).removeprefix("原"))
     subject = DOUBLED_COUNTY.sub(r"\1", subject)
     subject = AND_DEPARTMENTS.sub("", subject)  # 某县人民政府及其工作部门: the government's report
+    subject = LEADERSHIP.sub("", subject)  # 中都街道领导班子: the body its leadership speaks for
     subject = DEPARTMENT_PARTY.sub(r"\1", ALIAS_BEFORE_PARTY.sub("", subject))  # 民政部党组坚持……: the ministry's report
     topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
     if topic:

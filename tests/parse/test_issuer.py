@@ -153,6 +153,8 @@ def test_wo_shi_zhengfu_speaks_as_wo_shi(opening, want):
     ("2023年，园区坚持以习近平法治思想为指导，全面推进依法行政。", None),
     ("2024年，区政府办公室坚持以习近平法治思想为指导，全面推进依法行政。", "区人民政府办公室"),
     ("自治区党委、政府自觉将习近平法治思想作为根本遵循，全面推进法治政府建设。", "区委 区人民政府"),  # completed by ``qualify``
+    # a body's leadership as the subject (a held-out page)
+    ("2025年，中都街道领导班子始终以习近平法治思想为统领，扎实履行法治建设领导职责。", "中都街道办事处"),
     # the addressee run into a text with no line breaks (a held-out page)
     ("中共嘉兴市委、嘉兴市人民政府: 2022年,海宁市坚持以习近平法治思想为指导,全面推进法治政府建设。", "海宁市人民政府"),
 ])
@@ -190,3 +192,8 @@ def test_a_year_until_now_before_the_subject():
 
 def test_wo_qi_is_the_banners_government():
     assert issuer.issuer_from_opening("今年以来，我旗坚持以习近平法治思想为指导，推进法治政府建设。") == "旗人民政府"
+
+
+def test_a_street_by_its_short_form_in_a_title():
+    """2022年某某街法治政府建设工作总结: 街 is the 街道's short form (a held-out page)."""
+    assert issuer.issuer_from_title("2022年胡家园街法治政府建设工作总结") == "胡家园街道办事处"
