@@ -28,7 +28,8 @@ SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 # Standard abbreviations of a department's name: the same body, as a reader would take it.
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区",
-                 "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅"}
+                 "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅",
+                 "林草局": "林业和草原局"}
 PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆)$")  # 重庆两江新区: the city's name without 市
 COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")
 TOWN_BODY = re.compile(r"(?:街道办事处|镇人民政府|乡人民政府)$")

@@ -31,6 +31,8 @@ QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])
 # A city's zone written without its city (高新区管理委员会): its name is the city's without 市 (珠海高新区).
 CITY_ZONE = lazy(r"^(?:高新区|经开区|高新技术产业开发区|经济技术开发区)(?:管理委员会|管委会)$")
 LEVEL_JOINT_SHORT = lazy(r"^(省|市|区|县)委 \1人民政府$")
+# A line above the body that names a body by its place chain (重庆市江津区人民政府): the places after the first.
+HEAD_CHAIN = lazy(r"^\s*((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)){2,3})(?:人民政府|政府)?\s*$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
 HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
 # A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
@@ -121,6 +123,11 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         match = HEAD_PLACE.match(line)
         if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
             return match.group(1) + name
+        chain = HEAD_CHAIN.match(line)  # 重庆市江津区人民政府 (the site's banner) above 我区's report: 江津区
+        if chain and not BREADCRUMB_MARK.search(line):
+            inner = [place for place in ADDRESS_PLACE.findall(chain.group(1))[1:] if place[1] == level]
+            if len(inner) == 1:
+                return inner[0][0] + name
     source = _source_place(level, head) if _completable(level, name) else None
     if source:
         return source + name[1:]

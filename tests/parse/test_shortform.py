@@ -82,3 +82,12 @@ def test_a_party_groups_line_gives_the_department_its_place():
 ])
 def test_a_province_by_its_one_character_name(text, want):
     assert qualify("省人民政府", text) == want
+
+
+@pytest.mark.parametrize("head, want", [
+    # session 13 (a held-out page): the site's banner names the district inside its city
+    ("重庆市江津区人民政府\nwww.jiangjin.gov.cn", "江津区人民政府"),
+    ("重庆市人民政府", None),  # no district in the banner
+])
+def test_a_district_from_the_sites_banner_above(head, want):
+    assert qualify("区人民政府", "2022年，我区坚持依法行政。", head) == want
