@@ -80,10 +80,7 @@ COLUMN_GAP = 3  # lines: a column's name stands right above the title it holds
 def _column_name(line: str) -> bool:
     """A title-like line that names neither a body nor a year: a site column's name above the title."""
     stripped = marks.MARKUP.sub("", line.strip())
-    return issuer.title_name(stripped) is None and not YEAR_IN.search(stripped)
-
-
-YEAR_IN = lazy(r"(?:19|20)\d{2}")
+    return issuer.title_name(stripped) is None and not meta.YEAR_DIGITS.search(stripped)
 
 
 SPLIT_TITLE_GAP = 2  # blank lines a saved page may leave between the two lines of a split title
