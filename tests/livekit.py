@@ -5,7 +5,9 @@ the same body: spaces dropped, the standard short forms written out (区政府 �
 higher-level place the page leaves out allowed (静海区人民政府 for 天津市静海区人民政府), because
 a reader cannot take from the page what it does not print.
 
-A town's or street's county (汶上县中都街道办事处 for 中都街道办事处) may be left out the same way.
+A town's or street's county (汶上县中都街道办事处 for 中都街道办事处) may be left out the same way,
+and so may the city of each body of a joint name (中共东昌区委 东昌区人民政府 for 中共通化市东昌区委员会
+通化市东昌区人民政府).  A body's other name in brackets (某委办(编译局)) is the same body.
 
 A label may say ``issuer_from_url: true``: the text does not name the body, only the page's
 address or site does.  Such a file counts in ``issuer`` (what the lead's target measures) and is
@@ -39,6 +41,8 @@ ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
 # A party committee by its full name (中共某县委员会) or its standard short form (中共某县委): one body.
+# A body's other name in brackets after its name (某委办(编译局)): the same body without it.
+ALIAS = re.compile(r"[(（][^()（）]{1,20}[)）]")
 COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|区|县|旗|州|镇|乡))委员会")
 
 
@@ -51,7 +55,7 @@ def canonical(name: str | None) -> str | None:
         return None
     from checker.read.chinese import to_simplified
 
-    name = to_simplified("".join(name.split()))
+    name = ALIAS.sub("", to_simplified("".join(name.split())))
     for short, full in ABBREVIATIONS.items():
         name = name.replace(short, full)
     name = COMMITTEE.sub(r"\1委", name)
@@ -68,6 +72,8 @@ def canonical(name: str | None) -> str | None:
 
 
 def same_issuer(want: str | None, got: str | None) -> bool:
+    if want and got and len(want.split()) == len(got.split()) == 2:  # a joint name: each body as one name is
+        return all(same_issuer(w.removeprefix("中共"), g.removeprefix("中共")) for w, g in zip(want.split(), got.split()))
     a, b = canonical(want), canonical(got)
     if a is None or b is None:
         return a == b

@@ -11,7 +11,7 @@ from checker.read.lazy_pattern import lazy
 
 from . import places
 from .page_marks import DECORATION, LEADING_YEAR, without_pinyin
-from .shortform import BARE_LEVEL, OWN_SHORT, PROVINCES, REGIONS, qualify
+from .shortform import BARE_LEVEL, OWN_SHORT, PROVINCES, REGIONS, one_street, qualify
 
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|管委会|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
@@ -37,12 +37,13 @@ GENERIC_AREAS = ("园区", "景区", "社区", "辖区", "片区", "街区", "�
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
-# 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead.
+# 2025年是……的收官之年, 区司法局坚持……: the year's description before the speaker is part of the lead
+# (also 是……重点突破年); a year whose digits a copy lost (年,我市坚持……) still leads.
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
 # the basis a report cites before its year, its 我局 or its short form (根据……的部署，2023年，某街道……;
 # 根据……有关规定，市应急局对照……) is a lead too
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
-                    r"(?:是[^,，。;；]{2,150}?(?:之年|一年)\s*[,，]\s*(?![也又更还]是))?")
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?|年度?(?=\s*[,，]))\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+                    r"(?:是[^,，。;；]{2,150}?年\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
 OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领导|指导|引领|支持|监督|关心)下\s*[,，]\s*")
@@ -80,6 +81,9 @@ WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|�
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
+# 全县法治政府建设工作(以……为指引): the law-based government of the whole place is its government's
+# work (a department's report speaks of 我局); its place put back by ``qualify`` as 我县's is.
+WHOLE_TOPIC = lazy(r"^全(省|市|区|县)(?:(?:19|20)\d{2}\s*年度?)?法治政府建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员会|局|委|办公室|办公厅|办|厅|署|部|中心"
                    r"|大队|支队|总队|调查队|海关|档案馆|联合社)$")  # 消防救援支队, 南京海关: bodies that report too
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
@@ -91,7 +95,7 @@ REPORT_FOLLOWS = lazy(r"现将(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,30
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
-SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)(?:(?:人民)?政府)?$")  # 我旗: a banner, Inner Mongolia's county; 我市政府
+SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)(?:(?:人民)?政府|上下)?$")  # 我旗: a banner, Inner Mongolia's county; 我市政府; 我市上下
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
 ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府|行政机关)(?:及其部门)?"
@@ -142,7 +146,7 @@ def issuer_from_title(title: str) -> str | None:
     if head and PLACE_RE.match(head):
         return place_body(head)
     if head and head.startswith("中共"):
-        return JOINT_GAP.sub(r"\1 ", head)  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
+        return _government_placed(JOINT_GAP.sub(r"\1 ", head))  # 中共汉中市委汉中市人民政府 → 中共汉中市委 汉中市人民政府
     if head and (JOINT_RE.fullmatch(head) or ALIAS_AFTER.search(head) or STREET_SHORT.match(head)):
         return speaker_name(head)  # 某县委 县政府 (a joint report), 某区司法局（区行政审批局） (its other name), 某某街
     if head:
@@ -150,6 +154,19 @@ def issuer_from_title(title: str) -> str | None:
     if head and not BODY_END.search(head):
         return None  # 2022年依法行政和法治政府建设工作报告: what precedes 法治 names no body
     return head
+
+
+# A joint name's two bodies (中共蒙城县许疃镇委员会 许疃镇人民政府)
+JOINT_PARTS = lazy(r"^中共([\u4e00-\u9fff]{2,24}?)(?:委员会|委) ([\u4e00-\u9fff]{2,20}?)人民政府$")
+
+
+def _government_placed(joint: str) -> str:
+    """中共蒙城县许疃镇委员会 许疃镇人民政府 → …… 蒙城县许疃镇人民政府: a title writes the place
+    chain once, before the party committee, and the government it names sits at the same place."""
+    parts = JOINT_PARTS.match(joint)
+    if parts and parts.group(1) != parts.group(2) and parts.group(1).endswith(parts.group(2)):
+        return joint[:parts.start(2)] + parts.group(1) + "人民政府"
+    return joint
 
 
 def place_body(place: str) -> str:
@@ -247,6 +264,9 @@ def speaker_name(subject: str) -> str | None:
     subject = AND_DEPARTMENTS.sub("", subject)  # 某县人民政府及其工作部门: the government's report
     subject = LEADERSHIP.sub("", subject)  # 中都街道领导班子: the body its leadership speaks for
     subject = DEPARTMENT_PARTY.sub(r"\1", ALIAS_BEFORE_PARTY.sub("", subject))  # 民政部党组坚持……: the ministry's report
+    whole = WHOLE_TOPIC.match(subject)
+    if whole:
+        return whole.group(1) + "人民政府"
     topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
     if topic:
         subject = topic.group(1)
@@ -339,13 +359,18 @@ def issuer_from_own_plan(text: str, year: int | None) -> str | None:
     return made.pop() if len(made) == 1 and named == made else None
 
 
+# A street's office calling itself 我街道 or 我街 (not 我街区, 我街头 …)
+SELF_STREET = lazy(r"我街(?:道|(?![区头巷路面]))")
+
+
 def issuer_from_self_reference(text: str) -> str | None:
-    """A town's report that never names itself in an opening (its page starts at 一、) but
-    says 我镇/我乡 in the body and names one town: that town's government."""
+    """A town's or street's report that never names itself in an opening (its page starts at 一、,
+    or its opening leads with 街道 alone) but says 我镇/我乡/我街道 in the body and names one
+    town or street: that town's government, that street's office."""
     for level in "镇乡":
         if "我" + level in text:
             return qualify(level + "人民政府", text)
-    return None
+    return one_street(text) if SELF_STREET.search(text) else None
 
 
 def full_government(name: str) -> str:

@@ -41,6 +41,12 @@ HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直
 TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
                   r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
 TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
+# A street named in the text (为宜城街道, 《金花街道……》, 某区坡子街街道, 结合荷城街道实际): after a mark,
+# a preposition, a year, 结合, or the district or government above it; not a phrase (全街道, 各街道,
+# 社区街道, 城乡街道).
+STREET_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向区县市])|(?<=结合)|(?<=政府)|(?<=\d年))"
+                    r"([\u4e00-\u9fff]{2,3}?)街道", re.M)
+STREET_NOT_NAME = lazy(r"[我全本各该每]|社区|城市|辖区|乡镇|城乡|镇街|街镇")
 # A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
 # before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
 NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)
@@ -222,6 +228,12 @@ def _one_town(level: str, text: str, name: str) -> str | None:
     towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
              if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
     return towns.pop() + name if len(towns) == 1 else None
+
+
+def one_street(text: str) -> str | None:
+    """我街道's office, named by the one street the text names (None for two or none)."""
+    streets = {m.group(1) for m in STREET_NAMED.finditer(text) if not STREET_NOT_NAME.search(m.group(1))}
+    return streets.pop() + "街道办事处" if len(streets) == 1 else None
 
 
 def _address_place(level: str, text: str, name: str) -> str | None:

@@ -197,3 +197,39 @@ def test_wo_qi_is_the_banners_government():
 def test_a_street_by_its_short_form_in_a_title():
     """2022年某某街法治政府建设工作总结: 街 is the 街道's short form (a held-out page)."""
     assert issuer.issuer_from_title("2022年胡家园街法治政府建设工作总结") == "胡家园街道办事处"
+
+
+@pytest.mark.parametrize("opening, want", [
+    # session 14: a copy that lost the year's digits (年,我市……); 我市上下; any 是……年 description;
+    # the law-based government of the whole place as the subject (its government's report)
+    ("年，我市坚持以习近平法治思想为指导，扎实推进依法行政。", "市人民政府"),
+    ("2017年，在省委的正确领导下，我市上下深入贯彻落实党的十九大精神。", "市人民政府"),
+    ("2023年是法治政府建设重点突破年，在市委的正确领导下，县政府坚持以习近平法治思想为指导。", "县人民政府"),
+    ("2019年是新中国成立70周年，也是决胜之年，县政府坚持依法行政。", None),  # 也是: a second description, no speaker read
+    ("2022年，在市委的坚强领导下，全县法治政府建设工作以习近平法治思想为指引，取得新成效。", "县人民政府"),
+    ("2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导。", "省人民政府"),
+    ("2023年，全县法治建设工作坚持以习近平法治思想为指导。", None),  # 法治建设 is the party's and the government's
+    ("年度，我局坚持依法行政。", "我局"),
+])
+def test_session_14_openings(opening, want):
+    assert issuer.issuer_from_opening(opening) == want
+
+
+def test_a_joint_titles_government_sits_where_its_committee_does():
+    """The title writes the county once, before the party committee (a tuned page, s13-h9)."""
+    assert issuer.issuer_from_title("中共桐庐县分水镇委员会 分水镇人民政府关于2023年度法治政府建设情况的报告") == \
+        "中共桐庐县分水镇委员会 桐庐县分水镇人民政府"
+    assert issuer.issuer_from_title("中共云溪区委云溪区人民政府关于2024年度法治政府建设工作情况的报告") == \
+        "中共云溪区委 云溪区人民政府"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("一、主要举措\n结合云岭街道实际，我街道制定计划。", "云岭街道办事处"),
+    ("一、主要举措\n我街完善制度，印发《云岭街道法治工作要点》。", "云岭街道办事处"),
+    ("一、主要举措\n江澜区坡子街街道完善制度，我街道坚持依法行政。", "坡子街街道办事处"),
+    ("一、主要举措\n我街道与云岭街道、云溪街道开展联合执法。", None),  # two streets: which is its own
+    ("一、主要举措\n我街道坚持依法行政，推进社区街道共建。", None),  # no street named
+    ("一、主要举措\n我街区改造完成，云岭街道配合。", None),  # 我街区 is no self-reference
+])
+def test_a_street_calling_itself_wo_jiedao(text, want):
+    assert issuer.issuer_from_self_reference(text) == want

@@ -45,6 +45,11 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     assert not same_issuer("静海区人民政府", "静海区人民政府办公室")
     assert same_issuer("天津市人力资源和社会保障局", "天津市人社局")  # the rule set's standard short form
     assert not same_issuer("天津市人力资源和社会保障局", "天津市民政局")
+    # a joint name, body by body: a city left out of each is allowed, another body is not
+    assert same_issuer("中共江澜市云溪区委员会 江澜市云溪区人民政府", "中共云溪区委 云溪区人民政府")
+    assert not same_issuer("中共云溪区委员会 云溪区人民政府", "中共云溪区委 云溪区司法局")
+    assert same_issuer("云中县语委办(编译局)", "云中县语委办")  # its other name in brackets
+    assert not same_issuer("云中县语委办(编译局)", "云中县编译局")
 
 
 def test_a_label_that_needs_the_address_leaves_the_text_only_row(tmp_path, national):
