@@ -192,8 +192,13 @@ ADDRESSEE_RUN_IN = lazy(r"[^。！？\n:：]{1,58}(?:委|政府|常委会|委员
 
 def _as_city(place: str) -> str:
     """广州 → 广州市: a name ending in 州 that the list of divisions has as a city is that city,
-    not a 州 (巴州, 甘孜州 are prefectures; 朔州委 drops the 市 of 朔州市委)."""
-    return place + "市" if place.endswith("州") and places.level_of(place + "市") else place
+    not a 州 (朔州委 drops the 市 of 朔州市委); an autonomous prefecture's short form is written
+    out (巴州 → 巴音郭楞蒙古自治州, 甘孜州 → 甘孜藏族自治州)."""
+    if not place.endswith("州"):
+        return place
+    if places.level_of(place + "市"):
+        return place + "市"
+    return places.autonomous_prefecture(place) or place
 
 
 def issuer_from_opening(text: str) -> str | None:

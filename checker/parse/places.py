@@ -60,3 +60,14 @@ def named(text: str) -> list[tuple[str, int]]:
 def level_of(name: str) -> str | None:
     """p, c or d for a place name, None for a name that is not one."""
     return names().get(name)
+
+
+def autonomous_prefecture(short: str) -> str | None:
+    """巴州 → 巴音郭楞蒙古自治州, 黔东南州 → 黔东南苗族侗族自治州: the one autonomous prefecture
+    whose name starts with the short form's stem, as these prefectures call themselves; None
+    for a stem two share (海州: 海北, 海南, 海西) or none has (全州, 本州)."""
+    if len(short) < 2 or not short.endswith("州") or short.endswith("自治州"):
+        return None
+    stem = short[:-1]
+    found = [name for name in names() if name.endswith("自治州") and name.startswith(stem)]
+    return found[0] if len(found) == 1 else None

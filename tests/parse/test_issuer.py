@@ -13,7 +13,7 @@ def test_a_joint_title_with_committee_written_out():
 
 
 @pytest.mark.parametrize("subject, want", [
-    ("巴州党委、政府", "中共巴州委 巴州人民政府"),      # a prefecture's short form with 党委
+    ("巴州党委、政府", "中共巴音郭楞蒙古自治州委 巴音郭楞蒙古自治州人民政府"),  # a prefecture's short form with 党委, written out
     ("云中市委、市政府", "中共云中市委 云中市人民政府"),
     # session 13: an autonomous region's (its 自治区党委 is the region's committee)
     ("宁夏回族自治区党委和政府", "中共宁夏回族自治区委 宁夏回族自治区人民政府"),

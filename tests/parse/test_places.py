@@ -51,3 +51,11 @@ def test_a_one_character_name_at_an_edge(text, want):
 
 def test_level_of():
     assert places.level_of("大冶市") == "d" and places.level_of("云溪县") is None
+
+
+@pytest.mark.parametrize("short, want", [
+    ("巴州", "巴音郭楞蒙古自治州"), ("黔东南州", "黔东南苗族侗族自治州"), ("黔南州", "黔南布依族苗族自治州"),
+    ("海南州", "海南藏族自治州"), ("海州", None), ("全州", None), ("广州", None), ("甘孜藏族自治州", None),
+])
+def test_an_autonomous_prefecture_by_its_short_form(short, want):
+    assert places.autonomous_prefecture(short) == want
