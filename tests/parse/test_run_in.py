@@ -70,3 +70,12 @@ def test_a_run_in_title_followed_by_the_pages_labels(national):
     text = RUN_IN.replace("报告\n2024年，", "报告 发布时间：2025-03-20 来源：云溪区司法局 2024年，")
     meta = check_text(text, national, "pdf.txt").metadata
     assert meta["title"] == "云溪区人民政府2024年法治政府建设情况报告" and meta["issuer"] == "云溪区人民政府"
+
+
+def test_a_run_in_title_printed_twice_before_a_template_year(national):
+    """A document-sharing copy prints the title twice and leaves the year as xxxx年 (a tuned page)."""
+    title = "云溪区人民政府2024年法治政府建设情况报告"
+    text = RUN_IN.replace(title + "\n2024年，", "1、" + title + title + "xxxx年，")
+    assert check_text(text, national, "pdf.txt").metadata["title"] == title
+    once_more = RUN_IN.replace(title + "\n2024年，", "1、" + title + "云溪区关于xxxx年，")
+    assert check_text(once_more, national, "pdf.txt").metadata["title"] != title  # not the title again: no run-in
