@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.parse.shortform import PROVINCES, REGIONS
 from checker.run.pipeline import check_path
 
 FIELDS = ("is_report", "title", "issuer", "issuer, text names it", "year", "published", "first_part", "on_time",
@@ -32,7 +33,8 @@ ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市�
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区",
                  "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅",
                  "林草局": "林业和草原局"}
-PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆)$")  # 重庆两江新区: the city's name without 市
+# 重庆两江新区: the city's name without 市; 山东青岛市……: a province's name without 省 (the fixed national list)
+PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆|" + "|".join(PROVINCES + tuple(REGIONS)) + ")$")
 COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")
 TOWN_BODY = re.compile(r"(?:街道办事处|镇人民政府|乡人民政府)$")
 COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗))+$")

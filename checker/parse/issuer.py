@@ -11,7 +11,7 @@ from checker.read.lazy_pattern import lazy
 
 from . import places
 from .page_marks import DECORATION, LEADING_YEAR, without_pinyin
-from .shortform import BARE_LEVEL, OWN_SHORT, PROVINCES, REGIONS, one_street, qualify
+from .shortform import BARE_LEVEL, OWN_SHORT, PROVINCES, REGIONS, qualify
 
 ISSUER_SUFFIX = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|府办|办事处|管委会|"
                  r"司法局|司法厅|[^\s,，。、]{1,10}?(?:局|委员会|委|办公室|办|厅|署|中心))")
@@ -42,7 +42,7 @@ PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|�
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
 # the basis a report cites before its year, its 我局 or its short form (根据……的部署，2023年，某街道……;
 # 根据……有关规定，市应急局对照……) is a lead too
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?|年度?(?=\s*[,，]))\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年)?\s*[,，]?\s*"
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?|年度?(?=\s*[,，]))\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年|本年度|今年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?年\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
@@ -319,6 +319,8 @@ def speaker_name(subject: str) -> str | None:
         return street.group(1) + "街道办事处"
     if subject[0] in BARE_LEVEL:  # 区政府办公室: 区人民政府办公室, its place put back by ``qualify``
         return OFFICE_SHORT.sub("人民政府办公室", subject) if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
+    if subject == "园区":  # a park by its short form: completed by ``qualify`` from the one park the text names
+        return "园区管理委员会"
     if PLACE_RE.match(subject):
         return place_body(subject) if subject not in GENERIC_AREAS else None
     if SPEAKER_TAIL.search(subject) and len(subject) >= 3:
@@ -364,18 +366,24 @@ def issuer_from_own_plan(text: str, year: int | None) -> str | None:
     return made.pop() if len(made) == 1 and named == made else None
 
 
-# A street's office calling itself 我街道 or 我街 (not 我街区, 我街头 …)
-SELF_STREET = lazy(r"我街(?:道|(?![区头巷路面]))")
-
-
 def issuer_from_self_reference(text: str) -> str | None:
-    """A town's or street's report that never names itself in an opening (its page starts at 一、,
-    or its opening leads with 街道 alone) but says 我镇/我乡/我街道 in the body and names one
-    town or street: that town's government, that street's office."""
+    """A town's report that never names itself in an opening (its page starts at 一、) but
+    says 我镇/我乡 in the body and names one town: that town's government."""
     for level in "镇乡":
         if "我" + level in text:
             return qualify(level + "人民政府", text)
-    return one_street(text) if SELF_STREET.search(text) else None
+    return None
+
+
+# A department's short form that nothing in the text or the page completes (区退役军人事务局坚持……,
+# in a text that never names its district): the body as the text calls it, which a reader takes too.
+UNPLACED_DEPARTMENT = lazy(r"^[省市区县旗](?!人民政府)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|厅|办公室|中心)$")
+
+
+def unplaced_department(speaker: str | None) -> str | None:
+    """The opening's speaker when it is a department's short form left without its place
+    (区教育局), else None; a government (县人民政府 for 我县) says too little to give."""
+    return speaker if speaker and UNPLACED_DEPARTMENT.match(speaker) else None
 
 
 def full_government(name: str) -> str:

@@ -68,6 +68,9 @@ TITLE_PAGE_INFO = lazy(r"(?<=报告|总结|情况)\s*(?:\s(?:信息来源|来源
 TITLE_NOTE = lazy(r"(?<=报告|总结|情况|计划|打算|安排|思路)\s*[(（](?:全文|摘要|摘登|原文|附全文|公开版|简版|节选"
                   r"|征求意见稿|送审稿|讨论稿|修改稿|修订稿|审议稿|初稿|草稿|草案|代拟稿|定稿"
                   r"|(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月|[.．]\s*\d{1,2}))[)）]\s*$")
+# Any other short note in brackets after the title (……报告(农法日记), a column's name): no figures (the
+# year in brackets is the title's, 报告（2023年度）) and no body's name (……报告（某县人民政府）is its byline).
+TITLE_TAG = lazy(r"(?<=报告|总结)\s*[(（](?![^()（）]*(?:政府|局|委|办|厅|中心|室|会|处|院|部|署)[)）])[^()（）\d\s]{2,10}[)）]\s*$")
 # The file a page links the report as (……报告.pdf, ……报告.docx (356KB), ……报告（PDF）): the name of
 # the file is the report's title, its type and size are not.
 FILE_SUFFIX = lazy(r"(?i)(?<=报告|总结|情况)\s*(?:[.．](?:pdf|docx?|wps|ofd)|[(（](?:pdf|word)版?[)）])"
@@ -126,7 +129,7 @@ def clean_title(line: str) -> str:
         text = wrapped.group(1).strip()
     text = DOC_NUMBER_PREFIX.sub("", CATALOGUE_TITLE_LABEL.sub("", TITLE_BULLET.sub("", TITLE_LEAD_DATE.sub("", text))))
     text = COLLECTION_PIECE.sub("", text)
-    text = TITLE_NOTE.sub("", text)
+    text = TITLE_TAG.sub("", TITLE_NOTE.sub("", text))
     text = TITLE_BYLINE.sub("", _before_byline(text)).strip()
     text = _after_site_and_column(TITLE_SPLIT.split(text)[0].strip())
     return TITLE_DATE.sub("", text).strip()

@@ -225,9 +225,10 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
     if titled and titled[0] in shortform.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = shortform.qualify(titled, body, above) or titled
+    speaker = issuer.issuer_from_opening(opening)
     data.issuer = (titled or issuer_above_title(lines, title_index)
                    or _issuer_below_title(lines, title_index, title_lines, first)
-                   or shortform.qualify(issuer.issuer_from_opening(opening), body, above)
+                   or shortform.qualify(speaker, body, above)
                    or _issuer_from_signature(lines, last, title_index)
                    or page_issuer.issuer_from_source_line(head, body, above)
                    or issuer.issuer_from_self_reference(body)
@@ -235,7 +236,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or page_issuer.issuer_from_breadcrumb(head, body, above)
                    or page_issuer.issuer_from_site(doc.source.site_names, body)
                    or issuer_from_subject(body, opening)
-                   or issuer_from_own_short_form(body))
+                   or issuer_from_own_short_form(body)
+                   or issuer.unplaced_department(speaker))
     return data
 
 

@@ -15,9 +15,10 @@ from .page_marks import BREADCRUMB_MARK, SOURCE_RE, without_pinyin
 
 # the levels a short form may start with in place of its place (市司法局, 县政府, 旗政府, 镇人民政府)
 BARE_LEVEL = "省市区县旗镇乡"
+# A party committee's document (《中共闽侯县委……》) is cited by its place, 中共 before it.
 # A city before the place is skipped only when a district or county follows it (《杭州市上城区……》):
 # in 《威海市文化市场……》 the 市 of 市场 is no city inside 威海市.
-CITED_PLACE = lazy(r"[《〈](?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
+CITED_PLACE = lazy(r"[《〈](?:中共)?(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2,6}?[区县]))?"
                    r"([\u4e00-\u9fff]{2,6}?)(省|市|区|县|旗)")
 # 我厅/我局/我委 and the body's own full name heading the documents it cites (修订《某省某某厅
 # 行政规范性文件管理办法》): taken when the text cites exactly one such name.
@@ -40,17 +41,14 @@ HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直
 # 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
 TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
                   r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]")
-# A street named in the text (为宜城街道, 《金花街道……》, 某区坡子街街道, 结合荷城街道实际): after a mark,
-# a preposition, a year, 结合, or the district or government above it; not a phrase (全街道, 各街道,
-# 社区街道, 城乡街道).
-STREET_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向区县市])|(?<=结合)|(?<=政府)|(?<=\d年))"
-                    r"([\u4e00-\u9fff]{2,3}?)街道", re.M)
-STREET_NOT_NAME = lazy(r"[我全本各该每]|社区|城市|辖区|乡镇|城乡|镇街|街镇")
+TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]|[到在对于向从由为把]$")  # 定期到镇: to the town
 # A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
 # before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
 NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)
 NEW_AREA_NOT_NAME = lazy(r"[省市区县镇乡全我本各该新在和与及、]")
+# A park's full name heading a document it cites or a name it quotes (《苏州工业园区法治政府建设……》):
+# a place or a name (two to eight characters, no level of its own after it) before 工业园区/园区.
+PARK_NAMED = lazy(r"[《〈“\"]([\u4e00-\u9fff]{2,8}?(?:工业园区|产业园区|园区))")
 # The body's own address (地址:天津市和平区建设路18号): its places, in order.
 ADDRESS = lazy(r"地址\s*[:：]\s*([\u4e00-\u9fff]{4,20})")
 ADDRESS_PLACE = lazy(r"([\u4e00-\u9fff]{2,6}?)(省|自治区|市|区|县)")
@@ -101,6 +99,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         return placed[: -len(name) - 1] + name if placed and placed[0] != "市" else name
     if name and name.startswith("新区") and len(name) > 2:
         return _new_area(head + text, name)
+    if name == "园区管理委员会":
+        return _one_park(head + text)
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
@@ -162,6 +162,13 @@ def _new_area(text: str, name: str) -> str | None:
     """新区司法局 completed by the one new area the text names (金普新区); None for two or none."""
     areas = {m.group(1) for m in NEW_AREA_NAMED.finditer(text) if not NEW_AREA_NOT_NAME.search(m.group(1))}
     return areas.pop() + name if len(areas) == 1 else None
+
+
+def _one_park(text: str) -> str | None:
+    """园区's 管理委员会, named by the one park whose full name the text cites or quotes
+    (《苏州工业园区……》); None for two or none."""
+    parks = {m.group(1) for m in PARK_NAMED.finditer(text)}
+    return parks.pop() + "管理委员会" if len(parks) == 1 else None
 
 
 def _municipality(level: str, text: str, name: str) -> str | None:
@@ -228,12 +235,6 @@ def _one_town(level: str, text: str, name: str) -> str | None:
     towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
              if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
     return towns.pop() + name if len(towns) == 1 else None
-
-
-def one_street(text: str) -> str | None:
-    """我街道's office, named by the one street the text names (None for two or none)."""
-    streets = {m.group(1) for m in STREET_NAMED.finditer(text) if not STREET_NOT_NAME.search(m.group(1))}
-    return streets.pop() + "街道办事处" if len(streets) == 1 else None
 
 
 def _address_place(level: str, text: str, name: str) -> str | None:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from checker.check.engine import cross_year_rules, score
 from checker.check.finding import Finding
+from checker.parse import places
 from checker.parse.issuer import full_government
+from checker.parse.shortform import BARE_LEVEL
 from checker.read.lazy_pattern import lazy
 from checker.read.record import replace
 from checker.read.source import InputError
@@ -54,7 +56,15 @@ def identity(report: ReportResult, config) -> tuple[str, int | None]:
     if entry is not None:
         issuer = entry.issuer or issuer
         year = entry.year or year
+    elif issuer and unplaced(issuer):
+        issuer = None  # 区教育局: every district has one; the config's pairing entry may say which
     return issuer_key(issuer), year
+
+
+def unplaced(name: str) -> bool:
+    """A body named without its place (区教育局, 县人民政府, as a text that never names its place
+    calls itself): not one body across a batch.  市中区教育局 starts with a place."""
+    return name[0] in BARE_LEVEL and not any(start == 0 for _, start in places.named(name))
 
 
 def find_pairs(reports: list[ReportResult], config=None) -> list[tuple[int, int]]:

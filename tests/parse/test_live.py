@@ -50,6 +50,8 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     assert not same_issuer("中共云溪区委员会 云溪区人民政府", "中共云溪区委 云溪区司法局")
     assert same_issuer("云中县语委办(编译局)", "云中县语委办")  # its other name in brackets
     assert not same_issuer("云中县语委办(编译局)", "云中县编译局")
+    assert same_issuer("江澜市农业农村局", "山东江澜市农业农村局")  # a province's name without 省 before its city
+    assert not same_issuer("江澜市农业农村局", "山东江澜市林业局")
 
 
 def test_a_label_that_needs_the_address_leaves_the_text_only_row(tmp_path, national):

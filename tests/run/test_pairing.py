@@ -39,3 +39,11 @@ def test_the_index_finds_what_comparing_every_pair_finds():
     pairs = find_pairs(reports)
     assert pairs == _brute(reports)
     assert len(pairs) > len(NAMES)  # places in front and 区政府 = 区人民政府 pair too
+
+
+def test_a_body_named_without_its_place_is_paired_with_no_one():
+    """Two districts' 区教育局 are not one body; 市中区教育局 starts with a place (session 14)."""
+    reports = [_report(0, "区教育局", 2024), _report(1, "区教育局", 2023),
+               _report(2, "市中区教育局", 2024), _report(3, "市中区教育局", 2023)]
+    assert find_pairs(reports) == [(2, 3)]
+    assert identity(reports[0], None) == ("", 2024)
