@@ -20,7 +20,7 @@ TITLE_LEAD_DATE = lazy(rf"^\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s+
 # sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
 LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
-                     r"(?:发布时间|发布日期|发布|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
+                     r"(?:发布时间|发布日期|发布|公布日期|公布时间|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25) — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\s+)" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07),
@@ -33,9 +33,9 @@ NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 SITE_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*(?:来源|信息来源|作者|浏览次数|浏览)\s*[:：]")
 # The occasion line under a report made to a congress: 2025年3月17日在……人民代表大会常务委员会……会议上
 # (the line may break after 大会); the whole line, so a sentence that starts with a date is not one.
-SESSION_DATE_RE = lazy(rf"^\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*$")
+SESSION_DATE_RE = lazy(rf"^\s*[(（]?\s*[—－-]*\s*{DATE_NUM}\s*在[^。，,]{{2,40}}?(?:会议|大会)上?\s*[)）]?\s*$")  # also in brackets
 # The publication date said as such; a catalogue block's 生成日期/成文日期 date the document, not the page.
-PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|更新时间|更新日期|发布于)" + LABEL_GAP + DATE_NUM)
+PUBLISHED_LABEL_RE = lazy(r"(?:发布时间|发布日期|公布日期|公布时间|更新时间|更新日期|发布于)" + LABEL_GAP + DATE_NUM)  # 公布日期: a law database's
 # A catalogue's date of the document itself (公文生成日期:2026-01-08, 成文日期 …): a page's own
 # 时间/日期 line is its publication date and wins over it.
 DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + DATE_NUM)

@@ -224,6 +224,20 @@ def body_year(text: str) -> int | None:
     return ranked[0][0]
 
 
+# The page's column path ending in the year the report is filed under (首页> 政务公开> 法治政府建设年度报告 > 2021年度)
+COLUMN_YEAR = lazy(r"法治[^>＞»\n]{0,16}报告\s*[>＞»]\s*((?:19|20)\d{2})\s*年度?\s*[>＞»]?\s*$")
+
+
+def column_year(head: list[str]) -> int | None:
+    """The year a site files the report under, read from its column path above the text; only
+    when nothing in the text names the year (a page that starts at its first part)."""
+    for line in head:
+        match = COLUMN_YEAR.search(line.strip())
+        if match and BREADCRUMB_MARK.search(line):
+            return int(match.group(1))
+    return None
+
+
 def vote_year(sources: dict[str, int]) -> int | None:
     """The report year most of the title, the opening sentence and the measures heading agree
     on; a tie goes to the title, then the opening, then the measures heading.  The plan

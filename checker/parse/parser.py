@@ -216,7 +216,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     data.published = (doc.source.published or dates.published_date(outside, head)
                       or (dates.title_date(title_text) if title_text else None))
     data.year_sources = _year_sources(doc, data.title)
-    data.year = meta.vote_year(data.year_sources) or _first_part_year(doc)
+    data.year = meta.vote_year(data.year_sources) or _first_part_year(doc) or meta.column_year(head)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     opening = _opening(doc)

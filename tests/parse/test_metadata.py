@@ -115,6 +115,9 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("云溪区人民政府门户网站      2025-03-20 17:20:32  来源: 本网", "2025-03-20"),
     ("2025年3月17日在云溪区第十六届人民代表大会常务委员会第二十四次会议上", "2025-03-17"),
     ("——2025年3月17日在云溪区人民代表大会常务委员会会议上", "2025-03-17"),
+    # session 14: the occasion line in brackets; a law database's 公布日期
+    ("（2025年4月29日在云中市第十四届人民代表大会常务委员会第十七次会议上）", "2025-04-29"),
+    ("•【公布日期】2025.03.18", "2025-03-18"),
     # round 9: a catalogue's labels or values in brackets, in a table row or not
     ("发布日期:[2025-02-05]", "2025-02-05"),
     ("| [ 成文日期 ] | 2025-01-30 | [ 发布日期 ] | 2025-02-25 |", "2025-02-25"),
@@ -1275,3 +1278,14 @@ def test_a_department_no_text_places_is_given_as_the_text_names_it(national):
 ])
 def test_a_short_note_in_brackets_after_the_title(line, title):
     assert meta.is_title_line(line) and meta.clean_title(line) == title
+
+
+@pytest.mark.parametrize("crumbs, year", [
+    ("您当前的位置: 首页> 政务公开> 法治政府建设年度报告 > 2021年度", 2021),
+    ("首页 > 政务公开 > 法治政府建设年度报告 > 2021年度 >", 2021),
+    ("首页 > 新闻 > 2021年度", None),  # a year column, but not the reports'
+])
+def test_a_page_starting_at_its_first_part_dated_by_its_column(crumbs, year, national):
+    """No year in the text (its first part 一、总体情况 names none): the column the site files it under."""
+    text = crumbs + "\n一、总体情况\n坚持依法行政，审核文件37件。\n二、存在的不足和原因\n培训不足。\n"
+    assert metadata(text, national)["year"] == year
