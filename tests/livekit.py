@@ -75,8 +75,13 @@ def canonical(name: str | None) -> str | None:
 
 def same_issuer(want: str | None, got: str | None) -> bool:
     if want and got and len(want.split()) == len(got.split()) == 2:  # a joint name: each body as one name is
-        return all(same_issuer(w.removeprefix("中共"), g.removeprefix("中共")) for w, g in zip(want.split(), got.split()))
-    a, b = canonical(want), canonical(got)
+        return all(_same(canonical(w).removeprefix("中共"), canonical(g).removeprefix("中共"))
+                   for w, g in zip(want.split(), got.split()))
+    return _same(canonical(want), canonical(got))
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Two canonical names of one body: equal, or one with higher places before it."""
     if a is None or b is None:
         return a == b
     if a == b:

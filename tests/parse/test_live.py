@@ -48,6 +48,7 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     # a joint name, body by body: a city left out of each is allowed, another body is not
     assert same_issuer("中共江澜市云溪区委员会 江澜市云溪区人民政府", "中共云溪区委 云溪区人民政府")
     assert not same_issuer("中共云溪区委员会 云溪区人民政府", "中共云溪区委 云溪区司法局")
+    assert same_issuer("中共云中县委员会 云中县人民政府", "中共云中县县委 云中县人民政府")  # 县委 as a title prints it
     assert same_issuer("云中县语委办(编译局)", "云中县语委办")  # its other name in brackets
     assert not same_issuer("云中县语委办(编译局)", "云中县编译局")
     assert same_issuer("江澜市农业农村局", "山东江澜市农业农村局")  # a province's name without 省 before its city

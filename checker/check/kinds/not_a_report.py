@@ -33,6 +33,10 @@ that sums up a year (``report_leads``: 2024年，…… / 今年以来 / 2024年
 report in our sets (over a thousand pages) has at least one of these; news items, articles and
 features without any other cue have none.  Short texts (a fragment pasted to try a rule) are
 left alone (``unmarked_min_chars``).
+
+A page whose whole text is a headline, a column path or an image's caption (``headline_only``:
+at most ``headline_max_chars`` characters, not one sentence mark, no report title, no part
+heading) holds nothing of a report; a fragment pasted to try a rule is a sentence and stays checked.
 """
 from __future__ import annotations
 
@@ -48,7 +52,8 @@ GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
                   "record_labels": [], "record_min_labels": 3, "record_max_prose": 200,
                   "subject_words": [], "subject_min_chars": 200, "off_subject": {},
-                  "report_leads": [], "lead_sentences": 3, "unmarked_min_chars": 200, "unmarked": {}}
+                  "report_leads": [], "lead_sentences": 3, "unmarked_min_chars": 200, "unmarked": {},
+                  "headline_max_chars": 0, "headline_only": {}}
 
 
 def prepare(params: dict) -> dict:
@@ -224,6 +229,22 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         yield Hit(start, end, fields=_fields(params["off_subject"]))
     elif unmarked(doc, opening, params, compiled):
         yield Hit(start, end, fields=_fields(params["unmarked"]))
+    elif headline_only(doc, params):
+        yield Hit(start, end, fields=_fields(params["headline_only"]))
+
+
+# the marks that end or divide a sentence: a fragment pasted to try a rule has one, a lone
+# headline, a column path or an image's caption has none
+SENTENCE_MARKS = frozenset("。；;！!？?，,")
+
+
+def headline_only(doc: Document, params: dict) -> bool:
+    """A page whose whole text is a line or two of a headline, a column path or a caption (no
+    report title, no part heading, no sentence): nothing of a report to check."""
+    if not params["headline_only"] or any(not s.embedded and s.heading.strip() for s in doc.sections):
+        return False
+    text = "".join(doc.norm.split())
+    return 0 < len(text) <= params["headline_max_chars"] and not SENTENCE_MARKS.intersection(text)
 
 
 def unmarked(doc: Document, opening: str, params: dict, compiled: dict) -> bool:

@@ -619,3 +619,23 @@ def test_a_collected_piece_stays_a_model_text_page_when_its_title_is_cleaned(nat
     result = check_text(text, national, "page.txt")
     assert result.metadata["title"] == "云溪区教育局2024年度法治政府建设情况报告"
     assert [f.rule for f in result.findings] == ["not-a-report"]
+
+
+@pytest.mark.parametrize("text", [
+    "云中市创新构建行政执法监督机制 打造法治政府建设新标杆",  # a lone headline
+    "政府信息公开目录 部门政务公开 区住建局 法定主动公开内容 住房保障",  # a column path run together
+    "区人民政府行政合法性审查工作流程图片",  # an image's caption
+])
+def test_a_page_that_is_only_a_headline_or_a_column_path(text, national):
+    """Session 14 (five such pages among the tuned non-reports): no sentence, no title, no part."""
+    findings = check_text(text, national, "page.txt").findings
+    assert [f.rule for f in findings] == [RULE] and "没有报告正文" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "全年成效显著，群众满意度大幅提升。",  # a sentence pasted to try a rule
+    "云溪区人民政府2024年法治政府建设情况报告",  # a report's title alone: a report begun
+    "一、主要举措和成效",  # a part heading
+])
+def test_a_short_text_with_a_sentence_title_or_part_is_still_checked(text, national):
+    assert RULE not in {f.rule for f in check_text(text, national, "page.txt").findings}
