@@ -377,12 +377,12 @@ def issuer_from_self_reference(text: str) -> str | None:
 
 # A department's short form that nothing in the text or the page completes (区退役军人事务局坚持……,
 # in a text that never names its district): the body as the text calls it, which a reader takes too.
-UNPLACED_DEPARTMENT = lazy(r"^[省市区县旗](?!人民政府)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|厅|办公室|中心)$")
+UNPLACED_DEPARTMENT = lazy(r"^[省市区县旗](?!人民政府$)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|厅|办公室|中心)$")
 
 
 def unplaced_department(speaker: str | None) -> str | None:
     """The opening's speaker when it is a department's short form left without its place
-    (区教育局), else None; a government (县人民政府 for 我县) says too little to give."""
+    (区教育局, 市人民政府办公室), else None; a government (县人民政府 for 我县) says too little to give."""
     return speaker if speaker and UNPLACED_DEPARTMENT.match(speaker) else None
 
 

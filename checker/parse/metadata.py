@@ -84,7 +84,7 @@ LETTER_SPACED = lazy(r"^(?:[\u4e00-\u9fff\d][ \u3000]){6,}[\u4e00-\u9fff\d]")
 SPACED_YEAR = lazy(r"(?<!\d)([12])[ \u3000](\d)[ \u3000](\d)[ \u3000](\d)(?=\s?年)")
 # the closing word of an official document's title, set apart on its own line (关于……的 / 报 告)
 SPACED_CLOSE = lazy(r"(报|总)[ \u3000]+(告|结)$")
-VOTERS = ("title", "opening", "measures")
+VOTERS = ("title", "head", "opening", "measures")  # head: the document's own head below a page title
 
 
 # Run-in text (no line breaks, copied from a PDF viewer): the title runs straight into the
@@ -140,9 +140,10 @@ def _after_site_and_column(text: str) -> str:
     title on one line.  Only when a word before the title is neither a body's name nor dated (a
     column: 通知公告), so a joint title's bodies (中共某县委 某县人民政府 关于……) stay."""
     parts = text.split()
-    if len(parts) < 3 or not TITLE_RE.search(parts[-1]):
-        return text
-    column = [p for p in parts[:-1] if not ISSUER_TAIL.search(p) and not YEAR_DIGITS.search(p) and "关于" not in p]
+    if len(parts) < 3 or not TITLE_RE.search(parts[-1]) or parts[-1][0] in "年度":
+        return text  # 县 2022 年……总结: a title spaced around its year, no column before it
+    column = [p for p in parts[:-1] if len(p) >= 2 and not ISSUER_TAIL.search(p) and not YEAR_DIGITS.search(p)
+              and "关于" not in p]
     return parts[-1] if column else text
 
 

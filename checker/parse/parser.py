@@ -215,7 +215,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     outside, head = info + outside, info + head
     data.published = (doc.source.published or dates.published_date(outside, head)
                       or (dates.title_date(title_text) if title_text else None))
-    data.year_sources = _year_sources(doc, data.title)
+    data.year_sources = _year_sources(doc, data.title, _own_head(lines, title_index, title_lines, first))
     data.year = meta.vote_year(data.year_sources) or _first_part_year(doc) or meta.column_year(head)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
@@ -329,11 +329,25 @@ def _first_part_lead(doc: Document) -> str:
     return marks.without_pinyin(doc.norm[start:end])
 
 
-def _year_sources(doc: Document, title: str | None) -> dict[str, int]:
+def _own_head(lines: list[str], title_index: int | None, title_lines: int, first: int | None) -> str | None:
+    """The document's own head printed below the page's title (县 2022 年……总结 / 县2019年……总结):
+    another title line between the title and the body, whose year votes too."""
+    if title_index is None or first is None:
+        return None
+    for line in lines[title_index + title_lines:first]:
+        if line.strip() and meta.is_title_line(line):
+            return meta.clean_title(line)
+    return None
+
+
+def _year_sources(doc: Document, title: str | None, head: str | None = None) -> dict[str, int]:
     sources: dict[str, int] = {}
     titled = meta.year_in(normalize(title)) if title else None
     if titled:
         sources["title"] = titled
+    headed = meta.year_in(normalize(head)) if head else None
+    if headed:
+        sources["head"] = headed
     for key, shift in (("measures", 0), ("plan", -1)):
         sec = doc.section(key)
         if sec and not sec.embedded:

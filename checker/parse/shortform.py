@@ -12,6 +12,7 @@ from checker.read.regex_cache import transient
 
 from . import places
 from .page_marks import BREADCRUMB_MARK, SOURCE_RE, without_pinyin
+from .verbs import VERBISH
 
 # the levels a short form may start with in place of its place (市司法局, 县政府, 旗政府, 镇人民政府)
 BARE_LEVEL = "省市区县旗镇乡"
@@ -36,12 +37,12 @@ LEVEL_JOINT_SHORT = lazy(r"^(省|市|区|县)委 \1人民政府$")
 HEAD_CHAIN = lazy(r"^\s*((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县)){2,3})(?:人民政府|政府)?\s*$")
 # A line above the body that starts with the place (山东省交通运输厅关于2019年度 / 法治建设……报告).
 HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直属])")
-# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……): the name must start right
+# A town named in the text (……精神在下太镇落地, 2022年增福镇组织……, 《中共洪梅镇委……》): the name must start right
 # after a mark, a preposition or a year, since a town's name has no boundary of its own; 乡村,
 # 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
-TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年))"
+TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年)|(?<=《中共))"
                   r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老]|[到在对于向从由为把]$")  # 定期到镇: to the town
+TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老的年了是]|[到在对于向从由为把]$")  # 定期到镇: to the town
 # A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
 # before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
 NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)
@@ -232,8 +233,8 @@ def _slogan_place(level: str, text: str, name: str) -> str | None:
 
 def _one_town(level: str, text: str, name: str) -> str | None:
     """我镇's government, named by the one town of its level the text names (None for two or none)."""
-    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)
-             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1))}
+    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)  # 依托镇平安办: a verb, no town
+             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1)) and not VERBISH.search(m.group(1))}
     return towns.pop() + name if len(towns) == 1 else None
 
 

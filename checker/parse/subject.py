@@ -22,6 +22,7 @@ from checker.read.lazy_pattern import lazy
 from . import places as division
 from .issuer import OFFICE_SHORT, full_government
 from .shortform import qualify
+from .verbs import VERBISH
 
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
 # 市委/县委 (a party committee: a leader, not a reporting body here) is not one.
@@ -39,15 +40,6 @@ ONE_PLACE = lazy(PLACE)
 FUNCTION_CHAR = lazy(r"[为是被将向对由把让使从归]")
 # A place chain that is a word or a phrase, not a place (智慧城市, 全市, 我区, 本县 …).
 NOT_PLACE = lazy(r"城市|都市|[全我本各该每上下]")
-# A verb or adverb before a short form (通过召开区人民政府常务会议, 现将市人社局……, 加强乡镇……)
-# reads like a place chain: a chain with one of these words in it is a phrase.
-VERBISH = lazy(r"按照|根据|依据|贯彻|关于|通过|召开|围绕|紧密|现将|加强|充分|发挥|推进|落实|深入|全面|持续|严格|积极|认真|主动|组织|"
-               r"开展|建立|健全|完善|印发|制定|结合|聚焦|坚持|对照|协调|配合|督促|指导|支持|研究|邀请|提请|"
-               r"报请|报送|协助|会同|联合|参加|参与|承办|举办|明确|完成|实现|确保|提升|提高|强化|优化|规范|保障|"
-               r"促进|压实|督查|组建|成立|设立|牵头|统筹|督导|服务|加快|推动|做好|抓好|依托|借助|接受|报告|"
-               r"汇报|提交|上报|经过|获得|荣获|获评|得到|听取|审议|学习|召集|配备|选派|派出|"
-               r"划入|划出|划转|组建|整合|撤并|"  # an institutional reform's verbs (划入区建设局……职责)
-               r"乡镇|镇街|街镇|县区|区县|市县|省市|各级")
 # Words that, in the clause after a name, make it a leader, guide, rater or asker of the body.
 SUPERIOR_AFTER = lazy(r"领导|指导|部署|要求|安排|支持|关心|监督|督导|督察|批复|评为|表彰|授予|"
                       r"通报|考核|检查|印发|下发|发布|召开")

@@ -1267,6 +1267,9 @@ def test_a_department_no_text_places_is_given_as_the_text_names_it(national):
     a reform's 划入区建设局 is no body's name."""
     text = _opening_and_cited("2024年，在区委的领导下，区退役军人事务局坚持依法行政。", "全年审核文件37件。")
     assert metadata(text, national)["issuer"] == "区退役军人事务局"
+    office = _opening_and_cited("2023年，市政府办公室坚持依法行政。", "全年审核文件37件。")
+    assert metadata(office, national)["issuer"] == "市人民政府办公室"
+    assert metadata(_opening_and_cited("2023年，我县坚持依法行政。", "全年审核文件37件。"), national)["issuer"] is None
     reform = ("于2024年6月组建区住房和城市更新局，划入区住房保障和房屋管理局职责，划入区建设局市政设施管理职责。"
               "机构组建后，我局坚持依法行政。")
     assert metadata(_opening_and_cited(reform, "全年审核文件37件。"), national)["issuer"] is None
@@ -1289,3 +1292,23 @@ def test_a_page_starting_at_its_first_part_dated_by_its_column(crumbs, year, nat
     """No year in the text (its first part 一、总体情况 names none): the column the site files it under."""
     text = crumbs + "\n一、总体情况\n坚持依法行政，审核文件37件。\n二、存在的不足和原因\n培训不足。\n"
     assert metadata(text, national)["year"] == year
+
+
+# session 14, after the first runs of s14-h19…h21
+def test_a_page_title_spaced_around_its_year_and_the_documents_own_head(national):
+    """The page's title (县 2022 年……总结) over the document's own head (县2019年……总结) and an
+    opening on 2019: the title is the page's, the year the one the head and the opening agree on."""
+    text = ("云中县 2022 年法治政府建设工作总结\n\n云中县2019年法治政府建设工作总结\n\n"
+            "2019年，我县坚持依法行政。\n" + BODY.split("\n", 1)[1])
+    got = metadata(text, national)
+    assert got["title"] == "云中县 2022 年法治政府建设工作总结" and got["year"] == 2019
+
+
+@pytest.mark.parametrize("cited, issuer", [
+    ("依托镇平安办、综治中心开展排查。", None),  # 依托 (relying on) is a verb, no town
+    ("在年初的镇政府工作会上部署。", None),  # 年初的 is a phrase
+    ("制定《中共云岭镇委全面依法治镇委员会工作规则》。", "云岭镇人民政府"),  # the town in its party committee's document
+])
+def test_a_town_named_in_the_text_is_a_name(cited, issuer, national):
+    text = _opening_and_cited("2022年，我镇坚持依法行政。", cited)
+    assert metadata(text, national)["issuer"] == issuer

@@ -183,7 +183,7 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
         return
     if place and place != name:
         for m in variants(doc, place, params["suffixes"], lo, hi):
-            if _similar(m.group(), name) and m.group() not in forms and _is_name(m.group(), doc, m.start()):
+            if _similar(m.group(), name, place) and m.group() not in forms and _is_name(m.group(), doc, m.start()):
                 yield _hit(doc, m, name, f"正文中写作“{doc.text[m.start():m.end()]}”，全称被简写或改写")
                 return
     if _signed(doc, sign) or doc.section("plan") is not None:  # a cut-off page may name itself further on
@@ -203,9 +203,15 @@ def _hit(doc: Document, m: re.Match[str], name: str, problem: str) -> Hit:
     return Hit(m.start(), m.end(), fields={"issuer": name, "found": doc.text[m.start():m.end()], "detail": problem})
 
 
-def _similar(found: str, name: str) -> bool:
-    """Same kind of body: both governments, or both the same type of office (…局, …委)."""
-    return found[-1] == name[-1] and found != name
+def _similar(found: str, name: str, place: str) -> bool:
+    """Same kind of body (both governments, or both the same type of office: …局, …委) and,
+    between the place and that ending, a character in common or nothing on one side: 城管局
+    for 城市管理和综合执法局 is the name shortened, while 公安局 in a 司法局's report, or
+    四川省……平台开展厅机关 in a 厅's (a sentence running on to 厅机关), is another thing."""
+    if found[-1] != name[-1] or found == name:
+        return False
+    own, other = name[len(place):-1], found[len(place):-1]
+    return not own or not other or bool(set(own) & set(other))
 
 
 def _title_hit(doc: Document, name: str, problem: str) -> Hit:

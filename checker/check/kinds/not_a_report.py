@@ -47,6 +47,7 @@ from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
 from checker.parse.metadata import TITLE_RE, clean_title
 from checker.parse.page_marks import DECORATION, without_pinyin
+from checker.read.lazy_pattern import lazy
 
 GATE = True  # when this kind fires, the engine skips the report rules
 DEFAULTS: dict = {"head_lines": 4, "opening_chars": 800, "report_cues": [], "not_title_cues": [], "kinds": [],
@@ -84,14 +85,24 @@ def head_lines(doc: Document, count: int, record_labels: tuple[str, ...] | list[
     top = first_text(doc)
     parts = [h for h in doc.headings if not (h.style == "plain" and top and h.line_start == top[0])]
     first_heading = parts[0].start if parts else len(doc.norm)
+    value_next = False  # a catalogue that sets each label on a line of its own (• 索引号: / • 0010…/2023-22)
     for index, start in enumerate(doc.line_starts):
         if start >= first_heading or len(spans) == count:
             break
         end = start + len(doc.source.lines[index])
         line = doc.norm[start:end].strip()
-        if line and len(without_pinyin(line)) <= HEAD_MAX and not _catalogue_row(line, record_labels):
+        if not line:
+            continue
+        if value_next or LABEL_ONLY.match(line):
+            value_next = not value_next  # the label's line, then its value's
+            continue
+        if len(without_pinyin(line)) <= HEAD_MAX and not _catalogue_row(line, record_labels):
             spans.append((start, end))  # a mirror's pinyin does not make a title prose
     return spans
+
+
+# a catalogue's label alone on its line, its value on the next (• 组配分类: / • 信息公开年报)
+LABEL_ONLY = lazy(r"^[ \t|｜•·▪●\-*]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 
 
 ROW_LEAD = " \t|｜•·▪●-*"  # what a row may start with: a table's bar, a list's bullet

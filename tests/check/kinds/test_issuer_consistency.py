@@ -152,3 +152,19 @@ def test_short_last_lines_that_are_no_signature_do_not_make_a_whole_report(last,
     assert findings(page, national, RULE) == []
     closed = page.replace(last, last + "行政诉讼案件。" if last.endswith("发生") else last + "\n审核文件12件。")
     assert len(findings(closed + "云溪区城市管理局\n2025年2月26日\n", national, RULE)) == 1
+
+
+@pytest.mark.parametrize("opening", [
+    # a sentence that runs on to 厅机关 (a held-out page, s14-h21 008)
+    "2024年，省教育厅运用云中省国家工作人员学法考法平台开展厅机关干部学法。",
+    # another body of the place, nothing of the title's own name in it
+    "2024年，省教育厅配合云中省公安厅开展校园安全执法检查。",
+])
+def test_a_name_with_nothing_of_the_titles_is_not_the_title_shortened(opening, national):
+    got = findings(report(title="云中省教育厅2024年法治政府建设情况报告", opening=opening), national, RULE)
+    assert not any("简写或改写" in f.message for f in got)
+
+
+def test_a_shortened_name_shares_the_titles_words(national):
+    got = findings(report(title=TITLE, opening="2024年，云溪区城管局坚持依法行政。"), national, RULE)
+    assert len(got) == 1 and got[0].excerpt == "云溪区城管局" and "简写或改写" in got[0].message
