@@ -366,6 +366,21 @@ def issuer_from_own_plan(text: str, year: int | None) -> str | None:
     return made.pop() if len(made) == 1 and named == made else None
 
 
+# The report sent to the State Council (国务院：, 党中央、国务院：): a province's or region's, by the rules
+TO_STATE_COUNCIL = lazy(r"^\s*(?:中共中央|党中央)?[、，, ]?国务院\s*[:：]\s*$", re.M)
+PROVINCE_SELF = lazy(r"全省|我省|省政府|省人民政府|全区|我区|自治区人民政府")
+
+
+def issuer_from_addressee(text: str) -> str | None:
+    """A report addressed to 国务院 that speaks of 全省/省政府 is a province's (a region's)
+    government's: its place put back by ``qualify`` from the one province the text names.  A
+    ministry reports to 国务院 too, but never speaks of 全省."""
+    head = text[:300]
+    if not TO_STATE_COUNCIL.search(head) or not PROVINCE_SELF.search(text):
+        return None
+    return qualify("省人民政府", text) or qualify("区人民政府", text)
+
+
 def issuer_from_self_reference(text: str) -> str | None:
     """A town's report that never names itself in an opening (its page starts at 一、) but
     says 我镇/我乡 in the body and names one town: that town's government."""

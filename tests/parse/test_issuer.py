@@ -222,3 +222,14 @@ def test_a_joint_titles_government_sits_where_its_committee_does():
         "中共桐庐县分水镇委员会 桐庐县分水镇人民政府"
     assert issuer.issuer_from_title("中共云溪区委云溪区人民政府关于2024年度法治政府建设工作情况的报告") == \
         "中共云溪区委 云溪区人民政府"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("国务院：\n2018年，全省深入推进依法行政，落实《云南省法治政府建设实施方案》。", "云南省人民政府"),
+    ("党中央、国务院：\n2018年，省政府坚持依法行政，落实《广西壮族自治区法治政府建设实施方案》。", "广西壮族自治区人民政府"),
+    # a ministry reports to 国务院 too, and may name one province: no 全省, no province's body
+    ("国务院：\n2018年，我部坚持依法行政，在浙江开展试点。", None),
+    ("2018年，全省深入推进依法行政，落实《云南省法治政府建设实施方案》。", None),  # no addressee
+])
+def test_a_report_sent_to_the_state_council(text, want):
+    assert issuer.issuer_from_addressee(text) == want
