@@ -1312,3 +1312,22 @@ def test_a_page_title_spaced_around_its_year_and_the_documents_own_head(national
 def test_a_town_named_in_the_text_is_a_name(cited, issuer, national):
     text = _opening_and_cited("2022年，我镇坚持依法行政。", cited)
     assert metadata(text, national)["issuer"] == issuer
+
+
+# session 14, after the first runs of s14-h22…h24
+@pytest.mark.parametrize("opening, cited, issuer", [
+    ("2022年，我市坚持依法行政。", "在《法治天水》栏目开设专栏。", "天水市人民政府"),  # a paper's name is the city's slogan
+    ("2021年，我镇坚持依法行政。", "在圩镇开展普法宣传，2021年云岭镇组织培训。", "云岭镇人民政府"),  # 在圩镇: at the market town
+])
+def test_session_14_more_places(opening, cited, issuer, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
+
+
+def test_a_zones_economic_area_is_run_by_its_committee(national):
+    text = "云港航空港经济区2023年度法治政府建设工作情况报告\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] == "云港航空港经济区管理委员会"
+
+
+def test_a_date_line_with_a_slash_after_the_day(national):
+    text = "云溪区2024年度法治政府建设工作报告\n2025/03/01/ 15:05 来源:区司法局\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["published"] == "2025-03-01"

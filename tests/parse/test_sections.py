@@ -68,6 +68,9 @@ def test_not_after_comma_comes_from_the_rule_set(national):
     ("一、党政主要负责人认真履职情况", ["duty"]),
     ("一、坚持依法行政，主要领导切实履行职责", ["duty"]),
     ("一、主要领导高度重视法治建设", []),
+    # session 14 (round 36's first run): a superior's arrangements are no plan; 落实……职责 is the duty item
+    ("一、紧密围绕省委部署和市委工作安排，推动法治政府建设的举措和成效", ["measures"]),
+    ("一、坚持以习近平法治思想为引领，全面落实法治政府建设工作职责", ["duty"]),
 ])
 def test_heading_keys(title, want, national):
     assert heading_keys(title, national.sections) == want
