@@ -344,8 +344,11 @@ def test_a_report_starting_with_its_first_part_is_a_report(national):
 
 def test_a_short_text_that_never_names_the_subject_is_still_checked(national):
     """Too short to say what it is about (a fragment, a test snippet): judged as it stands."""
-    text = "区农业农村局2024年工作总结\n一、主要举措和成效\n全年新建高标准农田1.2万亩。"
+    text = "区农业农村局2024年度报告\n一、主要举措和成效\n全年新建高标准农田1.2万亩。"
     assert RULE not in {f.rule for f in check_text(text, national, "r.txt").findings}
+    # (session 14) titled 某局2024年工作总结, it says what it is: a body's whole-year summary
+    summary = text.replace("2024年度报告", "2024年工作总结")
+    assert RULE in {f.rule for f in check_text(summary, national, "r.txt").findings}
 
 
 def test_a_report_that_names_its_subject_only_as_依法行政_is_a_report(national):
