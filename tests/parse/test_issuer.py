@@ -233,3 +233,9 @@ def test_a_joint_titles_government_sits_where_its_committee_does():
 ])
 def test_a_report_sent_to_the_state_council(text, want):
     assert issuer.issuer_from_addressee(text) == want
+
+
+def test_a_report_to_the_state_council_naming_no_one_province_gets_no_district():
+    """Two provinces named and a district's document cited: no province, and never that district."""
+    text = "国务院：\n2018年，全省坚持依法行政，与云南、贵州开展协作，推广《云溪区执法规范》。"
+    assert issuer.issuer_from_addressee(text) is None
