@@ -101,8 +101,9 @@ def head_lines(doc: Document, count: int, record_labels: tuple[str, ...] | list[
     return spans
 
 
-# a catalogue's label alone on its line, its value on the next (• 组配分类: / • 信息公开年报)
-LABEL_ONLY = lazy(r"^[ \t|｜•·▪●\-*]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+# a catalogue's label alone on its bulleted line, its value on the next (• 组配分类: / • 信息公开年报); an
+# addressee (区委：) has no bullet and stays a head line
+LABEL_ONLY = lazy(r"^[ \t]*[|｜•·▪●\-*][ \t]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 
 
 ROW_LEAD = " \t|｜•·▪●-*"  # what a row may start with: a table's bar, a list's bullet
