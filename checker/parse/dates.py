@@ -20,12 +20,12 @@ TITLE_LEAD_DATE = lazy(rf"^\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s+
 # sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
 LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
-                     r"(?:发布时间|发布日期|发布|公布日期|公布时间|更新时间|更新日期|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
+                     r"(?:发布时间|发布日期|发布|公布日期|公布时间|更新时间|更新日期|更新|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25) — a source line that dates the page without a label.
 SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\s+)" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07),
 # or in brackets ([2025-03-20], 【2025-03-20】).
-BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
+BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦-]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")  # also - 2024-11-23
 # A line above the report that names who posted it, then the date (政策法规科 2023-12-29).
 NAMED_DATE_RE = lazy(rf"^\s*[\u4e00-\u9fff]{{2,20}}\s+{DATE_NUM}{CLOCK}\s*$")
 # …the site's name before the date and the page's source label after it (某政府门户网站 2024-01-31 17:20:32 来源: 本网):

@@ -34,6 +34,8 @@ LEADERSHIP = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:领导班子|党政班子|班子)$
 OFFICE_SHORT = lazy(r"(?<!人民)政府办公室$")
 # Words that end like a place but name none (园区坚持……: which park a reader cannot tell)
 GENERIC_AREAS = ("园区", "景区", "社区", "辖区", "片区", "街区", "矿区", "林区", "山区", "库区", "湖区", "老区", "校区", "厂区")
+# A level with no name before it, as a template leaves it (街道2022年度……报告, 乡镇2018年度……报告)
+BARE_LEVEL_WORD = lazy(r"^(?:街道|乡镇|镇街|社区|[省市区县镇乡村旗])$")
 BARE_ZONE = lazy(r"^(?:国家级)?(?:经济技术|经济|高新技术产业|综合|工业|经)?(?:开发区|保税区)$")
 PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道)")
 # The opening sentence: a year and the bodies that led or guided, then the speaker and its verb.
@@ -81,6 +83,8 @@ WHOLE_OF = lazy(r"^(?:全|各|本)(?:省|自治区|市|区|县|州|镇|乡|旗|�
 # 下 or comma the drafter left out).
 NOT_SUBJECT = lazy(r"(?:在|得益于|按照|根据|随着|经过|通过|由于|是)")  # 2015年,是某区……的一年: no speaker
 PLACE_TOPIC = lazy(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
+# …and a body's (元谋县交通运输局法治政府建设工作在……领导下, 郑州市卫生健康委的法治政府建设工作紧紧围绕……)
+BODY_TOPIC = lazy(r"^([\u4e00-\u9fff]{4,30}?(?:局|委员会|委|厅|办公室|中心|办事处|管委会|政府))的?(?:(?:19|20)\d{2}\s*年度?)?法治(?:政府)?建设(?:各项)?(?:工作)?$")
 # 全县法治政府建设工作(以……为指引): the law-based government of the whole place is its government's
 # work (a department's report speaks of 我局); its place put back by ``qualify`` as 我县's is.
 WHOLE_TOPIC = lazy(r"^全(省|市|区|县)(?:(?:19|20)\d{2}\s*年度?)?法治政府建设(?:各项)?(?:工作)?$")
@@ -141,7 +145,7 @@ def title_name(title: str) -> str | None:
 def issuer_from_title(title: str) -> str | None:
     """The reporting body named in a title, e.g. 宝山区人民政府 or 闵行区 → 闵行区人民政府."""
     head = title_name(title)
-    if head and (BARE_ZONE.match(head) or WHOLE_OF.match(head) or head in GENERIC_AREAS):
+    if head and (BARE_ZONE.match(head) or WHOLE_OF.match(head) or head in GENERIC_AREAS or BARE_LEVEL_WORD.match(head)):
         return None  # 关于2018年度全省……的报告: the whole province names no body (the opening does)
     if head and PLACE_RE.match(head):
         return place_body(head)
@@ -272,7 +276,7 @@ def speaker_name(subject: str) -> str | None:
     whole = WHOLE_TOPIC.match(subject)
     if whole:
         return whole.group(1) + "人民政府"
-    topic = PLACE_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
+    topic = PLACE_TOPIC.match(subject) or BODY_TOPIC.match(subject)  # 中村乡(2024年)法治政府建设工作(在……领导下): the place's own work
     if topic:
         subject = topic.group(1)
     if not 2 <= len(subject) <= 30 or not HAN_NAME.fullmatch(subject):

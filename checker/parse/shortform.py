@@ -42,7 +42,7 @@ HEAD_PLACE = lazy(r"^\s*([\u4e00-\u9fff]{2,6}?)(省|市|区|县)(?![委政级直
 # 乡镇, 城镇 … are words, and a name with 全, 我, 本, 各 … in it is a phrase (全镇, 在我乡).
 TOWN_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》在为对到于把让使和与及从由向])|(?<=\d年)|(?<=《中共))"
                   r"([\u4e00-\u9fff]{2,3}?)(镇|乡)(?![村镇土亲贤愁音里长党压定情域内级属直])", re.M)
-TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老的年了是]|[到在对于向从由为把]$|^[在把对从由为到]")  # 定期到镇: to the town; 在圩镇: at the market town
+TOWN_NOT_NAME = lazy(r"[我全本各该每城乡村集重小市县区省街镇大中新老的年了是]|[到在对于向从由为把]$|^[在把对从由为到]|法治|平安")  # 定期到镇: to the town; 在圩镇: at the market town
 # A new area named in the text (金普新区, 两江新区): two characters after a mark or a city (大连市金普新区)
 # before 新区, none of them a level or a pronoun (省市新区 in 按照中央、省市新区关于…… is a list of levels).
 NEW_AREA_NAMED = lazy(r"(?:^|(?<=[\s,，。;；:：、“”\"()（）《》〈〉与和及]|市))([\u4e00-\u9fff]{2})新区", re.M)

@@ -1331,3 +1331,24 @@ def test_a_zones_economic_area_is_run_by_its_committee(national):
 def test_a_date_line_with_a_slash_after_the_day(national):
     text = "云溪区2024年度法治政府建设工作报告\n2025/03/01/ 15:05 来源:区司法局\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["published"] == "2025-03-01"
+
+
+# session 14, after round 37's first run (s14-h25…h27)
+@pytest.mark.parametrize("opening, issuer", [
+    ("2021年，云中县交通运输局法治政府建设工作在县委、县政府的正确领导下，以习近平法治思想为指导。", "云中县交通运输局"),
+    ("2025年，云中市卫生健康委的法治政府建设工作紧紧围绕年度要点抓落实。", "云中市卫生健康委"),
+])
+def test_a_bodys_own_law_based_government_work_as_the_subject(opening, issuer, national):
+    assert metadata(_opening_and_cited(opening, "全年审核文件37件。"), national)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("title", ["街道2022年度依法行政法治政府建设工作报告", "乡镇2018年度法治政府建设情况报告"])
+def test_a_templates_bare_level_in_the_title_names_no_body(title, national):
+    text = title + "\n2022年，我乡坚持依法行政，推进法治乡镇建设。\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["issuer"] is None
+
+
+@pytest.mark.parametrize("line", ["- 2024-11-23", "- 更新:2024-11-23 23:52:32"])
+def test_a_mirrors_dash_bulleted_or_update_dated_line(line, national):
+    text = "云溪区2024年法治政府建设年度报告\n" + line + "\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["published"] == "2024-11-23"
