@@ -91,7 +91,7 @@ VOTERS = ("title", "head", "opening", "measures")  # head: the document's own he
 # opening — "某县2025年度法治政府建设情况报告2025年,全县坚持……" — or into the first part.
 # A document-sharing site numbers the pages of the copy it shows (1、某县……报告2025年,……): the 1、 is the site's,
 # and it may print the title twice before the text, whose year a template leaves as xxxx年.
-RUN_IN_TITLE = lazy(r"^\s*(?:1\s*、\s*)?([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?法治(?:政府)?建设[^。,，;；]{0,20}?(?:报告|总结))"
+RUN_IN_TITLE = lazy(r"^\s*(?:1\s*、\s*)?([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?(?:法治(?:政府)?建设|依法行政)[^。,，;；]{0,20}?(?:报告|总结))"
                     # the page's labels the copy carried along (发布时间:2025-03-20 来源:某局) may stand between
                     r"(?=(?:\s*\1)?(?:\s*(?:发布时间|发布日期|信息来源|来源|作者)\s*[:：]\s*[^\s:：]{2,24})*"
                     r"\s*(?:(?:19|20)\d{2}\s?年|[xX×]{4}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"

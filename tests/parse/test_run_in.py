@@ -79,3 +79,9 @@ def test_a_run_in_title_printed_twice_before_a_template_year(national):
     assert check_text(text, national, "pdf.txt").metadata["title"] == title
     once_more = RUN_IN.replace(title + "\n2024年，", "1、" + title + "云溪区关于xxxx年，")
     assert check_text(once_more, national, "pdf.txt").metadata["title"] != title  # not the title again: no run-in
+
+
+def test_a_run_in_title_on_yifa_xingzheng(national):
+    """An older report titled on 依法行政, run on into its opening (a held-out page of round 37)."""
+    text = RUN_IN.replace("云溪区人民政府2024年法治政府建设情况报告\n2024年，", "云溪区2016年依法行政工作总结报告 2016年以来，")
+    assert check_text(text, national, "pdf.txt").metadata["title"] == "云溪区2016年依法行政工作总结报告"
