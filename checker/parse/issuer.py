@@ -94,7 +94,7 @@ SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员�
 # report is announced.
 # also with the year before the name (现将2018年上海市法治政府建设情况的报告公开如下)
 REPORT_FOLLOWS = lazy(r"现将(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
-                      r"(?:(?:报告|汇报|总结)(?:公开)?如下|报告予以公开|报告予以公布)")
+                      r"(?:(?:报告|汇报|总结)(?:公开)?如下|报告予以公开|报告予以公布|情况公开如下)")
 # The other names a body goes by, in brackets after its name (市数据局(市营商环境建设局、市行政审批局),
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -222,7 +222,14 @@ def issuer_from_opening(text: str) -> str | None:
         if name:
             return name
     follows = REPORT_FOLLOWS.search(text)  # 现将江门市农业农村局2024年……报告如下
-    return speaker_name(follows.group(1)) if follows else None
+    if follows:
+        return speaker_name(follows.group(1))
+    # a junk line a copy set above the opening (某网登录(……发布报告)): the opening's own line
+    for line in text.split("\n")[1:5]:
+        name = _speaker(line.split("。")[0]) if line.strip() else None
+        if name:
+            return name
+    return None
 
 
 def _speaker(sentence: str) -> str | None:

@@ -19,8 +19,9 @@ from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT, WATERM
 # 法治政府部门建设: the term departments (交通运输部 and its bureaus) use for the same report.
 # 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
 # may also close on the next year's plans (……工作情况及2016年工作打算).
-TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况)"
-                r"|依法行政.{0,20}(?:报告|总结)"
+# (……工作情况汇报: a report sent up to the body above, titled so)
+TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况|汇报)"
+                r"|依法行政.{0,20}(?:报告|总结|汇报)"
                 # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
                 r"|法治政府(?:工作)?年度报告)"
                 # the year set after the title in brackets (某镇法治政府建设年度报告(2024年度))

@@ -29,6 +29,9 @@ def find_title(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int
     elif title_index and (_title_runs_on(lines[title_index - 1], lines[title_index])
                           or _broken_after_guanyu(lines, title_index)):
         title_index, title_lines = title_index - 1, 2
+    elif title_index and _year_broken_off(lines, title_index):
+        lead = _year_broken_off(lines, title_index)  # 关于 / 2018 / 年某市人民政府……的报告
+        title_index, title_lines = title_index - lead, lead + 1
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
         if title_index and issuer_above_title(lines, title_index) and _names_no_body(lines[title_index]):
@@ -130,6 +133,19 @@ def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
     if not above.endswith("关于") or issuer.title_name(lines[title_index].strip()) is not None:
         return False
     return _names_body(above[:-2].strip())
+
+
+BARE_YEAR_LINE = lazy(r"^(?:19|20)\d{2}$")
+
+
+def _year_broken_off(lines: list[str], title_index: int) -> int:
+    """How many lines above a title that starts with 年 hold its year and its 关于, as a copy of a
+    PDF breaks them off (关于 / 2018 / 年某市人民政府……的报告): 0, 1 (the year) or 2."""
+    if title_index < 1 or not lines[title_index].strip().startswith("年"):
+        return 0
+    if not BARE_YEAR_LINE.match(lines[title_index - 1].strip()):
+        return 0
+    return 2 if title_index >= 2 and lines[title_index - 2].strip() == "关于" else 1
 
 
 JOINT_PARTY_LINE = lazy(r"^中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)$")

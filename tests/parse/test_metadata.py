@@ -1352,3 +1352,27 @@ def test_a_templates_bare_level_in_the_title_names_no_body(title, national):
 def test_a_mirrors_dash_bulleted_or_update_dated_line(line, national):
     text = "云溪区2024年法治政府建设年度报告\n" + line + "\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["published"] == "2024-11-23"
+
+
+# session 14, after round 38's first run (s14-h28…h30)
+def test_a_title_broken_off_after_guanyu_and_its_year(national):
+    """A PDF copy breaks 关于 / 2018 / 年某市人民政府……的报告 over three lines."""
+    text = "关于\n2018\n年云中市人民政府法治政府建设工作情况的报告\n市人大常委会：\n" + BODY.split("\n", 1)[1]
+    got = metadata(text, national)
+    assert got["title"] == "关于2018年云中市人民政府法治政府建设工作情况的报告" and got["issuer"] == "云中市人民政府"
+
+
+def test_a_title_that_is_a_report_sent_up(national):
+    text = "云中市林业局 2020年度法治政府建设工作情况汇报\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["title"] == "云中市林业局 2020年度法治政府建设工作情况汇报"
+
+
+def test_the_body_named_where_the_report_is_made_public(national):
+    opening = "根据《纲要》要求，现将2016年云中市法治政府建设情况公开如下："
+    assert metadata(_opening_and_cited(opening, "全年审核文件37件。"), national)["issuer"] == "云中市人民政府"
+
+
+def test_an_opening_below_a_junk_line_a_copy_set_above_it(national):
+    text = ("某网登录(法治政府建设情况如何?云南省政府发布报告)\n\n更新时间:2022-10-21 09:15:36\n\n"
+            "2021年，在党中央、国务院的坚强领导下，我省各级行政机关坚持依法行政。\n" + BODY.split("\n", 2)[2])
+    assert metadata(text, national)["issuer"] == "云南省人民政府"
