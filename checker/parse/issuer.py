@@ -31,7 +31,7 @@ DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
 # A body's leadership as the subject (某街道领导班子, 某局党政班子): the body
 LEADERSHIP = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:领导班子|党政班子|班子)$")
 # A government's office by its short form (区政府办公室): written out as 人民政府办公室
-OFFICE_SHORT = lazy(r"(?<!人民)政府办公室$")
+OFFICE_SHORT = lazy(r"(?<!人民)政府办公(室|厅)$")  # 区政府办公室, 某市政府办公厅
 # Words that end like a place but name none (园区坚持……: which park a reader cannot tell)
 GENERIC_AREAS = ("园区", "景区", "社区", "辖区", "片区", "街区", "矿区", "林区", "山区", "库区", "湖区", "老区", "校区", "厂区")
 # A level with no name before it, as a template leaves it (街道2022年度……报告, 乡镇2018年度……报告)
@@ -329,7 +329,7 @@ def speaker_name(subject: str) -> str | None:
     if street:  # 鹤龙街: the 街道's short form
         return street.group(1) + "街道办事处"
     if subject[0] in BARE_LEVEL:  # 区政府办公室: 区人民政府办公室, its place put back by ``qualify``
-        return OFFICE_SHORT.sub("人民政府办公室", subject) if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
+        return OFFICE_SHORT.sub(r"人民政府办公\1", subject) if SPEAKER_TAIL.search(subject) and len(subject) >= 4 else None
     if subject == "园区":  # a park by its short form: completed by ``qualify`` from the one park the text names
         return "园区管理委员会"
     if PLACE_RE.match(subject):
@@ -414,6 +414,7 @@ def unplaced_department(speaker: str | None) -> str | None:
 
 
 def full_government(name: str) -> str:
-    """某县政府 → 某县人民政府: the name a government is compared and shown by (a name already
-    ending in 人民政府, or not a government's, is returned as it is)."""
+    """某县政府 → 某县人民政府, 某市政府办公厅 → 某市人民政府办公厅: the name a government or its
+    office is compared and shown by (a name already written out, or not a government's, is returned as it is)."""
+    name = OFFICE_SHORT.sub(r"人民政府办公\1", name)  # 某市政府办公厅: its office, written out
     return name[:-2] + "人民政府" if name.endswith("政府") and not name.endswith("人民政府") else name

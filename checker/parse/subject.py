@@ -188,5 +188,5 @@ def issuer_from_own_short_form(text: str) -> str | None:
              if _kind(m.group(1)) == kind and not _someone_else(text, m.start(1), m.end(1))}
     if len(found) != 1:
         return None
-    full = qualify(OFFICE_SHORT.sub("人民政府办公室", found.pop()), text)
+    full = qualify(OFFICE_SHORT.sub(r"人民政府办公\1", found.pop()), text)
     return full if full and full[0] not in "市区县旗" else None

@@ -1376,3 +1376,14 @@ def test_an_opening_below_a_junk_line_a_copy_set_above_it(national):
     text = ("某网登录(法治政府建设情况如何?云南省政府发布报告)\n\n更新时间:2022-10-21 09:15:36\n\n"
             "2021年，在党中央、国务院的坚强领导下，我省各级行政机关坚持依法行政。\n" + BODY.split("\n", 2)[2])
     assert metadata(text, national)["issuer"] == "云南省人民政府"
+
+
+# session 14, after round 39's first run (s14-h31)
+def test_a_citys_government_office_by_its_short_form(national):
+    opening = "2022年，云中市政府办公厅坚持以习近平法治思想为指导，推进依法行政。"
+    assert metadata(_opening_and_cited(opening, "全年审核文件37件。"), national)["issuer"] == "云中市人民政府办公厅"
+
+
+def test_a_date_line_followed_by_the_pages_font_size_widget(national):
+    text = "云中市2024年度法治政府建设情况\n2025-03-04 17:51 字号:\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["published"] == "2025-03-04"
