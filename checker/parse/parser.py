@@ -215,11 +215,11 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     outside, head = info + outside, info + head
     data.published = (doc.source.published or dates.published_date(outside, head)
                       or (dates.title_date(title_text) if title_text else None))
-    data.year_sources = _year_sources(doc, data.title, _own_head(lines, title_index, title_lines, first))
+    opening = _opening(doc)
+    data.year_sources = _year_sources(doc, data.title, opening, _own_head(lines, title_index, title_lines, first))
     data.year = meta.vote_year(data.year_sources) or _first_part_year(doc) or meta.column_year(head)
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
-    opening = _opening(doc)
     if not opening.strip():
         opening = _first_part_lead(doc)
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
@@ -341,7 +341,9 @@ def _own_head(lines: list[str], title_index: int | None, title_lines: int, first
     return None
 
 
-def _year_sources(doc: Document, title: str | None, head: str | None = None) -> dict[str, int]:
+def _year_sources(doc: Document, title: str | None, opening: str, head: str | None = None) -> dict[str, int]:
+    """The years the title, the document's own head, the opening and the measures and plan
+    headings name (``opening``: the text's opening paragraph, as ``_opening`` gives it)."""
     sources: dict[str, int] = {}
     titled = meta.year_in(normalize(title)) if title else None
     if titled:
@@ -355,9 +357,9 @@ def _year_sources(doc: Document, title: str | None, head: str | None = None) -> 
             year = meta.year_in(marks.without_pinyin(doc.norm[sec.heading_start:sec.heading_end]))
             if year:
                 sources[key] = year + shift
-    opening = meta.opening_year(_opening(doc))
-    if opening:
-        sources["opening"] = opening
+    opened = meta.opening_year(opening)
+    if opened:
+        sources["opening"] = opened
     return sources
 
 

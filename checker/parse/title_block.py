@@ -29,8 +29,7 @@ def find_title(lines: list[str], is_heading: Callable[[int], bool]) -> tuple[int
     elif title_index and (_title_runs_on(lines[title_index - 1], lines[title_index])
                           or _broken_after_guanyu(lines, title_index)):
         title_index, title_lines = title_index - 1, 2
-    elif title_index and _year_broken_off(lines, title_index):
-        lead = _year_broken_off(lines, title_index)  # 关于 / 2018 / 年某市人民政府……的报告
+    elif title_index and (lead := _year_broken_off(lines, title_index)):  # 关于 / 2018 / 年某市人民政府……的报告
         title_index, title_lines = title_index - lead, lead + 1
     if title_index is None:
         title_index, title_lines = _split_title_index(lines, is_heading)
