@@ -389,8 +389,8 @@ def issuer_from_addressee(text: str) -> str | None:
     head = text[:300]
     if not TO_STATE_COUNCIL.search(head) or not PROVINCE_SELF.search(text):
         return None
-    region = qualify("区人民政府", text) if "自治区" in text else None  # one region the text names, or none
-    return qualify("省人民政府", text) or region
+    # the one province the text names, else (a text that says 自治区) the one region it names
+    return qualify("省人民政府", text) or (qualify("区人民政府", text) if "自治区" in text else None)
 
 
 def issuer_from_self_reference(text: str) -> str | None:

@@ -21,7 +21,7 @@ from checker.read.lazy_pattern import lazy
 
 from . import places as division
 from .issuer import OFFICE_SHORT, full_government
-from .shortform import qualify
+from .shortform import BARE_LEVEL, qualify
 from .verbs import VERBISH
 
 # A place chain and an organ: 楚雄市林业和草原局, 杭州市上城区教育局, 某县人民政府办公室.  A bare
@@ -122,7 +122,7 @@ def _short_form_near(text: str, name: str) -> bool:
     organ = re.sub(rf"^{PLACE}{{1,3}}", "", name)
     rest = text.replace(name, "")  # the short form on its own, not inside the full name
     organs = (organ, "政府") if organ == "人民政府" else (organ,)  # 市政府常务会议: the short form of 某市人民政府
-    return bool(SELF.search(text)) or any(level + short in rest for level in "省市区县旗镇乡" for short in organs)
+    return bool(SELF.search(text)) or any(level + short in rest for level in BARE_LEVEL for short in organs)
 
 
 def _someone_else(text: str, start: int, end: int) -> bool:
