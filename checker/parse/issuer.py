@@ -100,6 +100,9 @@ REPORT_FOLLOWS = lazy(r"现将(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,30
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
 # The body calling itself 我区, 我市, 我省, 我镇: the government of a place the text names elsewhere.
 SELF_PLACE = lazy(r"^我(省|市|区|县|旗|镇|乡)(?:(?:人民)?政府|上下)?$")  # 我旗: a banner, Inner Mongolia's county; 我市政府; 我市上下
+# 我街道, 我街: a 街道's office, named by ``qualify`` from the one 街道 the text names (not 我街头).
+SELF_STREET = lazy(r"^我街(?:道(?:办事处)?)?$")
+SELF_STREET_IN = lazy(r"我街(?:道|[坚始深认全积严切不着扎])")
 # 全区各级人民政府 speaking (a region's or province's report on all its governments): that
 # government, its place put back by ``qualify`` like 我区's.
 ALL_GOVERNMENTS = lazy(r"^[全我](省|市|区|县)(?:各级(?:(?:人民)?政府|行政机关)(?:及其部门)?"
@@ -301,6 +304,8 @@ def speaker_name(subject: str) -> str | None:
         subject = "我" + own_party.group(1)
     if OWN_SHORT.match(subject):  # 我厅: completed by ``qualify`` from the documents it cites
         return subject
+    if SELF_STREET.match(subject):
+        return "街道办事处"
     own = SELF_PLACE.match(subject) or ALL_GOVERNMENTS.match(subject)
     if own:  # 我区: the place's government, its place put back by ``qualify`` from the text
         return own.group(1) + "人民政府"
@@ -395,11 +400,11 @@ def issuer_from_addressee(text: str) -> str | None:
 
 def issuer_from_self_reference(text: str) -> str | None:
     """A town's report that never names itself in an opening (its page starts at 一、) but
-    says 我镇/我乡 in the body and names one town: that town's government."""
+    says 我镇/我乡/我街道 in the body and names one town: that town's government (街道's office)."""
     for level in "镇乡":
         if "我" + level in text:
             return qualify(level + "人民政府", text)
-    return None
+    return qualify("街道办事处", text) if SELF_STREET_IN.search(text) else None
 
 
 # A department's short form that nothing in the text or the page completes (区退役军人事务局坚持……,

@@ -10,7 +10,7 @@ import re
 from checker.read.lazy_pattern import lazy
 from checker.read.regex_cache import transient
 
-from . import places
+from . import places, towns
 from .page_marks import BREADCRUMB_MARK, SOURCE_RE, without_pinyin
 from .verbs import VERBISH
 
@@ -102,6 +102,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         return _new_area(head + text, name)
     if name == "园区管理委员会":
         return _one_park(head + text)
+    if name == "街道办事处":  # 我街道: the one 街道 the text names
+        return _one_town("街道", text, name)
     if not name or name[0] not in BARE_LEVEL:
         return name
     level = name[0]
@@ -232,10 +234,15 @@ def _slogan_place(level: str, text: str, name: str) -> str | None:
 
 
 def _one_town(level: str, text: str, name: str) -> str | None:
-    """我镇's government, named by the one town of its level the text names (None for two or none)."""
-    towns = {m.group(1) for m in TOWN_NAMED.finditer(text)  # 依托镇平安办: a verb, no town
-             if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1)) and not VERBISH.search(m.group(1))}
-    return towns.pop() + name if len(towns) == 1 else None
+    """我镇's government (我街道's office), named by the one town of its level the text names: a
+    name the national list has (纳入了东庄镇……), or for a town the list lacks, one that starts right
+    after a mark or a preposition (None for two or none).  A 街道 is taken only from the list."""
+    found = towns.named(text, level)
+    if level != "街道":
+        found |= {m.group(1) for m in TOWN_NAMED.finditer(text)  # 依托镇平安办: a verb, no town
+                  if m.group(2) == level and not TOWN_NOT_NAME.search(m.group(1)) and not VERBISH.search(m.group(1))
+                  and not any(stem.endswith(m.group(1)) for stem in found)}
+    return found.pop() + name if len(found) == 1 else None
 
 
 def _address_place(level: str, text: str, name: str) -> str | None:

@@ -1387,3 +1387,24 @@ def test_a_citys_government_office_by_its_short_form(national):
 def test_a_date_line_followed_by_the_pages_font_size_widget(national):
     text = "云中市2024年度法治政府建设情况\n2025-03-04 17:51 字号:\n" + BODY.split("\n", 1)[1]
     assert metadata(text, national)["published"] == "2025-03-04"
+
+
+# session 15: a town's name found by the national list of towns, wherever the text writes it
+@pytest.mark.parametrize("opening, cited, issuer", [
+    ("2023年，我镇坚持依法行政。", "通过点单式服务强化伊金霍洛镇法治建设。", "伊金霍洛镇人民政府"),  # after a verb
+    ("2024年，我乡坚持依法行政。", "将法治建设纳入了拱市乡发展规划。", "拱市乡人民政府"),
+    ("2022年，我街认真贯彻落实习近平法治思想。", "制定《珠吉街理论学习中心组学习制度》。", "珠吉街道办事处"),
+    ("2022年，我街道坚持依法行政。", "城西街道组织执法培训3期。", "城西街道办事处"),
+    # two 街道 named: which one speaks?  A phrase (成立以街道) names none
+    ("2022年，我街道坚持依法行政。", "城西街道与清河街道签订执法协作协议。", None),
+    ("2022年，我街道坚持依法行政。", "成立以街道党工委书记为组长的领导小组。", None),
+    ("2024年，我镇坚持依法行政。", "对部分乡镇（街道）编制权责清单进行指导。", None),  # 部分乡镇 is a word
+])
+def test_issuer_from_the_one_town_the_list_knows(opening, cited, issuer, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
+
+
+def test_a_street_report_that_starts_at_its_first_part(national):
+    text = ("一、主要举措和成效\n（一）强化组织领导\n我街道把法治建设纳入重要议事日程。\n"
+            "1.加强规范性文件管理。城西街道全年审核合同12件。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "城西街道办事处"
