@@ -43,8 +43,9 @@ DOCUMENT_DATE_RE = lazy(r"(?:生成|成文|发文|印发)日期" + LABEL_GAP + D
 # the day it was sent out (发文日期 2025-02-12), which is the nearer to the page's publication.
 DRAFTED_DATE_RE = lazy(r"(?:生成|成文)日期" + LABEL_GAP + DATE_NUM)
 # A page's date line that starts with the date and goes on to its source or publisher
-# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone).
-LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览|字号"
+# (2023-03-31 17:05:00 来源: 某市司法局 打印; 2026-01-20 17:01 | 某市水务局; or the site's name alone),
+# or to the page's hit counter (2024-04-02 点击 54 次, 2026-02-26 15:48 阅读人数:1).
+LEAD_DATE_RE = lazy(rf"^\s*{DATE_NUM}{CLOCK}\s*(?:[|｜]|来源|信息来源|作者|发布机构|浏览|字号|点击|阅读|访问"
                     r"|[\u4e00-\u9fff]{2,20}(?:网|网站)\s*$"  # 2025-04-27 10:14 某省人民政府网
                     r"|[\u4e00-\u9fff]{2,20}(?:局|委|办|政府|中心|办事处|委员会)\s*$)")  # 2025-03-25 区司法局
 # Page-header clocks ("今天是 2019年10月31日 星期四", "2019年12月3日星期二") date the visit, not the report.

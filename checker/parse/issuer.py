@@ -52,7 +52,7 @@ OPENING_GUIDED_MORE = lazy(r"[^。;!?,，]{2,40}?的[^。;!?,，]{0,12}?(?:领�
 OPENING_GUIDED_ANY = lazy(f"{OPENING_GUIDED.pattern}|{OPENING_GUIDED_MORE.pattern}")
 COMMA = lazy(r"[,，]")
 # 以……为指导/核心 (某县以深入学习贯彻……为核心) as a whole, before any word inside it; not 以下 (以下简称……)
-SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；()（）]{2,40}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
+SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；]{2,60}?为(?:指导|指引|核心|统领|引领|主线|抓手|目标|重点|遵循)|坚持|以习近平|深入|认真|全面|紧紧|按照|始终|持续|扎实|着力|聚焦|围绕|积极|切实|不断|"
                     r"大力|严格|贯彻|落实|立足|主动|自觉|对照|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
@@ -402,7 +402,7 @@ def issuer_from_self_reference(text: str) -> str | None:
     """A town's report that never names itself in an opening (its page starts at 一、) but
     says 我镇/我乡/我街道 in the body and names one town: that town's government (街道's office)."""
     for level in "镇乡":
-        if "我" + level in text:
+        if "我" + level in text or "本" + level + "镇" in text or (level == "镇" and "本镇" in text):
             return qualify(level + "人民政府", text)
     return qualify("街道办事处", text) if SELF_STREET_IN.search(text) else None
 

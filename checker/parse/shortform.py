@@ -143,8 +143,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     for match in QUOTED_PLACE.finditer(text):
         if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
-    if level in "镇乡":
-        return _one_town(level, text, name)
+    if level in "镇乡":  # 我镇's 镇人民政府; not a place whose name starts so (镇海区农业农村局, 乡城县)
+        return None if places.named(name[:4]) else _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
 
 

@@ -12,10 +12,11 @@ from checker.read.lazy_pattern import lazy
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 LONGEST_STEM = 8
-# The level's character starting a word (乡村, 乡镇, 城镇化 …, 镇街, 街道办): a level mark, not a name's end.
+# The level's character starting a word (乡村, 乡镇, 城镇化 …, 镇街, 街道办), or a list of levels
+# (整合市镇两级职能, 县乡两级): a level mark, not a name's end.
 LEVEL_MARK = {
-    "镇": lazy(r"镇(?![村镇街土亲贤愁音里化])"),
-    "乡": lazy(r"乡(?![村镇街土亲贤愁音里])"),
+    "镇": lazy(r"镇(?![村镇街土亲贤愁音里化]|[两三]?级)"),
+    "乡": lazy(r"乡(?![村镇街土亲贤愁音里]|[两三]?级)"),
     "街道": lazy(r"街道"),
 }
 # A street's short form where a document of its own is cited (《珠吉街理论学习中心组……》).

@@ -68,6 +68,8 @@ def test_more_labelled_dates(line, expected):
     ("2025-03-25 区司法局", "2025-03-25"),  # the date, then who posted it
     ("2025-03-25 10:20 某县人民政府", "2025-03-25"),
     ("2025-03-25 坚持依法行政", None),  # a date before words that name no body
+    ("2024-04-02 点击 54 次 来源:某省司法厅", "2024-04-02"),  # the page's hit counter after the date
+    ("2026-02-26 15:48 阅读人数:1", "2026-02-26"),
 ])
 def test_a_date_line_above_the_body_that_names_who_posted_it(line, expected):
     assert published_date([], [line]) == expected

@@ -1408,3 +1408,18 @@ def test_a_street_report_that_starts_at_its_first_part(national):
     text = ("一、主要举措和成效\n（一）强化组织领导\n我街道把法治建设纳入重要议事日程。\n"
             "1.加强规范性文件管理。城西街道全年审核合同12件。\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["issuer"] == "城西街道办事处"
+
+
+def test_a_speaker_whose_guiding_document_has_brackets(national):
+    """我县以落实《……（2015-2020年）》……为统领: the 以……为 phrase holds brackets; the county from
+    the report it cites."""
+    opening = "今年以来，我县以落实《法治政府建设实施纲要（2015-2020年）》和省、市实施方案为统领，深入推进依法行政。"
+    cited = "县政府印发了《云中县人民政府关于2019年度法治政府建设情况的报告》。"
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == "云中县人民政府"
+
+
+def test_a_town_report_that_calls_itself_ben_zhen(national):
+    """本镇, as 我镇: the one town the text names (not 市镇两级, a list of levels)."""
+    text = ("一、主要举措和成效\n（一）强化组织领导\n现将本镇法治建设情况报告如下。整合市镇两级职能。\n"
+            "1.加强规范性文件管理。东庄镇全年审核合同12件。\n二、存在的不足和原因\n培训不足。")
+    assert metadata(text, national)["issuer"] == "东庄镇人民政府"

@@ -91,3 +91,9 @@ def test_a_province_by_its_one_character_name(text, want):
 ])
 def test_a_district_from_the_sites_banner_above(head, want):
     assert qualify("区人民政府", "2022年，我区坚持依法行政。", head) == want
+
+
+@pytest.mark.parametrize("name", ["镇海区农业农村局", "镇江市人民政府", "乡城县人民政府"])
+def test_a_place_whose_name_starts_with_a_town_level_is_no_short_form(name):
+    """镇海区 is a district, not 镇 + 海区: no town the text names is put before it."""
+    assert qualify(name, "2023年，东庄镇组织执法培训3期。") is None

@@ -31,6 +31,7 @@ def test_towns_named_in_a_sentence(text, level, stems):
     ("推动美丽乡村建设，全镇开展普法。", "乡"),  # 乡村; 全镇
     ("在我镇开展普法宣传。", "镇"),  # a pronoun, no name
     ("成立以街道党工委书记为组长的领导小组。", "街道"),  # 成立以 is no 街道 of the list
+    ("以整体理念整合市镇两级职能。", "镇"),  # 市镇两级: a list of levels (合市镇 is in the list)
 ])
 def test_words_are_not_towns(text, level):
     assert towns.named(text, level) == set()
