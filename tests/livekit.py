@@ -32,7 +32,7 @@ SHORT = re.compile(r"(区|县|市|省|州|旗)政府$")
 ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局",
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区",
                  "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅",
-                 "林草局": "林业和草原局"}
+                 "林草局": "林业和草原局", "科技局": "科学技术局", "科技厅": "科学技术厅"}
 # 重庆两江新区: the city's name without 市; 山东青岛市……: a province's name without 省 (the fixed national list)
 PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆|" + "|".join(PROVINCES + tuple(REGIONS)) + ")$")
 COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")

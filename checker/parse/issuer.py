@@ -189,6 +189,14 @@ def place_body(place: str) -> str:
     return place + ("管理委员会" if zone else "人民政府")
 
 
+def governing_body(name: str | None) -> str | None:
+    """某经开区人民政府 → 某经开区管理委员会: a 我区 completed with a zone's name is the body that
+    governs the zone (``place_body``); any other name is returned as it is."""
+    if not name or not name.endswith("人民政府") or " " in name or not ZONE_TAIL.search(name[:-4]):
+        return name
+    return place_body(name[:-4])
+
+
 # a line of the page's column path (>> 政务公开 | >> 年度报告 |, 首页 › 法治政府): no sentence, only links and arrows
 NAVIGATION_LINE = lazy(r"[^。，,;；\n]*(?:>|»|›|＞)[^。，,;；\n]*\n")
 # the body a report is sent to, on its own line before the text (市委：, 县委、县政府：, 市司法局：)

@@ -116,7 +116,12 @@ def is_title_line(line: str) -> bool:
     stripped = MARKUP.sub("", line.strip()).strip()
     if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped):
         return False
-    return bool(TITLE_RE.search(clean_title(stripped)))
+    return bool(TITLE_RE.search(clean_title(stripped).translate(UNQUOTED)))
+
+
+# Quotation marks a title sets around its words (2021年“法治政府”建设情况报告): not read when the
+# title's words are recognised, kept in the title as printed.
+UNQUOTED = str.maketrans("", "", "“”\"「」‘’'")
 
 
 def clean_title(line: str) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from checker.read.lazy_pattern import lazy
 
-from .issuer import PLACE_PREFIX, SPEAKER_TAIL, full_government, speaker_name
+from .issuer import PLACE_PREFIX, SPEAKER_TAIL, full_government, place_body, speaker_name
 from .shortform import BARE_LEVEL, qualify
-from .page_marks import BREADCRUMB_MARK, SOURCE_RE
+from .page_marks import BREADCRUMB_MARK, SOURCE_RE, SOURCE_TOWN_RE
 
 # the label before a column path (当前位置：, 您的位置:)
 BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?位置\s*[:：]")
@@ -18,6 +18,7 @@ BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?�
 SITE_SUFFIX = lazy(r"(?:门户网站|官方网站|门户网|网站|门户|官网|政务网|(?<=政府)网)$")
 SELF_GOVERNMENT = lazy(r"我(?:省|市|区|县|旗(?!帜)|镇|乡)")  # 我旗: a banner; 我旗帜鲜明 is not
 SELF_DEPARTMENT = lazy(r"我(?:局|委|厅|办|中心)|本局")
+TOWN_LEVEL = lazy(r"(?:街道|镇|乡)$")
 
 
 def speaks_as(name: str, text: str) -> bool:
@@ -81,6 +82,16 @@ def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") ->
         full = _placed(name, text, head) if named else None
         if full:
             return full
+    return _town_source(lines, text)
+
+
+def _town_source(lines: list[str], text: str) -> str | None:
+    """The town or street a page's 发布机构 line names by its name alone (发布机构 | 蜀山街道 |), when
+    the text speaks at that level (2023年,街道在区委……的领导下): its government or office."""
+    for line in lines:
+        match = SOURCE_TOWN_RE.search(line)
+        if match and TOWN_LEVEL.search(match.group(1)).group() in text:
+            return place_body(match.group(1))
     return None
 
 

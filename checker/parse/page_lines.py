@@ -19,6 +19,8 @@ HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| �
 
 
 TABLE_RULE = lazy(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|---|
+# an image a page converted to Markdown left on its own line (![]() |, ![图片](a.png)): no words of the text
+MARKDOWN_IMAGE = lazy(r"^\s*(?:!\[[^\]\n]*\]\([^)\n]*\)[\s|｜]*)+$")
 
 
 BREADCRUMB = lazy(r"首页\s*>|>\s*正文")
@@ -62,7 +64,7 @@ def is_furniture(line: str) -> bool:
         return True
     if (FOOTER_FURNITURE.search(line) and "。" not in line) or SITE_NOTICE.search(line):
         return True  # a footer's word in a sentence (……提供技术支持和数据支撑。) is the text's
-    if TABLE_RULE.match(line) or ("。" not in line and (dates.LEAD_DATE_RE.match(line) or dates.SITE_DATE_RE.match(line))):
+    if TABLE_RULE.match(line) or MARKDOWN_IMAGE.match(line) or ("。" not in line and (dates.LEAD_DATE_RE.match(line) or dates.SITE_DATE_RE.match(line))):
         return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…) or the site's name
     # a page's date line however it is set: 网站名 时间:2022-03-07 来源:…, 日期 : 2026-01-15 …
     return "。" not in line and bool(dates.DATE_LABEL_RE.search(line) or dates.SOURCE_DATE_RE.search(line))

@@ -228,7 +228,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     speaker = issuer.issuer_from_opening(opening)
     data.issuer = (titled or issuer_above_title(lines, title_index)
                    or _issuer_below_title(lines, title_index, title_lines, first)
-                   or shortform.qualify(speaker, body, above)
+                   or issuer.governing_body(shortform.qualify(speaker, body, above))
                    or issuer.issuer_from_addressee(above + body)
                    or _issuer_from_signature(lines, last, title_index)
                    or page_issuer.issuer_from_source_line(head, body, above)

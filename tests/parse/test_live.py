@@ -89,3 +89,8 @@ def test_a_duty_sentence_in_the_opening_is_not_the_first_part(tmp_path, national
     rows, misses = compare(tmp_path, {"a.txt": {"issuer": "云中县人民政府", "year": 2024, "first_part": "measures"}},
                            national)
     assert rows["first_part"] == (1, 1), misses
+
+
+def test_a_standard_short_form_is_the_same_body():
+    assert same_issuer("杭州市科学技术局", "杭州市科技局")
+    assert not same_issuer("杭州市科学技术局", "杭州市科协")

@@ -1423,3 +1423,26 @@ def test_a_town_report_that_calls_itself_ben_zhen(national):
     text = ("一、主要举措和成效\n（一）强化组织领导\n现将本镇法治建设情况报告如下。整合市镇两级职能。\n"
             "1.加强规范性文件管理。东庄镇全年审核合同12件。\n二、存在的不足和原因\n培训不足。")
     assert metadata(text, national)["issuer"] == "东庄镇人民政府"
+
+
+@pytest.mark.parametrize("opening, cited, issuer", [
+    # 我区 completed with a zone's name: the zone's committee governs it, not a 人民政府
+    ("2025年，我区深入推进法治政府建设。", "落实《云港经开区法治政府建设实施方案》。", "云港经开区管理委员会"),
+    ("2025年，我区深入推进法治政府建设。", "落实《云溪区法治政府建设实施方案》。", "云溪区人民政府"),
+])
+def test_a_zone_that_calls_itself_wo_qu(opening, cited, issuer, national):
+    assert metadata(_opening_and_cited(opening, cited), national)["issuer"] == issuer
+
+
+def test_a_title_with_quotation_marks_in_it(national):
+    """2021年“法治政府”建设情况报告: the quotes do not hide the title's words."""
+    text = "云溪区云岭街道2021年“法治政府”建设情况报告\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["title"] == "云溪区云岭街道2021年“法治政府”建设情况报告"
+
+
+def test_a_catalogue_below_a_markdown_image(national):
+    """![]() | above a catalogue table: the image is no line of the text, so the table is the page's."""
+    text = ("![]() |\n|\n索 引 号 | H001/2024-00001 | 成文日期 | 2024-02-19 |\n发布机构 | 云岭街道 | 主题分类 | 其他 |\n"
+            + BODY.replace("2024年，云溪区", "2024年，街道", 1))
+    got = metadata(text, national)
+    assert got["published"] == "2024-02-19" and got["issuer"] == "云岭街道办事处"

@@ -57,6 +57,10 @@ def test_issuer_from_breadcrumb(line, text, head, want):
     ("来源：司法局", BUREAU_TEXT, "", None),  # no place, no level
     ("来源：县教育局", BUREAU_TEXT, "", None),  # a level the page does not place
     ("来源：浙江日报", COUNTY_TEXT, "", None),  # a newspaper
+    # session 15: a town or street by its name alone, when the text speaks at its level
+    ("发布机构 | 云岭街道 | 主题分类 | 其他 |", "2023年，街道在区委区政府的领导下推进依法行政。", "", "云岭街道办事处"),
+    ("发布机构 | 云岭镇 |", "2023年，镇党委、镇政府推进依法行政。", "", "云岭镇人民政府"),
+    ("发布机构 | 云岭镇 |", "2023年，区政府推进依法行政。", "", None),  # the text speaks as no town
 ])
 def test_issuer_from_source_line(line, text, head, want):
     assert issuer_from_source_line([line], text, head) == want

@@ -21,6 +21,9 @@ from checker.parse.page_lines import is_furniture, is_prose
     "《云溪区2024年度法治政府建设情况报告.docx》由会员分享,可在线阅读,更多相关请在某某文库上搜索。",
     "更换或升级浏览器以获得最佳体验。",
     "当前浏览器版本过低,可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。",
+    # session 15: an image a page converted to Markdown left (its "!" is no sentence mark)
+    "![]() |",
+    "![图片](images/a.png)",
 ])
 def test_furniture(line):
     assert is_furniture(line)
