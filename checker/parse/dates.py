@@ -21,8 +21,8 @@ TITLE_LEAD_DATE = lazy(rf"^\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s+
 LABEL_GAP = r"[\s:：|｜\[\]【】]*"
 DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|公布日期|公布时间|更新时间|更新日期|更新|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
-# 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25) — a source line that dates the page without a label.
-SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\s+)" + DATE_NUM)
+# 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25, or run on: 来源:某市司法局2023-03-10) — a source line that dates the page without a label.
+SOURCE_DATE_RE = lazy(r"来源\s*[:：]\s*[^\s\d|｜:：]{1,24}(?:\s*[|｜]\s*|\s*)" + DATE_NUM)
 # A date alone on its line, also as an item of a catalogue set as a bulleted list (• 2020-05-07),
 # or in brackets ([2025-03-20], 【2025-03-20】).
 BARE_DATE_RE = lazy(rf"^\s*(?:[•·▪◦-]\s*)?[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")  # also - 2024-11-23

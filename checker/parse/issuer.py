@@ -26,7 +26,7 @@ PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}
 # a 人民政府 (天津经济技术开发区, 东疆综合保税区, 某经开区, 两江新区, 长春新区, 珠海高新区: labelled so
 # in six sets; 贵州双龙航空港经济区); a bare zone type (经济开发区) names no zone a reader could identify.  Two new areas
 # are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
-ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|合作区|经济区)$")
+ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|实验区|合作区|经济区)$")
 DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
 # A body's leadership as the subject (某街道领导班子, 某局党政班子): the body
 LEADERSHIP = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:领导班子|党政班子|班子)$")

@@ -116,12 +116,17 @@ def is_title_line(line: str) -> bool:
     stripped = MARKUP.sub("", line.strip()).strip()
     if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped):
         return False
-    return bool(TITLE_RE.search(clean_title(stripped).translate(UNQUOTED)))
+    return bool(TITLE_RE.search(HAN_GAP.sub("", clean_title(stripped).translate(UNQUOTED))))
 
 
+# A site's column tag in square brackets before a title that names its body (【省政府法治建设报告】湖北省
+# 人民政府关于……): the column's, not the report's (the body named after it is the issuer).
+LEAD_TAG = lazy(r"^\s*【[^】。，,]{2,16}】\s*(?=[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|旗|盟|镇|乡|街道))")
 # Quotation marks a title sets around its words (2021年“法治政府”建设情况报告): not read when the
 # title's words are recognised, kept in the title as printed.
 UNQUOTED = str.maketrans("", "", "“”\"「」‘’'")
+# …nor a stray space inside its words (……法治政府 建设情况报告)
+HAN_GAP = lazy(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def clean_title(line: str) -> str:
@@ -129,7 +134,7 @@ def clean_title(line: str) -> str:
     a date appended to the title (``…报告 2025-02-24``, also after the issuer's name, or the page's
     ``信息来源: 发布时间:…`` labels), a catalogue's
     ``标题:`` label, a document number set before or after the title, and Markdown marks."""
-    text = TABLE_CELL.sub(r"\1", _bare(line))
+    text = LEAD_TAG.sub("", TABLE_CELL.sub(r"\1", _bare(line)))
     wrapped = TITLE_WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1).strip()

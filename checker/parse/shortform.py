@@ -106,6 +106,8 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         return _one_town("街道", text, name)
     if not name or name[0] not in BARE_LEVEL:
         return name
+    if _starts_with_place(name):
+        return name  # a place whose name starts with a level (市南区, 市中区, 镇海区): written out, no short form
     level = name[0]
     if level in "市区县旗" and len(name) > 2 and not name.endswith("人民政府"):
         # 市水务局 written out in the page's own lines above the body (… | 武汉市水务局, 来源:…)
@@ -114,8 +116,9 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         stems = {m.group(1).removeprefix("关于").removeprefix("中共")
                  for m in transient(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{1,6}}?){re.escape(name)}").finditer(head)}
         stems = {stem for stem in stems if len(stem) >= 2 or places.level_of(stem + level)}
-        if len(stems) == 1:
-            return stems.pop() + name
+        if len(stems) == 1:  # a banner that writes the place, then the short form (重庆市合川区区司法局): one 区
+            stem = stems.pop()
+            return stem + (name[1:] if stem.endswith(level) else name)
     if level == "省" or (name == "区人民政府" and "自治区" in text):
         provinces = {p: p + "省" for p in PROVINCES} if level == "省" else REGIONS
         named = [full for short, full in provinces.items() if short in head + text]
@@ -125,8 +128,9 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
             return named[0] + (name[1:] if level == "省" else "人民政府")
         if level == "区":
             return None
-    for match in CITED_PLACE.finditer(text):
-        if match.group(2) == level and match.group(1) not in ("全", "本", "我"):
+    for match in CITED_PLACE.finditer(text):  # not a phrase (《全面依法治区重点工作指引》)
+        if match.group(2) == level and match.group(1) not in ("全", "本", "我") \
+                and not VERBISH.search(match.group(1)) and "依法治" not in match.group(1):
             return match.group(1) + name
     for line in head.splitlines():
         match = HEAD_PLACE.match(line)
@@ -143,9 +147,16 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     for match in QUOTED_PLACE.finditer(text):
         if match.group(2) == level and not match.group(1).endswith(("城", "都", "全", "本", "我")):
             return match.group(1) + name
-    if level in "镇乡":  # 我镇's 镇人民政府; not a place whose name starts so (镇海区农业农村局, 乡城县)
-        return None if places.named(name[:4]) else _one_town(level, text, name)
+    if level in "镇乡":
+        return _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
+
+
+def _starts_with_place(name: str) -> bool:
+    """市南区人民政府, 镇海区农业农村局: the name starts with a place whose own name starts with a
+    level's character, so it is written out, not a short form to put a place before."""
+    found = places.named(name[:5])
+    return bool(found) and found[0][1] == 0
 
 
 def _source_place(level: str, head: str) -> str | None:

@@ -59,6 +59,7 @@ def test_the_sent_out_date_wins_over_the_drawn_up_date(lines, expected):
     ("（发布于:2025-03-25 18:00）", "2025-03-25"),  # 发布于 as the label
     ("作者：区司法局 | 发布于 2025-03-25", "2025-03-25"),
     ("来源：区司法局 | 2025-03-25", "2025-03-25"),  # a source line, its date after a bar
+    ("来源:某市司法局2023-03-10 11:29", "2023-03-10"),  # …or run on to the source's name
 ])
 def test_more_labelled_dates(line, expected):
     assert published_date([line], [line]) == expected

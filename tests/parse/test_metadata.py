@@ -1446,3 +1446,27 @@ def test_a_catalogue_below_a_markdown_image(national):
             + BODY.replace("2024年，云溪区", "2024年，街道", 1))
     got = metadata(text, national)
     assert got["published"] == "2024-02-19" and got["issuer"] == "云岭街道办事处"
+
+
+# session 15, after round 42's first run
+def test_a_column_tag_before_a_title_that_names_its_body(national):
+    """【法治建设报告】云溪区人民政府关于……: the tag is the site's column; the body is named after it."""
+    text = "【法治建设报告】云溪区人民政府关于2024年度法治政府建设情况的报告\n" + BODY.split("\n", 1)[1]
+    got = metadata(text, national)
+    assert got["title"] == "云溪区人民政府关于2024年度法治政府建设情况的报告" and got["issuer"] == "云溪区人民政府"
+
+
+def test_a_title_with_a_stray_space_in_its_words(national):
+    text = "云溪区公安局2024年度法治政府 建设情况报告\n" + BODY.split("\n", 1)[1]
+    assert metadata(text, national)["title"] == "云溪区公安局2024年度法治政府 建设情况报告"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("云港航空港经济综合实验区人民政府", "云港航空港经济综合实验区管理委员会"),  # an experimental zone's committee
+    ("云港经开区人民政府", "云港经开区管理委员会"),
+    ("云溪区人民政府", "云溪区人民政府"),
+    ("中共云溪区委 云溪区人民政府", "中共云溪区委 云溪区人民政府"),  # a joint name is left as it is
+])
+def test_the_body_that_governs_a_zone(name, body):
+    from checker.parse.issuer import governing_body
+    assert governing_body(name) == body

@@ -93,7 +93,16 @@ def test_a_district_from_the_sites_banner_above(head, want):
     assert qualify("区人民政府", "2022年，我区坚持依法行政。", head) == want
 
 
-@pytest.mark.parametrize("name", ["镇海区农业农村局", "镇江市人民政府", "乡城县人民政府"])
-def test_a_place_whose_name_starts_with_a_town_level_is_no_short_form(name):
-    """镇海区 is a district, not 镇 + 海区: no town the text names is put before it."""
-    assert qualify(name, "2023年，东庄镇组织执法培训3期。") is None
+@pytest.mark.parametrize("name", ["镇海区农业农村局", "镇江市人民政府", "乡城县人民政府", "市南区人民政府", "市中区司法局"])
+def test_a_place_whose_name_starts_with_a_level_is_no_short_form(name):
+    """镇海区 is a district, not 镇 + 海区; 市南区 is Qingdao's district, not 市 + 南区: nothing is put before it."""
+    assert qualify(name, "2023年，东庄镇组织执法培训3期。青岛市推进依法行政。") == name
+
+
+def test_a_banner_that_writes_the_place_before_the_short_form():
+    assert qualify("区司法局", "2023年，区司法局坚持依法行政。", "重庆市合川区区司法局\n") == "重庆市合川区司法局"
+
+
+def test_a_cited_phrase_is_no_place():
+    """《全面依法治区重点工作指引》: 全面依法治 is no district's name."""
+    assert qualify("区人民政府", "印发《全面依法治区重点工作指引》。") is None
