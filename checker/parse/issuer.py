@@ -410,7 +410,7 @@ def issuer_from_self_reference(text: str) -> str | None:
     """A town's report that never names itself in an opening (its page starts at 一、) but
     says 我镇/我乡/我街道 in the body and names one town: that town's government (街道's office)."""
     for level in "镇乡":
-        if "我" + level in text or "本" + level + "镇" in text or (level == "镇" and "本镇" in text):
+        if "我" + level in text or (level == "镇" and "本镇" in text):  # 现将本镇……报告如下
             return qualify(level + "人民政府", text)
     return qualify("街道办事处", text) if SELF_STREET_IN.search(text) else None
 

@@ -86,8 +86,9 @@ def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") ->
 
 
 def _town_source(lines: list[str], text: str) -> str | None:
-    """The town or street a page's 发布机构 line names by its name alone (发布机构 | 蜀山街道 |), when
-    the text speaks at that level (2023年,街道在区委……的领导下): its government or office."""
+    """The town or street a page's 发布机构 line names by its name alone (发布机构 | 蜀山街道 |): its
+    government or office, when the text speaks of that level at all (2023年,街道在区委……的领导下); read
+    only after every reading of the text itself has failed."""
     for line in lines:
         match = SOURCE_TOWN_RE.search(line)
         if match and TOWN_LEVEL.search(match.group(1)).group() in text:
