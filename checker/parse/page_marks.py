@@ -20,11 +20,11 @@ MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
 # the site's name and address, up to the address, are not the title's.
 WATERMARK = lazy(r"(?i)^[^。\n]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:/\S*)?\s*(?=[\u4e00-\u9fff])")
 # A page's 来源/发布机构 line and the body it names (来源:某县人民政府; 来源:陕西日报 names none).
-SOURCE_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*([\u4e00-\u9fff]{2,30}?"
+SOURCE_LABEL = r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*"
+SOURCE_RE = lazy(SOURCE_LABEL + r"([\u4e00-\u9fff]{2,30}?"
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 # …or a town or street by its name alone (发布机构 | 蜀山街道 |): the town's government, the street's office
-SOURCE_TOWN_RE = lazy(r"(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发文单位|发布机关|制发机关)[\s:：|]*"
-                      r"([\u4e00-\u9fff]{2,20}?(?:街道|镇|乡))(?![\u4e00-\u9fff])")
+SOURCE_TOWN_RE = lazy(SOURCE_LABEL + r"([\u4e00-\u9fff]{2,20}?(?:街道|镇|乡))(?![\u4e00-\u9fff])")
 LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 
 # Pinyin a mirror or learners' site inserts after a character (區(qū), 關(guān)于, 2024年(nián)): a

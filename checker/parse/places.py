@@ -29,7 +29,7 @@ def names() -> dict[str, str]:
     return _names
 
 
-def _han(char: str) -> bool:
+def is_han(char: str) -> bool:
     return HAN_FIRST <= char <= HAN_LAST
 
 
@@ -49,12 +49,18 @@ def named(text: str) -> list[tuple[str, int]]:
             name = text[start:end + 1]
             if name not in table:
                 continue
-            if size == 2 and start > 0 and _han(text[start - 1]) and start != last_end:
+            if size == 2 and start > 0 and is_han(text[start - 1]) and start != last_end:
                 break
             found.append((name, start))
             last_end = end + 1
             break
     return found
+
+
+def starts_with_place(name: str) -> bool:
+    """市中区教育局, 镇海区农业农村局: a name that starts with a place written out, though its first
+    character is a level's (so it is no short form such as 区教育局)."""
+    return any(start == 0 for _, start in named(name))
 
 
 def level_of(name: str) -> str | None:

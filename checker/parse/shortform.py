@@ -106,7 +106,7 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         return _one_town("街道", text, name)
     if not name or name[0] not in BARE_LEVEL:
         return name
-    if _starts_with_place(name):
+    if places.starts_with_place(name[:5]):
         return name  # a place whose name starts with a level (市南区, 市中区, 镇海区): written out, no short form
     level = name[0]
     if level in "市区县旗" and len(name) > 2 and not name.endswith("人民政府"):
@@ -150,13 +150,6 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if level in "镇乡":
         return _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
-
-
-def _starts_with_place(name: str) -> bool:
-    """市南区人民政府, 镇海区农业农村局: the name starts with a place whose own name starts with a
-    level's character, so it is written out, not a short form to put a place before."""
-    found = places.named(name[:5])
-    return bool(found) and found[0][1] == 0
 
 
 def _source_place(level: str, head: str) -> str | None:

@@ -10,6 +10,8 @@ import os
 
 from checker.read.lazy_pattern import lazy
 
+from .places import is_han
+
 HERE = os.path.dirname(os.path.realpath(__file__))
 LONGEST_STEM = 8
 # The level's character starting a word (乡村, 乡镇, 城镇化 …, 镇街, 街道办), or a list of levels
@@ -38,10 +40,6 @@ def names() -> set[str]:
     return _names
 
 
-def _han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def named(text: str, level: str) -> set[str]:
     """The stems of the towns of ``level`` (镇, 乡 or 街道) the text writes out: at each level mark,
     the longest name in the list that ends there (伊金霍洛镇, not 霍洛镇 or 化伊金霍洛镇)."""
@@ -51,7 +49,7 @@ def named(text: str, level: str) -> set[str]:
         end = mark.start()
         for size in range(min(LONGEST_STEM, end), 1, -1):
             stem = text[end - size:end]
-            if all(map(_han, stem)) and stem + level in table and stem + level not in WORDS \
+            if all(map(is_han, stem)) and stem + level in table and stem + level not in WORDS \
                     and not NOT_STEM.search(stem):
                 found.add(stem)
                 break

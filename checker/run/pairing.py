@@ -64,7 +64,7 @@ def identity(report: ReportResult, config) -> tuple[str, int | None]:
 def unplaced(name: str) -> bool:
     """A body named without its place (区教育局, 县人民政府, as a text that never names its place
     calls itself): not one body across a batch.  市中区教育局 starts with a place."""
-    return name[0] in BARE_LEVEL and not any(start == 0 for _, start in places.named(name))
+    return name[0] in BARE_LEVEL and not places.starts_with_place(name)
 
 
 def find_pairs(reports: list[ReportResult], config=None) -> list[tuple[int, int]]:

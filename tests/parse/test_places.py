@@ -59,3 +59,11 @@ def test_level_of():
 ])
 def test_an_autonomous_prefecture_by_its_short_form(short, want):
     assert places.autonomous_prefecture(short) == want
+
+
+@pytest.mark.parametrize("name, starts", [
+    ("市中区教育局", True), ("镇海区农业农村局", True),  # a place whose name starts with a level's character
+    ("区教育局", False), ("市人民政府", False), ("镇人民政府", False),  # short forms
+])
+def test_a_name_that_starts_with_a_place(name, starts):
+    assert places.starts_with_place(name) is starts
