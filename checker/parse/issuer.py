@@ -68,8 +68,9 @@ DEPARTMENT_PARTY = lazy(r"^(?:中共)?([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委�
 ALIAS_BEFORE_PARTY = lazy(r"\s*[(（][^()（）]{2,20}[)）](?=党(?:组|委)$)")
 # A department's name written twice by a slip (某市民政局民政局): the body once.
 DOUBLED_TAIL = lazy(r"([\u4e00-\u9fff]{2,6}(?:局|委|厅|办))\1$")
-# A government with its departments as the subject (某县人民政府及其工作部门): the government.
-AND_DEPARTMENTS = lazy(r"(?<=政府)及其(?:工作|组成|所属)?部门$")
+# A government with its departments as the subject (某县人民政府及其工作部门, 县政府及工作部门,
+# 市政府及各部门): the government.
+AND_DEPARTMENTS = lazy(r"(?<=政府)(?:及其|及各?)(?:工作|组成|所属)?部门$")
 # …and the county's level written twice (某某县县卫生健康局): the department's name once.
 DOUBLED_COUNTY = lazy(r"^([\u4e00-\u9fff]{1,8}县)县(?![城级域])(?=[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|中心)$)")
 # The standard short forms of a government a report calls itself by (市政府坚持……).

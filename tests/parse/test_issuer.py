@@ -110,12 +110,15 @@ def test_more_subjects_read_as_bodies(subject, want):
 
 @pytest.mark.parametrize("opening, want", [
     ("2024年，岚山县人民政府及其工作部门深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # the government with its departments
+    ("2019年，在县委的领导下，县政府及工作部门坚持依法行政。", "县人民政府"),  # 及 without 其
+    ("2021年，市政府及各部门认真贯彻法治政府建设实施纲要。", "市人民政府"),
     ("过去一年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 过去一年 before the subject
     ("回顾2024年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 回顾 before the year
     ("2024年，岚山县高举习近平新时代中国特色社会主义思想伟大旗帜。", "岚山县人民政府"),  # 高举 as the verb
 ])
 def test_openings_with_more_leads_and_verbs(opening, want):
     assert issuer.issuer_from_opening(opening) == want
+
 
 
 @pytest.mark.parametrize("opening, want", [

@@ -1458,3 +1458,12 @@ def test_session_15_titles(line, title, issuer, national):
 def test_the_body_that_governs_a_zone(name, body):
     from checker.parse.issuer import governing_body
     assert governing_body(name) == body
+
+
+@pytest.mark.parametrize("text, want", [
+    # the county named only by its leading group: the government with its departments is that county's
+    ("2019年，在县委的领导下，县政府及工作部门坚持依法行政。\n一、加强领导。组建了中共麻栗坡县委全面依法治县委员会。\n", "麻栗坡县人民政府"),
+    ("2021年，市政府及各部门认真贯彻法治政府建设实施纲要。\n一、加强领导。\n", None),  # which city, the text does not say
+])
+def test_a_government_with_its_departments_completed_by_its_place(text, want, national):
+    assert check_text(text, national, "t.txt").metadata["issuer"] == want
