@@ -38,8 +38,10 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 # also a table's cell (| 标题:…报告 | |), the label 名称, and a label set off by spaces alone (标  题 某某……报告)
 # also 标题 run into the title with no mark (标题某县林业局关于……; 名称 so is a word: 名称解读), and the
 # catalogue's 内容概述/内容摘要 field
-# also any catalogue's name for the field with its colon (信息名称:, 文件名称:, 题名:, 主题:, 标题名称:)
-CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标\s*题|名\s*称|题\s*名)|主\s*题)\s*(?:[:：]\s*[|｜]?|[|｜])\s*"
+# also any catalogue's name for the field with its colon (信息名称:, 文件名称:, 题名:, 主题:, 标题名称:),
+# its letter-spacing turned to question marks by a copy through a code page (标????题 |), and a label
+# that lost its first character (题: 某县……报告)
+CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标[\s?？]*题|名\s*称|题\s*名)|主\s*题|题)\s*(?:[:：]\s*[|｜]?|[|｜])\s*"
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
                              r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*"
                              # a cover letter's note of its attachment (附件:某局……报告): the report it sends

@@ -60,6 +60,9 @@ def rules(text: str, national) -> set[str]:
     "主题：" + TITLE,
     "标题名称：" + TITLE,
     "| 信息名称 | " + TITLE + " |",
+    # session 16: the label's letter-spacing lost to question marks, a label that lost its 标
+    "标????????题 | " + TITLE + " | ||",
+    "  • 题: " + TITLE,
     # the page's widgets and labels after the title, a symbol before it
     TITLE + "【字体：大 中 小】",
     TITLE + " 浏览次数：123",
