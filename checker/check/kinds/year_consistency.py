@@ -21,6 +21,7 @@ from checker.check.scope import section_of
 from checker.check.truncation import runs_into_cut
 from checker.parse.document import Document
 from checker.parse.metadata import YEAR_RE
+from checker.parse.page_marks import without_pinyin
 from checker.read.lazy_pattern import lazy
 
 DEFAULTS: dict = {"headings": True, "future": True, "glued": True,
@@ -102,7 +103,7 @@ def _future_events(doc: Document, year: int, exempt: list[str], plans: list[str]
         after = text[match.end():min(hi, match.end() + 8)]
         if any(w in before for w in exempt) or any(w in after for w in ("前", "底前", "以前")):
             continue
-        if _names_plan(text[match.end():min(hi, match.end() + PLAN_NAME_CHARS)], plans):
+        if _names_plan(without_pinyin(text[match.end():hi])[:PLAN_NAME_CHARS], plans):
             continue
         if _clause_cut(doc, text[match.end():hi], sentence.end):
             continue
@@ -114,7 +115,8 @@ def _future_events(doc: Document, year: int, exempt: list[str], plans: list[str]
 
 def _names_plan(after: str, plans: list[str]) -> bool:
     """Whether the words after a year, within its clause, name a plan of that year (2026年立法计划)
-    or the day a rule takes effect (2026年3月1日起施行)."""
+    or the day a rule takes effect (2026年3月1日起施行).  A learners' copy's pinyin (推进(jìn)项目)
+    is left out first, so that it does not push the plan's name out of reach."""
     clause = after[:min((i for i in (after.find(m) for m in ",;。:!?") if i >= 0), default=len(after))]
     return any(word in clause for word in plans)
 

@@ -120,3 +120,20 @@ def test_other_ways_of_writing_the_day_a_rule_takes_effect(national):
     for tail in ("于2026年1月1日正式施行", "2026年3月开始施行", "自2026年1月1日起生效"):
         measures = f"《云溪区养犬管理规定》经区政府常务会议审议通过，{tail}。审核文件37件。"
         assert findings(report(measures=measures), national, RULE) == [], tail
+
+
+def test_named_plans_and_goals_are_not_future_events(national):
+    """A plan's or outline's name (……规划和2035年远景目标纲要, 起草2026年政府工作报告) and a goal
+    (为2026年……奠定基础, 在2035年基本建成……) name a later year without dating an event."""
+    for sentence in ("将法治思想列入“十四五”规划和2035年远景目标纲要",
+                     "围绕起草2026年区政府工作报告，多次召开常务会议征求意见",
+                     "组织各单位参加示范项目申报，为2026年申报省级示范奠定良好基础",
+                     "对在2035年基本建成法治政府提出了时间表和路线图"):
+        measures = f"{sentence}。审核文件37件。"
+        assert findings(report(measures=measures), national, RULE) == [], sentence
+
+
+def test_a_learners_copys_pinyin_does_not_hide_a_plans_name(national):
+    """推进(jìn)项目: the inserted pinyin does not push 项目 beyond the words read after the year."""
+    measures = "制定《云溪区非物质文化遗产保护办法》为2026年政府规章重点推(tuī)进(jìn)项目。审核文件37件。"
+    assert findings(report(measures=measures), national, RULE) == []
