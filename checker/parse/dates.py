@@ -17,8 +17,9 @@ TITLE_DATE = lazy(rf"\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s*$")
 # …or sets before it (2025-03-20 某县……报告, [ 2025-03-20 ] 某县……报告): the date, then a space.
 TITLE_LEAD_DATE = lazy(rf"^\s*[(（\[【]?\s*{DATE_NUM}{CLOCK}\s*[)）\]】]?\s+(?=[^\s\d])")
 # Between a date's label and the date: colons, spaces, a table's bars, and the brackets a catalogue
-# sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |).
-LABEL_GAP = r"[\s:：|｜\[\]【】]*"
+# sets its labels or values in (发布日期:[2021-02-05], [ 发布日期 ] | 2026-02-25 |), also round ones
+# (发布日期(2024-03-08)).
+LABEL_GAP = r"[\s:：|｜\[\]【】(（]*"
 DATE_LABEL_RE = lazy(
                      r"(?:发布时间|发布日期|发布|公布日期|公布时间|更新时间|更新日期|更新|发文日期|成文日期|日期|时间)" + LABEL_GAP + DATE_NUM)
 # 来源:陕西日报 2026-03-16 08:15 (or 来源:某县司法局 | 2025-03-25, or run on: 来源:某市司法局2023-03-10) — a source line that dates the page without a label.

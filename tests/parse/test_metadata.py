@@ -123,6 +123,7 @@ def test_date_appended_to_the_title_is_the_publication_date(national):
     ("•【公布日期】2025.03.18", "2025-03-18"),
     # round 9: a catalogue's labels or values in brackets, in a table row or not
     ("发布日期:[2025-02-05]", "2025-02-05"),
+    ("发布日期(2025-02-05)", "2025-02-05"),  # session 16: the date in round brackets after its label
     ("| [ 成文日期 ] | 2025-01-30 | [ 发布日期 ] | 2025-02-25 |", "2025-02-25"),
     ("[ 成文日期 ] 2025-01-22 [ 发布日期 ] 2025-02-10", "2025-02-10"),
     ("【发布时间】2025-02-12", "2025-02-12"),
