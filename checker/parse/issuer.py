@@ -96,6 +96,9 @@ SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员�
 # also with the year before the name (现将2018年上海市法治政府建设情况的报告公开如下)
 REPORT_FOLLOWS = lazy(r"现将(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:(?:19|20)\d{2}\s*年|关于|法治)[^。]{0,40}?"
                       r"(?:(?:报告|汇报|总结)(?:公开)?如下|报告予以公开|报告予以公布|情况公开如下)")
+# 现将《临沧市某局2025年度法治政府建设情况报告》予以公布: the report announced by its own title, whose
+# head names the body in full (the text may go on to call it by a short form, 市某局).
+ANNOUNCED_REPORT = lazy(r"现将《([^《》]{2,40}?(?:19|20)\d{2}\s*年度?[^《》]{0,30}?法治[^《》]{0,30}?报告)》")
 # The other names a body goes by, in brackets after its name (市数据局(市营商环境建设局、市行政审批局),
 # ……局(以下简称市局)): the name before them is the speaker.
 ALIAS_AFTER = lazy(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -221,7 +224,9 @@ def issuer_from_opening(text: str) -> str | None:
     """The body that speaks in the opening sentences: 长宁区府办坚持……, 2023年,静海区坚持……,
     2021年,在市委、市政府正确领导下,广州市交通运输局坚持……, 2024年,云南省委、省政府坚持……
     (a joint report: 中共云南省委 云南省人民政府).  A place alone names its government
-    (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify."""
+    (静海区 → 静海区人民政府); 我局, 全市 name no body a reader could identify.  A first sentence
+    that announces the report by its own title (现将《某局2025年度……报告》予以公布) names the body
+    as that title does, before any short form the text goes on to use."""
     text = without_pinyin(text.strip()[:600])
     # the page's column path (>> 阳光执法 | >> 年度报告 |) or the addressee (市委：, 县委、县政府：) above the text
     while NAVIGATION_LINE.match(text) or ADDRESSEE_LINE.match(text):
@@ -229,6 +234,9 @@ def issuer_from_opening(text: str) -> str | None:
     run_in = ADDRESSEE_RUN_IN.match(text)
     if run_in:
         text = text[run_in.end():]
+    announced = ANNOUNCED_REPORT.search(text.split("。")[0])
+    if announced and issuer_from_title(announced.group(1)):
+        return issuer_from_title(announced.group(1))
     for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:

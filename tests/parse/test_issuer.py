@@ -113,6 +113,10 @@ def test_more_subjects_read_as_bodies(subject, want):
     ("2019年，在县委的领导下，县政府及工作部门坚持依法行政。", "县人民政府"),  # 及 without 其
     ("2021年，市政府及各部门认真贯彻法治政府建设实施纲要。", "市人民政府"),
     ("过去一年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 过去一年 before the subject
+    # session 16: the report announced by its own title names the body in full before the text's short form
+    ("根据通知要求，现将《岚山市文化和旅游局2025年度法治政府建设情况报告》予以公布。2025年，市文化旅游局坚持依法行政。",
+     "岚山市文化和旅游局"),
+    ("现将《岚山市法治政府建设实施方案》印发给你们。2025年，市司法局坚持依法行政。", "市司法局"),  # not a report's title
     ("回顾2024年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 回顾 before the year
     ("2024年，岚山县高举习近平新时代中国特色社会主义思想伟大旗帜。", "岚山县人民政府"),  # 高举 as the verb
 ])
