@@ -9,7 +9,7 @@ from checker.read.lazy_pattern import lazy
 
 from .issuer import PLACE_PREFIX, SPEAKER_TAIL, full_government, place_body, speaker_name
 from .shortform import BARE_LEVEL, qualify
-from .page_marks import BREADCRUMB_MARK, SOURCE_RE, SOURCE_TOWN_RE
+from .page_marks import BREADCRUMB_MARK, ENCYCLOPEDIA_LEAD, SOURCE_RE, SOURCE_TOWN_RE
 
 # the label before a column path (当前位置：, 您的位置:)
 BREADCRUMB_MARK_LABEL = lazy(r"^.*?(?:当前|您的|您当前的|当前所在)?位置\s*[:：]")
@@ -72,9 +72,10 @@ def issuer_from_breadcrumb(lines: list[str], text: str, head: str) -> str | None
 def issuer_from_source_line(lines: list[str], text: str = "", head: str = "") -> str | None:
     """The body a page's 来源/发布机构 line names, when it names one with its place
     (来源:某某县人民政府; 来源:司法局 or 来源:陕西日报 names no reporting body), or by its level
-    (来源:县教育局) with the place the page's own lines give (某县人民政府门户网站 above it)."""
+    (来源:县教育局) with the place the page's own lines give (某县人民政府门户网站 above it); an
+    encyclopedia's lead sentence names its publisher the same way (……是2019年某市人民政府发布的通知。)."""
     for line in lines:
-        match = SOURCE_RE.search(line)
+        match = SOURCE_RE.search(line) or ENCYCLOPEDIA_LEAD.match(line)
         if not match:
             continue
         name = match.group(1)

@@ -9,6 +9,7 @@ import re
 from checker.read.lazy_pattern import lazy
 
 from . import dates
+from .page_marks import ENCYCLOPEDIA_LEAD
 
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
@@ -62,7 +63,7 @@ def is_furniture(line: str) -> bool:
         return True
     if HEADER_FURNITURE.match(line) or BREADCRUMB.search(line):
         return True
-    if (FOOTER_FURNITURE.search(line) and "。" not in line) or SITE_NOTICE.search(line):
+    if (FOOTER_FURNITURE.search(line) and "。" not in line) or SITE_NOTICE.search(line) or ENCYCLOPEDIA_LEAD.match(line):
         return True  # a footer's word in a sentence (……提供技术支持和数据支撑。) is the text's
     if TABLE_RULE.match(line) or MARKDOWN_IMAGE.match(line) or ("。" not in line and (dates.LEAD_DATE_RE.match(line) or dates.SITE_DATE_RE.match(line))):
         return True  # a table's rule line; a date line that starts with the date (2024年02月29日 17:29 来源:…) or the site's name

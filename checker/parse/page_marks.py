@@ -25,6 +25,10 @@ SOURCE_RE = lazy(SOURCE_LABEL + r"([\u4e00-\u9fff]{2,30}?"
                  r"(?:人民政府办公室|人民政府|政府|委员会|局|委|办公室|厅|部|中心|办事处))(?![\u4e00-\u9fff])")
 # …or a town or street by its name alone (发布机构 | 蜀山街道 |): the town's government, the street's office
 SOURCE_TOWN_RE = lazy(SOURCE_LABEL + r"([\u4e00-\u9fff]{2,20}?(?:街道|镇|乡))(?![\u4e00-\u9fff])")
+# An encyclopedia's lead sentence about the document (《某市人民政府2016年度……报告》是2017年某市人民政府发布的报告。):
+# the site's words about the report, not the report's, naming who published it, as a 发布机构 line does.
+ENCYCLOPEDIA_LEAD = lazy(r"^\s*《[^《》]{4,80}》是(?:(?:19|20)\d{2}\s*年)?([^。《》]{2,30}?)(?:发布|發布|发表|發表|印发|印發|公布)的"
+                         r"[\u4e00-\u9fff]{1,6}。\s*$")
 LEADING_YEAR = lazy(r"^\s*(?:19|20)\d{2}\s*年?度?")
 
 # Pinyin a mirror or learners' site inserts after a character (區(qū), 關(guān)于, 2024年(nián)): a

@@ -61,6 +61,8 @@ def test_issuer_from_breadcrumb(line, text, head, want):
     ("发布机构 | 云岭街道 | 主题分类 | 其他 |", "2023年，街道在区委区政府的领导下推进依法行政。", "", "云岭街道办事处"),
     ("发布机构 | 云岭镇 |", "2023年，镇党委、镇政府推进依法行政。", "", "云岭镇人民政府"),
     ("发布机构 | 云岭镇 |", "2023年，区政府推进依法行政。", "", None),  # the text speaks as no town
+    # session 16: an encyclopedia's lead sentence names the publisher
+    ("《桐庐县人民政府2018年度法治政府建设工作报告》是2019年桐庐县人民政府发布的通知。", COUNTY_TEXT, "", "桐庐县人民政府"),
 ])
 def test_issuer_from_source_line(line, text, head, want):
     assert issuer_from_source_line([line], text, head) == want

@@ -24,6 +24,8 @@ from checker.parse.page_lines import is_furniture, is_prose
     # session 15: an image a page converted to Markdown left (its "!" is no sentence mark)
     "![]() |",
     "![图片](images/a.png)",
+    # session 16: an encyclopedia's lead sentence about the report
+    "《云溪区人民政府2016年度法治政府建设情况报告》是2017年云溪区人民政府发布的报告。",
 ])
 def test_furniture(line):
     assert is_furniture(line)
