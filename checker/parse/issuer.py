@@ -44,7 +44,7 @@ PLACE_PREFIX = lazy(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|州|�
 # A purpose clause may come first (为全面推进依法行政，2024年，某县坚持……).
 # the basis a report cites before its year, its 我局 or its short form (根据……的部署，2023年，某街道……;
 # 根据……有关规定，市应急局对照……) is a lead too
-OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?|年度?(?=\s*[,，]))\s*[,，]?\s*)?(?:以来|一年来|今年以来|近年来|过去一年|这一年|本年度|今年)?\s*[,，]?\s*"
+OPENING_LEAD = lazy(r"^(?:为[^,，。;；]{2,40}[,，]\s*|(?:根据|按照|依据)[^。\n:：]{2,150}?[,，]\s*(?=(?:19|20)\d{2}\s*年|我[局委厅办省市区县旗镇乡]|[省市区县][^,，。;；]{1,10}?(?:局|委|厅|办)))?(?:回顾\s*)?(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|至今)?|年度?(?=\s*[,，]))\s*[,，]?\s*)?(?:以来|一年来|今年以来|今年来|近年来|过去一年|这一年|本年度|今年)?\s*[,，]?\s*"
                     r"(?:是[^,，。;；]{2,150}?年\s*[,，]\s*(?![也又更还]是))?")
 OPENING_GUIDED = lazy(r"在[^。;!?]{0,80}?(?:领导|指导|引领|支持|监督|关心)[^,，。]{0,6}?下\s*[,，]\s*")
 # a further guiding body after the first, without its own 在 (……领导下,省农业农村厅的正确指导下,)
@@ -56,6 +56,8 @@ SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；]{2,60}?为(?:指�
                     r"大力|严格|贯彻|落实|立足|主动|自觉|对照|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
+# A zone's party working committee and management committee as one subject (某经济技术开发区党工委、管委会).
+ZONE_JOINT = lazy(r"^([\u4e00-\u9fff]{2,24}?(?:开发区|保税区|经开区|高新区|新区|园区|试验区|实验区|合作区|经济区))党工委[、 和及]?(?:\1)?管委会$")
 # A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府), its
 # county before it or not (某县某镇党委、政府).
 TOWN_JOINT = lazy(r"((?:[\u4e00-\u9fff]{2,6}?[市区县])?)([\u4e00-\u9fff]{2,4}?)(镇|乡)党委[、 和及]?(?:\1?\2)?\3?(?:人民)?政府")
@@ -331,6 +333,9 @@ def speaker_name(subject: str) -> str | None:
         # 巴州党委、政府, not 全州党委、政府; 宁夏回族自治区党委和政府 is the region's, not a bare 自治区党委
         full = _as_city(joint.group(1) + joint.group(2))  # 朔州委、政府 (市 dropped): the city 朔州市
         return f"中共{full}委 {full}人民政府"
+    zone = ZONE_JOINT.match(subject)
+    if zone and zone.group(1)[0] not in "全本我各该每":  # the zone's 党工委 is its 工作委员会, its 管委会 its 管理委员会
+        return f"中共{zone.group(1)}工作委员会 {zone.group(1)}管理委员会"
     town = TOWN_JOINT.fullmatch(subject)
     if town and (town.group(1) or town.group(2))[0] not in "全本我各该每":  # 观胜镇党委、政府: a town's committee is its 委员会
         full = town.group(1) + town.group(2) + town.group(3)

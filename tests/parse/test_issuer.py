@@ -113,6 +113,10 @@ def test_more_subjects_read_as_bodies(subject, want):
     ("2019年，在县委的领导下，县政府及工作部门坚持依法行政。", "县人民政府"),  # 及 without 其
     ("2021年，市政府及各部门认真贯彻法治政府建设实施纲要。", "市人民政府"),
     ("过去一年，岚山县深入学习贯彻习近平法治思想。", "岚山县人民政府"),  # 过去一年 before the subject
+    ("今年来，在区委的领导下，云岭街道以习近平法治思想为指导。", "云岭街道办事处"),  # 今年来 before the lead
+    # a zone's party working committee and management committee as one subject
+    ("2023年，岚山经济技术开发区党工委、管委会坚持依法行政。",
+     "中共岚山经济技术开发区工作委员会 岚山经济技术开发区管理委员会"),
     # session 16: the report announced by its own title names the body in full before the text's short form
     ("根据通知要求，现将《岚山市文化和旅游局2025年度法治政府建设情况报告》予以公布。2025年，市文化旅游局坚持依法行政。",
      "岚山市文化和旅游局"),
