@@ -17,7 +17,8 @@ def _keys(first: str, last: str, national) -> list[str]:
     return [s["key"] for s in check_text(text, national, "r.txt").sections]
 
 
-@pytest.mark.parametrize("first", ["重点工作开展情况", "2024年重点工作推进情况", "重点工作完成情况", "重点工作落实情况"])
+@pytest.mark.parametrize("first", ["重点工作开展情况", "2024年重点工作推进情况", "重点工作完成情况", "重点工作落实情况",
+                                   "重点工作及成效"])  # session 16: a part that names its results
 def test_a_part_on_key_work_carried_out_is_the_measures(first, national):
     assert _keys(first, "2025年工作安排", national) == ["measures", "problems", "duty", "plan"]
 
