@@ -142,7 +142,8 @@ def title_name(title: str) -> str | None:
     title = COLUMN_TAG.sub("", DECORATION.sub("", title)).strip()
     cover = COVER_LETTER.match(title)  # 关于报送《某局2023年度……报告》的报告: the report's own title names the body
     title = (cover.group(1) if cover else title).removeprefix("关于")
-    head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
+    # 《某新区2022年度……情况》的报告 (a cover letter's title without its first line): the name inside the marks
+    head = TITLE_NAME_SPLIT.split(title, maxsplit=1)[0].strip(TITLE_NAME_TRIM).lstrip("《〈")
     if not head:
         tail = LEADING_YEAR.sub("", title)
         head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)

@@ -125,11 +125,21 @@ def issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
     return name if _names_body(name) else None
 
 
+# a cover letter's 关于 and its verb before the report's own title (某管委会关于报送 / 《……情况》的报告)
+SENDS = lazy(r"关于(?:报送|呈报|上报|提交|呈送)$")
+
+
 def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
     """A title broken after its 关于 (某市人民政府关于 / 2023年度法治政府建设情况的报告): the line
-    above is a body's name and 关于, the title line names no body."""
+    above is a body's name and 关于, the title line names no body.  A cover letter's title broken
+    after 关于报送 (某管委会关于报送 / 《某新区2022年度法治政府建设情况》的报告): the line below
+    starts with the report's own title in 《》."""
     above = marks.MARKUP.sub("", lines[title_index - 1].strip())
-    if not above.endswith("关于") or issuer.title_name(lines[title_index].strip()) is not None:
+    own = lines[title_index].strip()
+    sends = SENDS.search(above)
+    if sends and own.startswith("《"):
+        return _names_body(above[:sends.start()].strip())
+    if not above.endswith("关于") or issuer.title_name(own) is not None:
         return False
     return _names_body(above[:-2].strip())
 

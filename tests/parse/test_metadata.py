@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.parse.issuer import title_name
 from checker.parse import metadata as meta
 from checker.run.pipeline import check_text
 
@@ -998,6 +999,16 @@ def test_a_cover_letter_sending_the_report(national):
     got = metadata(letter + BODY, national)
     assert got["title"] == "岚山县财政局2024年度法治政府建设情况报告" and got["issuer"] == "岚山县财政局"
     assert got["published"] is None
+
+
+def test_a_cover_letters_title_broken_after_its_verb(national):
+    """某管委会关于报送 / 《某新区2022年度……情况》的报告 (session 16): one title, its body the sender's;
+    the quoted line alone never gives a name that starts with 《."""
+    head = "岚山新区管理委员会关于报送\n《岚山新区2024年度法治政府建设情况》的报告\n"
+    got = metadata(head + BODY, national)
+    assert got["title"] == "岚山新区管理委员会关于报送《岚山新区2024年度法治政府建设情况》的报告"
+    assert got["issuer"] == "岚山新区管理委员会"
+    assert title_name("《岚山新区2024年度法治政府建设情况》的报告") == "岚山新区"
 
 
 @pytest.mark.parametrize("opening, later, issuer", [
