@@ -112,11 +112,17 @@ def run_in_title(line: str) -> str | None:
     return match.group(1).strip() if match and is_title_line(match.group(1)) else None
 
 
+# A catalogue's classification field as the line's last (内容分类: 法治政府建设年度报告): the column's
+# name, not the report's title, which the page prints on its own line.
+CLASSIFICATION_VALUE = lazy(r"分\s*类\s*[:：|｜]\s*[^:：|｜]*[|｜\s]*$")
+
+
 def is_title_line(line: str) -> bool:
     """A line that reads like a report title (short, names 法治政府建设, ends with 报告/总结),
     whatever site suffix or date the page appends to it."""
     stripped = MARKUP.sub("", line.strip()).strip()
-    if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped):
+    if not stripped or len(stripped) > 90 or "。" in stripped or BREADCRUMB_MARK.search(stripped) \
+            or CLASSIFICATION_VALUE.search(stripped):
         return False
     return bool(TITLE_RE.search(HAN_GAP.sub("", clean_title(stripped).translate(UNQUOTED))))
 

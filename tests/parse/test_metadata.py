@@ -1001,6 +1001,15 @@ def test_a_cover_letter_sending_the_report(national):
     assert got["published"] is None
 
 
+def test_a_catalogues_classification_is_not_the_title(national):
+    """索引号: … 内容分类: 法治政府建设年度报告 (session 16): the column's name in a catalogue row; the
+    title is the line the page prints below."""
+    head = ("索引号: 000000/2025-00001 内容分类: 法治政府建设年度报告\n主题分类: 政务公开 发布日期: 2025-03-20\n"
+            "云溪区人民政府2024年法治政府建设情况报告\n")
+    got = metadata(head + BODY, national)
+    assert got["title"] == "云溪区人民政府2024年法治政府建设情况报告" and got["published"] == "2025-03-20"
+
+
 def test_a_cover_letters_title_broken_after_its_verb(national):
     """某管委会关于报送 / 《某新区2022年度……情况》的报告 (session 16): one title, its body the sender's;
     the quoted line alone never gives a name that starts with 《."""
