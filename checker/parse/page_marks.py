@@ -15,7 +15,8 @@ DECORATION = lazy(r"^\s*[\[【](?:权威发布|发布|最新|置顶|转载|原�
 # between two names (政府信息公开 > 法治政府建设年度报告): no title or sentence has ">" between words.
 BREADCRUMB_MARK = lazy(r"首页\s*[>＞»]|[>＞»][^>＞»]*[>＞»]|(?:当前|您的|您当前的|当前所在)位置\s*[:：]"
                        r"|[\u4e00-\u9fff]\s*[>＞»]\s*[\u4e00-\u9fff]")
-MARKUP = lazy(r"^#{1,6}\s*|\*\*|__")
+# Markdown's heading marks and bold (**……**); a longer run of stars (****年) masks figures and stays.
+MARKUP = lazy(r"^#{1,6}\s*|(?<!\*)\*\*(?!\*)|__")
 # A copying site's watermark run into the title (某某之家—全网资源每日更新www.example.com某县……报告):
 # the site's name and address, up to the address, are not the title's.
 WATERMARK = lazy(r"(?i)^[^。\n]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:/\S*)?\s*(?=[\u4e00-\u9fff])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.parse.page_marks import without_pinyin
+from checker.parse.page_marks import MARKUP, without_pinyin
 
 
 @pytest.mark.parametrize("text, want", [
@@ -44,3 +44,9 @@ def test_the_bracket_first_form_finds_what_the_look_behind_first_form_finds():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert [m.span() for m in INSERTED_PINYIN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_markdown_bold_goes_but_a_run_of_stars_masking_a_figure_stays():
+    """**……** is Markdown's bold; 关于****年…… masks the year (session 16) and is the title as printed."""
+    assert MARKUP.sub("", "**云溪区人民政府**2024年法治政府建设情况报告") == "云溪区人民政府2024年法治政府建设情况报告"
+    assert MARKUP.sub("", "关于****年法治政府建设情况的报告") == "关于****年法治政府建设情况的报告"
