@@ -137,3 +137,9 @@ def test_a_learners_copys_pinyin_does_not_hide_a_plans_name(national):
     """推进(jìn)项目: the inserted pinyin does not push 项目 beyond the words read after the year."""
     measures = "制定《云溪区非物质文化遗产保护办法》为2026年政府规章重点推(tuī)进(jìn)项目。审核文件37件。"
     assert findings(report(measures=measures), national, RULE) == []
+
+
+def test_a_purpose_for_a_later_year_is_not_a_future_event(national):
+    """为2026年创建示范区、……奠定基础 (session 16): a goal set after 为, its verb beyond the comma."""
+    measures = "制定实施方案，为2026年创建“全国法治政府建设示范区”，2035年基本建成法治政府奠定基础。审核文件37件。"
+    assert findings(report(measures=measures), national, RULE) == []
