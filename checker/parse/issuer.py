@@ -128,7 +128,8 @@ COLUMN_TAG = lazy(r"^\s*[\[【][^\]】]{1,8}[\]】]\s*")
 # A department's party group heading the title (中共某县审计局党组, also with the department after it): the department's report.
 PARTY_GROUP = lazy(r"^中共([\u4e00-\u9fff]{2,28}?(?:局|厅|部|委员会|委|办公室|署))党(?:组|委)(?:[\s、]*\1)?$")
 # A cover letter sending the report up (关于报送《某局2023年度法治政府建设情况报告》的报告).
-COVER_LETTER = lazy(r"^关于(?:报送|呈报|上报|提交|呈送)《([^《》]{6,80}?(?:报告|总结))》的(?:报告|请示|函)$")
+SEND_VERBS = r"(?:报送|呈报|上报|提交|呈送)"
+COVER_LETTER = lazy(r"^关于" + SEND_VERBS + r"《([^《》]{6,80}?(?:报告|总结))》的(?:报告|请示|函)$")
 # A news title's verb after the body (国家卫健委发布……, 某省人民政府公布……情况).
 ANNOUNCED_BY = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:发布|公布)$")
 
@@ -238,8 +239,8 @@ def issuer_from_opening(text: str) -> str | None:
     if run_in:
         text = text[run_in.end():]
     announced = ANNOUNCED_REPORT.search(text.split("。")[0])
-    if announced and issuer_from_title(announced.group(1)):
-        return issuer_from_title(announced.group(1))
+    if announced and (named := issuer_from_title(announced.group(1))):
+        return named
     for sentence in text.split("。")[:3]:
         name = _speaker(sentence)
         if name:

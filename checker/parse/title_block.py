@@ -126,7 +126,7 @@ def issuer_above_title(lines: list[str], title_index: int | None) -> str | None:
 
 
 # a cover letter's 关于 and its verb before the report's own title (某管委会关于报送 / 《……情况》的报告)
-SENDS = lazy(r"关于(?:报送|呈报|上报|提交|呈送)$")
+SENDS = lazy(r"关于" + issuer.SEND_VERBS + "$")
 
 
 def _broken_after_guanyu(lines: list[str], title_index: int) -> bool:
