@@ -94,4 +94,5 @@ def test_a_duty_sentence_in_the_opening_is_not_the_first_part(tmp_path, national
 def test_a_standard_short_form_is_the_same_body():
     assert same_issuer("杭州市科学技术局", "杭州市科技局")
     assert same_issuer("杭州市文化和旅游局", "杭州市文旅局")  # session 16
+    assert same_issuer("杭州市教育委员会", "杭州市教委")
     assert not same_issuer("杭州市科学技术局", "杭州市科协")
