@@ -97,12 +97,14 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def _flat(text: str | None) -> str | None:
     """A title without spaces, in simplified characters: a traditional page's metadata may give
-    the simplified form (issue 14), as ``canonical`` allows for the issuer."""
+    the simplified form (issue 14), as ``canonical`` allows for the issuer; and without the pinyin a
+    learners' copy inserts (關(guān)于), which a label may keep as printed."""
     if text is None:
         return None
+    from checker.parse.page_marks import without_pinyin
     from checker.read.chinese import to_simplified
 
-    return to_simplified("".join(text.split()))
+    return to_simplified(without_pinyin("".join(text.split())))
 
 
 def _options(label: dict, key: str) -> list:

@@ -96,3 +96,10 @@ def test_a_standard_short_form_is_the_same_body():
     assert same_issuer("杭州市文化和旅游局", "杭州市文旅局")  # session 16
     assert same_issuer("杭州市教育委员会", "杭州市教委")
     assert not same_issuer("杭州市科学技术局", "杭州市科协")
+
+
+def test_a_titles_inserted_pinyin_and_traditional_characters_do_not_count():
+    """A label may keep a learners' copy's title as printed (關(guān)于); fzcheck gives it without the
+    pinyin and, for a traditional page, in simplified characters (session 16)."""
+    from tests.livekit import _flat
+    assert _flat("云溪市人民政府關(guān)于2022年度法治政府建設情況的報告") == _flat("云溪市人民政府关于2022年度法治政府建设情况的报告")
