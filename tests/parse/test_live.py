@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SHARED
-from tests.livekit import compare, load_labels, same_issuer
+from tests.livekit import _flat, compare, load_labels, same_issuer
 
 LIVE = SHARED / "live"
 pytestmark = pytest.mark.skipif(not (LIVE / "labels.yaml").is_file(), reason="../shared/live is absent (outside clone)")
@@ -101,5 +101,4 @@ def test_a_standard_short_form_is_the_same_body():
 def test_a_titles_inserted_pinyin_and_traditional_characters_do_not_count():
     """A label may keep a learners' copy's title as printed (關(guān)于); fzcheck gives it without the
     pinyin and, for a traditional page, in simplified characters (session 16)."""
-    from tests.livekit import _flat
     assert _flat("云溪市人民政府關(guān)于2022年度法治政府建設情況的報告") == _flat("云溪市人民政府关于2022年度法治政府建设情况的报告")
