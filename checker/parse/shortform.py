@@ -129,12 +129,11 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
         if level == "区":
             return None
     for match in CITED_PLACE.finditer(text):  # not a phrase (《全面依法治区重点工作指引》)
-        if match.group(2) == level and match.group(1) not in ("全", "本", "我") \
-                and not VERBISH.search(match.group(1)) and "依法治" not in match.group(1):
+        if match.group(2) == level and _named_place(match.group(1)):
             return match.group(1) + name
     for line in head.splitlines():
-        match = HEAD_PLACE.match(line)
-        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line):
+        match = HEAD_PLACE.match(line)  # not a column's phrase (全面依法治省)
+        if match and match.group(2) == level and not BREADCRUMB_MARK.search(line) and _named_place(match.group(1)):
             return match.group(1) + name
         chain = HEAD_CHAIN.match(line)  # 重庆市江津区人民政府 (the site's banner) above 我区's report: 江津区
         if chain and not BREADCRUMB_MARK.search(line):
@@ -150,6 +149,12 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     if level in "镇乡":
         return _one_town(level, text, name)
     return _address_place(level, text, name) or _municipality(level, head + text, name) or _written_out(level, text, name)
+
+
+def _named_place(stem: str) -> bool:
+    """Whether the words before a level name a place, not a phrase that ends in one (全面依法治区,
+    推进依法治省, 全/本/我)."""
+    return stem not in ("全", "本", "我") and not VERBISH.search(stem) and "依法治" not in stem
 
 
 def _source_place(level: str, head: str) -> str | None:

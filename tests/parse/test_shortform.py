@@ -106,3 +106,8 @@ def test_a_banner_that_writes_the_place_before_the_short_form():
 def test_a_cited_phrase_is_no_place():
     """《全面依法治区重点工作指引》: 全面依法治 is no district's name."""
     assert qualify("区人民政府", "印发《全面依法治区重点工作指引》。") is None
+
+
+def test_a_columns_phrase_above_the_text_is_no_place():
+    """全面依法治省, a column's name on a line above the report (session 16): no province's name."""
+    assert qualify("省人民政府", "2019年，我省坚持依法行政。", "专题专栏\n全面依法治省\n") is None
