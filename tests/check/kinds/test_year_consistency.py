@@ -24,8 +24,18 @@ def test_glued_years_inside_a_title(national):
 
 
 def test_glued_years(national):
-    got = findings(report(measures="对照20242025年任务清单，完成任务31项。"), national, RULE)
+    """A draft that writes its other ranges with a dash and glues one: an error, a typing slip."""
+    measures = "落实《三年行动计划（2023—2025年）》。对照20242025年任务清单，完成任务31项。"
+    got = findings(report(measures=measures), national, RULE)
     assert len(got) == 1 and got[0].excerpt == "20242025" and "2024—2025年" in got[0].message
+    assert got[0].severity == "error"
+
+
+def test_glued_years_in_a_text_without_any_dash_are_told_as_a_lost_dash(national):
+    """A copy that dropped every “—” (session 16: 25 real pages, all their ranges glued): info, said
+    as the dash the copy most likely lost."""
+    got = findings(report(measures="对照20242025年任务清单，完成任务31项。"), national, RULE)
+    assert len(got) == 1 and got[0].severity == "info" and "复制时丢了" in got[0].message
 
 
 def test_traps_pass(national):
