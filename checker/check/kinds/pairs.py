@@ -9,12 +9,16 @@ An opening mark still open where the last paragraph of a cut-off text stops is n
 reported (its partner may follow the cut); one that an outer closing mark skipped over is.
 A short line that is a web page's furniture (a font-size bar 【字体:, a date line) is not the
 report's text: when the page's title was not recognised it can fall inside the body.
+A line that holds garbled text (``garbled_patterns``: a mirror's 乱码 or inserted pinyin) is not
+judged: its brackets are the garbling's, and ``text-garbled`` already says so.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
+from checker.check import garbled
 from checker.check.hit import Hit
 from checker.check.scope import section_of, spans
 from checker.check.truncation import runs_into_cut
@@ -23,7 +27,7 @@ from checker.parse.page_lines import is_furniture
 from checker.read.lazy_pattern import lazy
 
 FURNITURE_MAX = 40  # characters: a longer line is the report's own text, whatever words it holds
-DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8}
+DEFAULTS: dict = {"pairs": ["“”", "‘’", "《》", "()", "【】", "〔〕", "[]"], "context": 8, "garbled_patterns": []}
 
 # What a drafter calls each mark (GB/T 15834 names); a mark not listed is shown as itself.
 NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "《": "左书名号", "》": "右书名号",
@@ -47,7 +51,8 @@ def prepare(params: dict) -> dict:
         opener_of[pair[1]] = pair[0]
     if not isinstance(params["context"], int) or params["context"] < 0:
         raise ValueError("context: must be a whole number ≥ 0")
-    return {"closer_of": closer_of, "opener_of": opener_of, "marks": marks_regex(closer_of, opener_of)}
+    return {"closer_of": closer_of, "opener_of": opener_of, "marks": marks_regex(closer_of, opener_of),
+            "garbled": garbled.compile_patterns(params["garbled_patterns"])}
 
 
 def marks_regex(closer_of: dict[str, str], opener_of: dict[str, str]) -> re.Pattern[str]:
@@ -118,11 +123,14 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
     closer_of, opener_of, marks = rule.compiled["closer_of"], rule.compiled["opener_of"], rule.compiled["marks"]
     width = rule.params["context"]
     done: set[int] = set()
+    garbled_at = [start for start, _ in garbled.of(doc, rule.compiled["garbled"])]
     for lo, hi, key in spans(doc, rule.scope):
         for a, b in _lines_with_marks(doc.norm, lo, hi, marks):
             closed_over, open_at_end = stray_kinds(doc.norm, a, b, closer_of, opener_of, marks)
             if not closed_over and not open_at_end:
                 continue
+            if _holds_garbled(garbled_at, a, b):
+                continue  # a mirror's 乱码 or inserted pinyin (?zhèn)鬟_(dá)): its marks are no one's punctuation
             if b - a <= FURNITURE_MAX and is_furniture(doc.norm[a:b]):
                 continue  # 【字体:  大 中 小 — a page's widget bar, not a sentence of the report
             if runs_into_cut(doc, b) or _ends_in_ellipsis(doc.norm, a, b):
@@ -137,6 +145,12 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                 yield Hit(at, at + 1, section=key or section_of(doc, at),
                           fields={"mark": mark, "partner": partner, "mark_name": mark_name(mark),
                                   "partner_name": mark_name(partner), "context": context})
+
+
+def _holds_garbled(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a garbled stretch starts within the line [lo, hi) (``starts`` sorted)."""
+    at = bisect.bisect_left(starts, lo)
+    return at < len(starts) and starts[at] < hi
 
 
 def _lines_with_marks(norm: str, lo: int, hi: int, marks: re.Pattern[str]) -> Iterator[tuple[int, int]]:

@@ -130,3 +130,11 @@ def test_a_page_widget_bar_inside_an_untitled_body_is_not_the_reports_text(natio
     assert findings(text, national, RULE) == []
     stray = text.replace("【字体:  ", "【字体:  大 中 小  全年开展普法活动120场，覆盖群众3万人次，发放资料8000份。")
     assert len(findings(stray, national, RULE)) == 1  # a long line is the report's own text
+
+
+def test_a_line_garbled_by_a_mirror_is_not_judged(national):
+    """?zhèn)鬟_(dá)學(xué)習(xí): a mirror's 乱码 and inserted pinyin (session 16); its stray bracket is the
+    garbling's, which text-garbled reports, while a clean line's stray mark is still found."""
+    garbled = "全年召开专题学习会2次，全面?zhèn)鬟_(dá)學(xué)習(xí)貫徹法治思想。"
+    assert findings(report(measures=garbled), national, RULE) == []
+    assert len(findings(report(measures="全年召开专题学习会2次，全面传达学习贯彻法治思想)。"), national, RULE)) == 1
