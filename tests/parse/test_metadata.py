@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.parse.issuer import title_name
 from checker.parse import metadata as meta
+from checker.parse.issuer import title_name
 from checker.run.pipeline import check_text
 
 BODY = "\n".join([
