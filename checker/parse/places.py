@@ -8,6 +8,7 @@ a report's issuer needs its place, so a run that never asks pays nothing."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 ENDINGS = frozenset("省市区县州旗盟")
@@ -18,14 +19,21 @@ WORD_AFTER = {"区": "域", "县": "域", "市": "场"}
 _names: dict[str, str] = {}
 
 
+def data_lines(filename: str) -> Iterator[str]:
+    """The lines of a list shipped beside this module (places.tsv, towns.tsv), without its
+    comments and blank lines."""
+    with open(os.path.join(HERE, filename), encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n")
+
+
 def names() -> dict[str, str]:
     """Every place name with its level: p a province, c a prefecture, d a county-level division."""
     if not _names:
-        with open(os.path.join(HERE, "places.tsv"), encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip() and not line.startswith("#"):
-                    name, level = line.rstrip("\n").split("\t")
-                    _names[name] = level
+        for line in data_lines("places.tsv"):
+            name, level = line.split("\t")
+            _names[name] = level
     return _names
 
 

@@ -6,13 +6,10 @@ before 镇 cannot tell where the name starts, the national list of divisions can
 by scripts/gen_towns.py).  Loaded only when a 我镇 needs its name."""
 from __future__ import annotations
 
-import os
-
 from checker.read.lazy_pattern import lazy
 
-from .places import is_han
+from .places import data_lines, is_han
 
-HERE = os.path.dirname(os.path.realpath(__file__))
 LONGEST_STEM = 8
 # The level's character starting a word (乡村, 乡镇, 城镇化 …, 镇街, 街道办), or a list of levels
 # (整合市镇两级职能, 县乡两级): a level mark, not a name's end.
@@ -35,8 +32,7 @@ _names: set[str] = set()
 def names() -> set[str]:
     """Every town, township and sub-district name in the national list."""
     if not _names:
-        with open(os.path.join(HERE, "towns.tsv"), encoding="utf-8") as handle:
-            _names.update(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+        _names.update(line.strip() for line in data_lines("towns.tsv"))
     return _names
 
 
