@@ -26,7 +26,8 @@ PLACE_RE = lazy(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]|-(?=[\u4e00-\u9fff])){0,11}
 # a 人民政府 (天津经济技术开发区, 东疆综合保税区, 某经开区, 两江新区, 长春新区, 珠海高新区: labelled so
 # in six sets; 贵州双龙航空港经济区); a bare zone type (经济开发区) names no zone a reader could identify.  Two new areas
 # are districts with a 人民政府 of their own (上海市浦东新区, 天津市滨海新区).
-ZONE_TAIL = lazy(r"(?:开发区|保税区|经开区|新区|工业园区|试验区|实验区|合作区|经济区)$")
+ZONE_KINDS = r"(?:开发区|保税区|经开区|新区|工业园区|试验区|实验区|合作区|经济区)"
+ZONE_TAIL = lazy(ZONE_KINDS + "$")
 DISTRICT_NEW_AREA = lazy(r"(?:^|市)(?:浦东|滨海)新区$")
 # A body's leadership as the subject (某街道领导班子, 某局党政班子): the body
 LEADERSHIP = lazy(r"(?<=[\u4e00-\u9fff]{2})(?:领导班子|党政班子|班子)$")
@@ -56,8 +57,9 @@ SPEAKER_VERB = lazy(r"以(?![下来上前后及])[^,，。;；]{2,60}?为(?:指�
                     r"大力|严格|贯彻|落实|立足|主动|自觉|对照|高度|牢牢|紧扣|锚定|加快|强化|推进|坚定|把|高举|着眼|对标")
 # A template's placeholder place (xx市人民政府, ××县) is still the name the drafter will fill in.
 HAN_NAME = lazy(r"(?:中共)?(?:[xX×○]{1,4}(?=[省市区县州旗镇乡]))?[\u4e00-\u9fff、 ]+(?:-[\u4e00-\u9fff]+)*")
-# A zone's party working committee and management committee as one subject (某经济技术开发区党工委、管委会).
-ZONE_JOINT = lazy(r"^([\u4e00-\u9fff]{2,24}?(?:开发区|保税区|经开区|高新区|新区|园区|试验区|实验区|合作区|经济区))党工委[、 和及]?(?:\1)?管委会$")
+# A zone's party working committee and management committee as one subject (某经济技术开发区党工委、管委会):
+# a zone of any kind ZONE_TAIL names (高新区 among the 新区), or a park (园区).
+ZONE_JOINT = lazy(r"^([\u4e00-\u9fff]{2,24}?(?:" + ZONE_KINDS + r"|园区))党工委[、 和及]?(?:\1)?管委会$")
 # A town's party committee and government as one subject (某镇党委、政府, 某乡党委、乡政府), its
 # county before it or not (某县某镇党委、政府).
 TOWN_JOINT = lazy(r"((?:[\u4e00-\u9fff]{2,6}?[市区县])?)([\u4e00-\u9fff]{2,4}?)(镇|乡)党委[、 和及]?(?:\1?\2)?\3?(?:人民)?政府")
