@@ -20,6 +20,8 @@ BODY = "\n".join([
     "四、2025年工作安排",
     "6月底前出台行政执法监督办法。",
 ])
+# the report's parts without its opening sentence, for tests that give their own opening
+PARTS = BODY.split("\n", 1)[1]
 TITLE = "云溪区人民政府2024年法治政府建设情况报告"
 
 
@@ -162,17 +164,17 @@ def test_page_header_clocks_are_refused(banner, national):
      "云溪区数据局"),
 ])
 def test_issuer_from_the_opening_sentence(opening, issuer, national):
-    text = opening + "\n" + BODY.split("\n", 1)[1]
+    text = opening + "\n" + PARTS
     assert metadata(text, national)["issuer"] == issuer
 
 
 def test_issuer_from_the_signature_block(national):
-    text = "2024年，我局坚持依法行政。\n" + BODY.split("\n", 1)[1] + "\n\n云溪区司法局\n2025年3月20日"
+    text = "2024年，我局坚持依法行政。\n" + PARTS + "\n\n云溪区司法局\n2025年3月20日"
     assert metadata(text, national)["issuer"] == "云溪区司法局"
 
 
 def test_issuer_from_the_source_line(national):
-    text = "来源：云溪区司法局  发布时间：2025-03-20\n2024年，我局坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    text = "来源：云溪区司法局  发布时间：2025-03-20\n2024年，我局坚持依法行政。\n" + PARTS
     got = metadata(text, national)
     assert got["issuer"] == "云溪区司法局" and got["published"] == "2025-03-20"
 
@@ -238,7 +240,7 @@ def test_the_pages_own_date_wins_over_the_catalogues_document_date(catalogue, pa
     ("2024年，金桥乡法治政府建设工作在县委、县政府的正确领导下，认真落实各项部署。", "金桥乡人民政府"),
 ])
 def test_a_phrase_before_the_verb_is_not_a_name(opening, issuer, national):
-    text = opening + "\n" + BODY.split("\n", 1)[1]
+    text = opening + "\n" + PARTS
     assert metadata(text, national)["issuer"] == issuer
 
 
@@ -450,7 +452,7 @@ def test_a_short_title_name_completed_by_the_pages_publisher_line(national):
 
 
 def test_a_name_written_twice_by_a_slip(national):
-    text = "2024年，云中市民政局民政局坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    text = "2024年，云中市民政局民政局坚持依法行政。\n" + PARTS
     assert metadata(text, national)["issuer"] == "云中市民政局"
 
 
@@ -472,7 +474,7 @@ def test_a_one_line_announcement_and_a_cited_plan_with_its_year(national):
      "云中市农业农村局"),
 ])
 def test_issuer_after_guiding_bodies_and_commas(opening, issuer, national):
-    text = opening + "\n" + BODY.split("\n", 1)[1]
+    text = opening + "\n" + PARTS
     assert metadata(text, national)["issuer"] == issuer
 
 
@@ -483,7 +485,7 @@ def test_issuer_after_guiding_bodies_and_commas(opening, issuer, national):
     "2024年，在市委、市政府的正确领导下，市林业局，以全面推进依法行政为目标，切实抓好各项工作。",
 ])
 def test_a_comma_does_not_make_a_phrase_a_name(opening, national):
-    text = opening + "\n" + BODY.split("\n", 1)[1]
+    text = opening + "\n" + PARTS
     assert_no_place_guessed(metadata(text, national)["issuer"], opening.split("，", 2)[2])  # not 按照市司法局
 
 
@@ -667,7 +669,7 @@ def test_the_name_above_a_page_title_repeated_as_the_documents_head(above, issue
     ("2024年，镇党委坚持以习近平法治思想为指导。", None),     # a town's party committee: not a department
 ])
 def test_a_departments_party_group_speaks_for_the_department(opening, issuer, national):
-    text = opening + "\n" + BODY.split("\n", 1)[1]
+    text = opening + "\n" + PARTS
     assert metadata(text, national)["issuer"] == issuer
 
 
@@ -1032,13 +1034,13 @@ def test_more_subjects_completed_from_the_text(opening, later, issuer, national)
 
 @pytest.mark.parametrize("line", ["岚山县统计局", "（岚山县统计局）", "岚山县统计局 2025年3月10日"])
 def test_the_bodys_name_on_a_line_under_a_title_that_names_none(line, national):
-    text = "关于2024年度法治政府建设情况的报告\n" + line + "\n2024年，我局坚持依法统计。\n" + BODY.split("\n", 1)[1]
+    text = "关于2024年度法治政府建设情况的报告\n" + line + "\n2024年，我局坚持依法统计。\n" + PARTS
     assert metadata(text, national)["issuer"] == "岚山县统计局"
 
 
 def test_an_addressee_under_the_title_is_not_the_issuer(national):
     """岚山县人民政府： under the title is who the report goes to, not who sends it."""
-    text = "关于2024年度法治政府建设情况的报告\n岚山县人民政府：\n2024年，岚山县统计局坚持依法统计。\n" + BODY.split("\n", 1)[1]
+    text = "关于2024年度法治政府建设情况的报告\n岚山县人民政府：\n2024年，岚山县统计局坚持依法统计。\n" + PARTS
     assert metadata(text, national)["issuer"] == "岚山县统计局"
 
 
@@ -1046,7 +1048,7 @@ def test_an_addressee_under_the_title_is_not_the_issuer(national):
 def test_a_departments_party_group_heading_the_title(head, national):
     """The party group reports for its department: the issuer is the department, and 局党组 in the
     text is the title's body (no issuer-mismatch)."""
-    text = head + "关于2024年度法治政府建设情况的报告\n2024年，局党组坚持依法审计。\n" + BODY.split("\n", 1)[1]
+    text = head + "关于2024年度法治政府建设情况的报告\n2024年，局党组坚持依法审计。\n" + PARTS
     result = check_text(text, national, "page.txt")
     assert result.metadata["issuer"] == "岚山县审计局"
     assert not [f for f in result.findings if f.rule == "issuer-mismatch"]
@@ -1072,15 +1074,15 @@ def test_a_slogan_that_names_no_one_place_of_the_level(opening, later, national)
 
 @pytest.mark.parametrize("above", ["首页 > 政务公开 > 法治政府建设", ">> 阳光执法 | >> 年度报告 |", "县委："])
 def test_the_opening_speaker_under_a_column_path_or_an_addressee(above, national):
-    text = above + "\n2024年，岚山县统计局坚持依法统计。现将有关情况报告如下：\n" + BODY.split("\n", 1)[1]
+    text = above + "\n2024年，岚山县统计局坚持依法统计。现将有关情况报告如下：\n" + PARTS
     assert metadata(text, national)["issuer"] == "岚山县统计局"
 
 
 @pytest.mark.parametrize("name", ["岚山县消防救援大队", "岚山市消防救援支队", "国家统计局岚山调查队", "岚山县档案馆",
                                   "岚山县供销合作社联合社"])
 def test_bodies_named_as_brigades_teams_archives_and_cooperatives(name, national):
-    opening = check_text(f"2024年，{name}坚持依法行政。\n" + BODY.split("\n", 1)[1], national, "page.txt")
-    signed = check_text("2024年法治政府建设工作报告\n2024年，我们坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    opening = check_text(f"2024年，{name}坚持依法行政。\n" + PARTS, national, "page.txt")
+    signed = check_text("2024年法治政府建设工作报告\n2024年，我们坚持依法行政。\n" + PARTS
                         + f"\n\n{name}\n2025年3月20日", national, "page.txt")
     assert opening.metadata["issuer"] == signed.metadata["issuer"] == name
 
@@ -1095,7 +1097,7 @@ def test_the_month_written_after_the_title_is_no_part_of_it_nor_the_pages_date(n
     assert got["title"] == TITLE and got["published"] is None
 
 
-SELF_NAMED = "2024年，我局坚持依法治教。现将有关情况报告如下：\n" + BODY.split("\n", 1)[1]
+SELF_NAMED = "2024年，我局坚持依法治教。现将有关情况报告如下：\n" + PARTS
 
 
 @pytest.mark.parametrize("above", [
@@ -1132,7 +1134,7 @@ def test_the_bodys_name_set_after_a_title_that_names_none(title, national):
 
 def test_a_bureau_after_the_title_of_its_countys_report_is_not_the_issuer(national):
     """The justice bureau that posts its county's report (我县……) sets its own name after the title."""
-    text = "2024年度法治政府建设工作报告 岚山县司法局\n2024年，我县坚持依法行政。\n" + BODY.split("\n", 1)[1]
+    text = "2024年度法治政府建设工作报告 岚山县司法局\n2024年，我县坚持依法行政。\n" + PARTS
     assert metadata(text, national)["issuer"] != "岚山县司法局"
 
 
@@ -1153,7 +1155,7 @@ def test_the_bureaus_party_group_as_the_subject_speaks_for_the_bureau(national):
 
 def test_a_city_by_its_name_alone_is_the_city(national):
     """广州 ends like a 州 but is the city 广州市 (巴州 and 甘孜州 are prefectures called 州)."""
-    assert metadata("2024年，广州坚持依法行政。\n" + BODY.split("\n", 1)[1], national)["issuer"] == "广州市人民政府"
+    assert metadata("2024年，广州坚持依法行政。\n" + PARTS, national)["issuer"] == "广州市人民政府"
 
 
 def test_a_phrase_with_a_function_word_is_no_place(national):
@@ -1168,7 +1170,7 @@ def test_a_phrase_with_a_function_word_is_no_place(national):
     ("2024年，在省委、省政府的正确领导下，朔州委、政府坚持依法行政。", "中共朔州市委 朔州市人民政府"),  # 市 dropped
 ])
 def test_a_city_named_without_its_level(opening, issuer, national):
-    assert metadata(opening + "\n" + BODY.split("\n", 1)[1], national)["issuer"] == issuer
+    assert metadata(opening + "\n" + PARTS, national)["issuer"] == issuer
 
 
 def test_the_year_the_first_part_opens_on_when_nothing_above_names_one(national):
@@ -1260,7 +1262,7 @@ def test_a_columns_name_above_the_title_is_not_the_title(national):
 def test_a_title_on_the_whole_province_names_no_body(national):
     """关于2024年度全省法治政府建设工作情况的报告: 全省 is no body; the opening names it."""
     text = ("关于2024年度全省法治政府建设工作情况的报告\n2024年，黑龙江省坚持以习近平法治思想为指导，全面推进法治政府建设。\n"
-            + BODY.split("\n", 1)[1])
+            + PARTS)
     assert metadata(text, national)["issuer"] == "黑龙江省人民政府"
 
 
@@ -1323,7 +1325,7 @@ def test_a_page_title_spaced_around_its_year_and_the_documents_own_head(national
     """The page's title (县 2022 年……总结) over the document's own head (县2019年……总结) and an
     opening on 2019: the title is the page's, the year the one the head and the opening agree on."""
     text = ("云中县 2022 年法治政府建设工作总结\n\n云中县2019年法治政府建设工作总结\n\n"
-            "2019年，我县坚持依法行政。\n" + BODY.split("\n", 1)[1])
+            "2019年，我县坚持依法行政。\n" + PARTS)
     got = metadata(text, national)
     assert got["title"] == "云中县 2022 年法治政府建设工作总结" and got["year"] == 2019
 
@@ -1348,12 +1350,12 @@ def test_session_14_more_places(opening, cited, issuer, national):
 
 
 def test_a_zones_economic_area_is_run_by_its_committee(national):
-    text = "云港航空港经济区2023年度法治政府建设工作情况报告\n" + BODY.split("\n", 1)[1]
+    text = "云港航空港经济区2023年度法治政府建设工作情况报告\n" + PARTS
     assert metadata(text, national)["issuer"] == "云港航空港经济区管理委员会"
 
 
 def test_a_date_line_with_a_slash_after_the_day(national):
-    text = "云溪区2024年度法治政府建设工作报告\n2025/03/01/ 15:05 来源:区司法局\n" + BODY.split("\n", 1)[1]
+    text = "云溪区2024年度法治政府建设工作报告\n2025/03/01/ 15:05 来源:区司法局\n" + PARTS
     assert metadata(text, national)["published"] == "2025-03-01"
 
 
@@ -1368,26 +1370,26 @@ def test_a_bodys_own_law_based_government_work_as_the_subject(opening, issuer, n
 
 @pytest.mark.parametrize("title", ["街道2022年度依法行政法治政府建设工作报告", "乡镇2018年度法治政府建设情况报告"])
 def test_a_templates_bare_level_in_the_title_names_no_body(title, national):
-    text = title + "\n2022年，我乡坚持依法行政，推进法治乡镇建设。\n" + BODY.split("\n", 1)[1]
+    text = title + "\n2022年，我乡坚持依法行政，推进法治乡镇建设。\n" + PARTS
     assert metadata(text, national)["issuer"] is None
 
 
 @pytest.mark.parametrize("line", ["- 2024-11-23", "- 更新:2024-11-23 23:52:32"])
 def test_a_mirrors_dash_bulleted_or_update_dated_line(line, national):
-    text = "云溪区2024年法治政府建设年度报告\n" + line + "\n" + BODY.split("\n", 1)[1]
+    text = "云溪区2024年法治政府建设年度报告\n" + line + "\n" + PARTS
     assert metadata(text, national)["published"] == "2024-11-23"
 
 
 # session 14, after round 38's first run (s14-h28…h30)
 def test_a_title_broken_off_after_guanyu_and_its_year(national):
     """A PDF copy breaks 关于 / 2018 / 年某市人民政府……的报告 over three lines."""
-    text = "关于\n2018\n年云中市人民政府法治政府建设工作情况的报告\n市人大常委会：\n" + BODY.split("\n", 1)[1]
+    text = "关于\n2018\n年云中市人民政府法治政府建设工作情况的报告\n市人大常委会：\n" + PARTS
     got = metadata(text, national)
     assert got["title"] == "关于2018年云中市人民政府法治政府建设工作情况的报告" and got["issuer"] == "云中市人民政府"
 
 
 def test_a_title_that_is_a_report_sent_up(national):
-    text = "云中市林业局 2020年度法治政府建设工作情况汇报\n" + BODY.split("\n", 1)[1]
+    text = "云中市林业局 2020年度法治政府建设工作情况汇报\n" + PARTS
     assert metadata(text, national)["title"] == "云中市林业局 2020年度法治政府建设工作情况汇报"
 
 
@@ -1409,7 +1411,7 @@ def test_a_citys_government_office_by_its_short_form(national):
 
 
 def test_a_date_line_followed_by_the_pages_font_size_widget(national):
-    text = "云中市2024年度法治政府建设情况\n2025-03-04 17:51 字号:\n" + BODY.split("\n", 1)[1]
+    text = "云中市2024年度法治政府建设情况\n2025-03-04 17:51 字号:\n" + PARTS
     assert metadata(text, national)["published"] == "2025-03-04"
 
 
@@ -1469,7 +1471,7 @@ def test_a_catalogue_below_a_markdown_image(national):
     ("云溪区公安局2024年度法治政府 建设情况报告", "云溪区公安局2024年度法治政府 建设情况报告", "云溪区公安局"),
 ])
 def test_session_15_titles(line, title, issuer, national):
-    got = metadata(line + "\n" + BODY.split("\n", 1)[1], national)
+    got = metadata(line + "\n" + PARTS, national)
     assert (got["title"], got["issuer"]) == (title, issuer)
 
 
