@@ -43,6 +43,8 @@ COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|�
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
+# a report published before its year ended (the deadline rule's other finding, not lateness)
+EARLY = re.compile(r"早于(?:19|20)\d{2}年结束")
 # A party committee by its full name (中共某县委员会) or its standard short form (中共某县委): one body.
 # A body's other name in brackets after its name (某委办(编译局)): the same body without it.
 ALIAS = re.compile(r"[(（][^()（）]{1,20}[)）]")
@@ -123,9 +125,10 @@ def _first_part(result) -> str | None:
 
 
 def _on_time(result) -> bool | None:
-    # published before the year ended is the rule's other warning, not lateness
+    # published before the year ended is the rule's other finding (a warning in the year's last weeks,
+    # an error before them), not lateness
     hits = [f for f in result.findings if f.rule == "deadline" and f.severity in ("error", "warning")
-            and "尚未结束" not in f.message]
+            and "尚未结束" not in f.message and not EARLY.search(f.message)]
     if hits:
         return False
     return True if result.metadata.get("published") else None

@@ -20,15 +20,16 @@ from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT, WATERM
 # 依法行政: the name the report had before the 2015 outline (某市2015年度依法行政工作报告); a title
 # may also close on the next year's plans (……工作情况及2016年工作打算).
 # (……工作情况汇报: a report sent up to the body above, titled so)
-TITLE_RE = lazy(r"(?:法治(?:政府)?(?:部门)?建设.{0,20}(?:报告|总结|情况|汇报)"
+# 法治政府工作总结: the subject named without 建设 (……关于2021年法治政府工作总结和2022年工作计划的报告).
+TITLE_RE = lazy(r"(?:(?:法治(?:政府)?(?:部门)?建设|法治政府工作).{0,20}(?:报告|总结|情况|汇报)"
                 r"|依法行政.{0,20}(?:报告|总结|汇报)"
                 # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
                 r"|法治政府(?:工作)?年度报告)"
                 # the year set after the title in brackets (某镇法治政府建设年度报告(2024年度))
                 r"(?:\s*[(（](?:19|20)\d{2}\s*年度?[)）])?$"
                 # ……工作情况及2016年工作打算, ……工作总结暨2025年工作计划, ……报告和下一步工作安排
-                r"|(?:法治(?:政府)?(?:部门)?建设|依法行政).{0,20}(?:报告|总结|情况)(?:[和及暨与]|以及)"
-                r"(?:(?:19|20)\d{2}\s*年度?|下一步|明年)?(?:工作)?(?:打算|计划|安排|思路|要点)$")
+                r"|(?:法治(?:政府)?(?:部门)?建设|法治政府工作|依法行政).{0,20}(?:报告|总结|情况)(?:[和及暨与]|以及)"
+                r"(?:(?:19|20)\d{2}\s*年度?|下一步|明年)?(?:工作)?(?:打算|计划|安排|思路|要点)(?:的报告)?$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
 YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})(?=\s?年)"
@@ -95,8 +96,10 @@ VOTERS = ("title", "head", "opening", "measures")  # head: the document's own he
 # A document-sharing site numbers the pages of the copy it shows (1、某县……报告2025年,……): the 1、 is the site's,
 # and it may print the title twice before the text, whose year a template leaves as xxxx年.
 RUN_IN_TITLE = lazy(r"^\s*(?:1\s*、\s*)?([^\s。,，;；:：!?！？][^。,，;；:：!?！？]{3,60}?(?:法治(?:政府)?建设|依法行政)[^。,，;；]{0,20}?(?:报告|总结))"
-                    # the page's labels the copy carried along (发布时间:2025-03-20 来源:某局) may stand between
+                    # the page's labels the copy carried along (发布时间:2025-03-20 来源:某局) may stand between,
+                    # and so may the document's number (威文政发〔2025〕2号) before its addressee
                     r"(?=(?:\s*\1)?(?:\s*(?:发布时间|发布日期|信息来源|来源|作者)\s*[:：]\s*[^\s:：]{2,24})*"
+                    r"(?:\s*[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号)?"
                     r"\s*(?:(?:19|20)\d{2}\s?年|[xX×]{4}\s?年|[一二三四五六七八九十]、|[(（]一[)）]|根据|按照|为|在|今年|一年来|近年来"
                           # or the addressee line: 中共某市委、某市人民政府:
                           r"|(?:中共)?[\u4e00-\u9fff、 ]{2,30}?(?:委|政府|常委会)\s*[:：]))")

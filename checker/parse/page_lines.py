@@ -14,8 +14,8 @@ from .page_marks import ENCYCLOPEDIA_LEAD
 # Page furniture at the start of a line (matched), or a breadcrumb anywhere in it (searched):
 # two patterns, because one alternation that mixes ^ with unanchored words is tried at every
 # position of every line.
-HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |)
-                        r"\s*[|｜]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
+HEADER_FURNITURE = lazy(  # also as the first cell of a Markdown table row (| 索引号 | … |) or in brackets ([ 索引号 ] …)
+                        r"\s*[|｜\[【]?\s*(?:信息来源|来源|发布时间|发布日期|更新时间|浏览次数|点击数|字号|【字号|所属类目|主题分类|索\s*引\s*号|"
                         r"发文字号|发文日期|成文日期|生成日期|公开类别|公开方式|公开形式|机构名称|发布机构|体\s*裁|当前位置|您现在的位置|高级搜索)")
 
 

@@ -783,6 +783,9 @@ def test_a_year_that_is_a_places_year_names_no_speaker():
     ("云中市2015年度依法行政工作报告", "云中市人民政府", "缺少“法治政府建设”字样"),
     ("云溪区政府2015年推进依法行政工作情况及2016年工作打算", "云溪区政府", "缺少“报告”字样"),
     ("云溪区人民政府2024年法治政府建设工作情况及2025年工作安排", "云溪区人民政府", "缺少“报告”字样"),
+    # session 17 (a held-out page): the subject without 建设, and the plans closed by 的报告
+    ("云溪区卫生健康委员会关于2024年法治政府工作总结和2025年工作计划的报告", "云溪区卫生健康委员会",
+     "缺少“法治政府建设”字样"),
 ])
 def test_an_older_or_plan_closing_title_is_read(title, issuer, lacks, national):
     text = title + "\n" + BODY
@@ -796,6 +799,7 @@ def test_an_older_or_plan_closing_title_is_read(title, issuer, lacks, national):
     "云溪区2015年依法行政工作要点",               # a plan, not a report
     "关于开展2015年度依法行政考核工作的通知",
     "云溪区2015年依法行政工作情况",               # no report word, no plans: a heading
+    "云溪区2025年法治政府工作要点",
 ])
 def test_other_lines_naming_yifa_xingzheng_are_not_titles(line):
     assert not meta.is_title_line(line)

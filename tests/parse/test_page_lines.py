@@ -26,6 +26,10 @@ from checker.parse.page_lines import is_furniture, is_prose
     "![图片](images/a.png)",
     # session 16: an encyclopedia's lead sentence about the report
     "《云溪区人民政府2016年度法治政府建设情况报告》是2017年云溪区人民政府发布的报告。",
+    # session 17 (a held-out page): a catalogue that sets its labels in square brackets, two to a line
+    "[ 索引号 ] 11500000MB1234567X/2021-00403 [ 发文字号 ] 云卫文〔2021〕82号",
+    "[ 发布机构 ] 云溪区卫生健康委 [ 发布日期 ] 2021-11-30",
+    "【 主题分类 】 卫生 【 体裁分类 】 工作报告",
 ])
 def test_furniture(line):
     assert is_furniture(line)

@@ -85,3 +85,13 @@ def test_a_run_in_title_on_yifa_xingzheng(national):
     """An older report titled on 依法行政, run on into its opening (a held-out page of round 37)."""
     text = RUN_IN.replace("云溪区人民政府2024年法治政府建设情况报告\n2024年，", "云溪区2016年依法行政工作总结报告 2016年以来，")
     assert check_text(text, national, "pdf.txt").metadata["title"] == "云溪区2016年依法行政工作总结报告"
+
+
+def test_a_run_in_title_followed_by_its_document_number_and_the_addressee(national):
+    """The document's number between the title and the addressee (a held-out page of session 17)."""
+    text = RUN_IN.replace("云溪区人民政府2024年法治政府建设情况报告\n2024年，",
+                          "云溪区人民政府 关于2024年法治政府建设情况的报告 云政发〔2025〕2号 市政府: 2024年，")
+    got = check_text(text, national, "pdf.txt")
+    assert got.metadata["title"] == "云溪区人民政府 关于2024年法治政府建设情况的报告"
+    assert got.metadata["issuer"] == "云溪区人民政府"
+    assert not any(f.rule == "title-format" and "找不到" in f.message for f in got.findings)
