@@ -86,6 +86,9 @@ def build(measure_words: list[str], slogans: list[str], not_figures: list[str] |
     if both:
         words = "|".join(map(re.escape, both))
         alternatives.append(rf"(?:{ARABIC}|[{CN}]+){qualifier}(?:{words})")
+        # digits, then 大/小 before the measure word (9大项工作任务和28小项具体措施); not after a Chinese
+        # numeral, where it names a slogan (四大职能, 三大攻坚战)
+        alternatives.append(rf"{ARABIC}\s*[大小]\s*(?:{words})")
     if digits_only:
         alternatives.append(rf"{ARABIC}{qualifier}(?:{'|'.join(map(re.escape, digits_only))})")
     count = lazy("|".join(alternatives) or r"(?!x)x")

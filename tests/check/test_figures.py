@@ -23,6 +23,8 @@ def spec(national):
     "连续位列全市各区第一", "审查合同1,318件", "占纠错案件总数的六成以上", "较上年下降1.9个百分点", "近9000件轻微免罚案件",
     "与十余所高校建立合作", "三个改革试点业态", "召开全会三次", "开展四个专项行动",
     "满意度测评中位列全市各项民生实事工作的第一位", "考评排名在全省同类县区中居第三名",
+    # session 17 (a held-out page): 大/小 between the digits and the measure word
+    "组织实施9大项工作任务和28小项具体措施", "分为5大类",
 ])
 def test_figures(spec, text):
     assert figures.has_figure(normalize(text), spec), text
@@ -37,6 +39,7 @@ def test_figures(spec, text):
     "严格落实重大行政决策“2+8”制度规定", "合法性两级审查机制和公平竞争三级审查机制",
     "贯彻市委六届三次全会精神", "县十八届二次人代会", "贯彻市委六届五次、六次全会精神", "增强四个意识、坚定四个自信、做到两个维护",
     "列出整改问题清单并明确要在第三季度全部完成", "深入贯彻中央八项规定精神学习教育", "开展党章、中央八项规定及其实施细则学习",
+    "全面履行“一个统筹、四大职能”", "打好三大攻坚战",
 ])
 def test_not_figures(spec, text):
     assert not figures.has_figure(normalize(text), spec), (text, figures.find(normalize(text), spec))
