@@ -14,8 +14,9 @@ body's level.
   warning, because the 规定 says "before 4月1日" and evaluators read the day itself
   differently.  A deadline other than 3月31日 has no such edge.  Published
   before 12月31日 of the report year: not a full-year report.  Earlier than ``year_end_from``
-  (default 12月1日) that is an error — the date or the report year is wrong; in the year's last
-  weeks a warning — bodies do publish year-end summaries then (seen on real pages), and the
+  (default 11月1日) that is an error — the date or the report year is wrong; in the year's last
+  two months a warning — bodies do publish year-end summaries then (seen on real pages, from
+  late November: 11-20, 11-30), and the
   reviewer asks for the year's end or the figures' cut-off date, not a corrected date.  No date read
   — on a web page, on the text of a saved page, or in a bare draft (.txt/.docx with no page
   furniture): one info finding, so a reviewer knows the check did not run.  Info never
@@ -44,7 +45,7 @@ DEFAULTS: dict = {
     "government_suffixes": ["人民政府", "政府", "区委", "县委", "市委", "州委", "盟委", "旗委", "省委"],
     "department_suffixes": ["局", "委员会", "委", "办公室", "办公厅", "府办", "办", "中心", "厅", "署"],
     "edge_warning": ["government", "department"],  # 第二十四条: "4月1日之前" binds both
-    "year_end_from": "12-01",
+    "year_end_from": "11-01",
     "missing_date": True,
 }
 

@@ -31,7 +31,9 @@ def deadline(source, ruleset):
     ("2024-12-31", None),        # the year has ended (T04: earlier than 12-31 is impossible)
     ("2024-12-30", "warning"),   # before the year ended, in its last weeks: a year-end summary published early
     ("2024-12-01", "warning"),
-    ("2024-11-30", "error"),     # earlier: the date or the report year is wrong
+    ("2024-11-20", "warning"),   # session 17: real year-end summaries published in late November
+    ("2024-11-01", "warning"),
+    ("2024-10-31", "error"),     # earlier: the date or the report year is wrong
 ])
 def test_government_boundaries(national, published, expected):
     got = deadline(report("云溪区人民政府", published), national)
