@@ -46,6 +46,7 @@ from checker.check.hit import Hit
 from checker.check.regex_safety import compile_safe
 from checker.parse.document import Document
 from checker.parse.metadata import TITLE_RE, clean_title
+from checker.parse.page_lines import is_furniture
 from checker.parse.page_marks import DECORATION, without_pinyin
 from checker.read.lazy_pattern import lazy
 
@@ -96,7 +97,7 @@ def head_lines(doc: Document, count: int, record_labels: tuple[str, ...] | list[
         if value_next or LABEL_ONLY.match(line):
             value_next = not value_next  # the label's line, then its value's
             continue
-        if len(without_pinyin(line)) <= HEAD_MAX and not _catalogue_row(line, record_labels):
+        if len(without_pinyin(line)) <= HEAD_MAX and not _catalogue_row(line, record_labels) and not is_furniture(line):
             spans.append((start, end))  # a mirror's pinyin does not make a title prose
     return spans
 

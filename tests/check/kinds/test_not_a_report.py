@@ -594,6 +594,17 @@ def test_a_report_title_stays_a_report_title(title, national):
     assert RULE not in {f.rule for f in check_text(report(title=title), national, "r.txt").findings}
 
 
+def test_the_pages_navigation_lines_do_not_count_among_the_head_lines(national):
+    """A site's search box, column path and breadcrumb above the headline (a held-out page of
+    session 17): the headline is read as a head line however many such lines stand above it."""
+    nav = "高级检索\n首页\n研究资讯\n当前位置: 首页 -> 研究资讯 -> 正文\n"
+    text = (nav + "云中省委依法治省办：强化述法工作 压实领导责任\n信息来源:《云中法治》2024年第1期 发布日期:2024-01-29\n"
+            "党的二十大报告对法治建设提出新要求，各级领导干部肩负重要责任。\n一、强化思想引领，压实领导干部法治建设责任\n")
+    hits = [f for f in check_text(text, national, "page.txt").findings if f.rule == RULE]
+    assert hits and "述法" in hits[0].message
+    assert RULE not in {f.rule for f in check_text(nav + report(), national, "r.txt").findings}
+
+
 def test_a_report_cut_above_its_opening_that_tells_of_shufa_held_is_a_report(national):
     """A page that starts with the report's first part: the 述法 it tells of holding (a duty the
     report must cover) is no sign of a 述法 material; in a real opening the same words still are."""
