@@ -26,6 +26,8 @@ CITED_PLACE = lazy(r"[《〈](?:中共)?(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区
 OWN_SHORT = lazy(r"^我(厅|局|委)$")
 # 省公安厅 after a mark or a joining word (副省长、省公安厅; 在省公安厅), never inside a word (副省长)
 PROVINCE_OFFICE = lazy(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与在]))省[\u4e00-\u9fff]{2,8}?厅")
+# …or the body's name alone on a line above the text (杭州市市场监管局 / 时间:…来源:… / 2020年，我局……)
+OWN_NAMED_LINE = lazy(r"^[ \t]*((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|旗|州)){1,2}[\u4e00-\u9fff]{2,10}?(厅|局|委员会|委))[ \t]*$")
 OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
@@ -86,6 +88,9 @@ def qualify(name: str | None, text: str, head: str = "") -> str | None:
     own = OWN_SHORT.match(name or "")
     if own:
         suffix = "委员会" if own.group(1) == "委" else own.group(1)
+        lines = {m.group(1) for m in map(OWN_NAMED_LINE.match, head.split("\n")) if m and m.group(2)[0] == own.group(1)[0]}
+        if len(lines) == 1:
+            return lines.pop()
         names = {m.group(1) + m.group(2) for m in OWN_CITED.finditer(text) if m.group(2) == suffix}
         if len(names) == 1:
             return names.pop()

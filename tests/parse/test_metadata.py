@@ -1499,3 +1499,13 @@ def test_the_body_that_governs_a_zone(name, body):
 ])
 def test_a_government_with_its_departments_completed_by_its_place(text, want, national):
     assert check_text(text, national, "t.txt").metadata["issuer"] == want
+
+
+def test_the_bodys_name_alone_above_the_date_line_names_the_speaker_of_wo_ju(national):
+    """No title; the page's first line is the body's name, then its date line, and the text says
+    我局 (a held-out page of session 17).  A name of another kind of body does not answer 我局."""
+    opening = "2020年，我局深入贯彻法治政府建设决策部署，法治政府建设工作取得新成效。现将主要工作汇报如下：\n"
+    page = "云中市市场监管局\n时间:2021-03-22 17:13 来源:云中市人民政府门户网站\n\n"
+    assert metadata(page + opening + PARTS, national)["issuer"] == "云中市市场监管局"
+    other = page.replace("云中市市场监管局", "云中市卫生健康委员会")
+    assert metadata(other + opening + PARTS, national)["issuer"] != "云中市卫生健康委员会"
