@@ -14,6 +14,7 @@ from checker.read.source import Source
 from . import dates
 from . import issuer
 from . import page_issuer
+from . import places
 from . import shortform
 from . import page_marks as marks
 from . import metadata as meta
@@ -217,12 +218,17 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                       or (dates.title_date(title_text) if title_text else None))
     opening = _opening(doc)
     data.year_sources = _year_sources(doc, data.title, opening, _own_head(lines, title_index, title_lines, first))
-    data.year = meta.vote_year(data.year_sources) or _first_part_year(doc) or meta.column_year(head)
+    # the duty or problems heading names the year too (一、2023年党政主要负责人履行……情况): not a voter, a
+    # fallback when neither the title, the opening nor the measures part says it
+    data.year = (meta.vote_year(data.year_sources) or _first_part_year(doc)
+                 or data.year_sources.get("duty") or data.year_sources.get("problems") or meta.column_year(head))
     # the title, the line above it, the opening sentence, the signature, the page's source line
     body, above = marks.without_pinyin(doc.norm[doc.body_start:doc.body_end]), marks.without_pinyin(doc.norm[:doc.body_start])
     if not opening.strip():
         opening = _first_part_lead(doc)
     titled = _issuer_from_title(data.title) or _issuer_from_byline(title_text, traditional, body)
+    if titled and _invented_place(titled, body):
+        titled = None  # 西安金博体育市: a spam site's words inside the title's place name
     if titled and titled[0] in shortform.BARE_LEVEL:  # 市水务局2025年度……报告: the city as the page writes it
         titled = shortform.qualify(titled, body, above) or titled
     speaker = issuer.issuer_from_opening(opening)
@@ -342,8 +348,8 @@ def _own_head(lines: list[str], title_index: int | None, title_lines: int, first
 
 
 def _year_sources(doc: Document, title: str | None, opening: str, head: str | None = None) -> dict[str, int]:
-    """The years the title, the document's own head, the opening and the measures and plan
-    headings name (``opening``: the text's opening paragraph, as ``_opening`` gives it)."""
+    """The years the title, the document's own head, the opening and the measures, plan, duty
+    and problems headings name (``opening``: the text's opening paragraph, as ``_opening`` gives it)."""
     sources: dict[str, int] = {}
     titled = meta.year_in(normalize(title)) if title else None
     if titled:
@@ -351,7 +357,7 @@ def _year_sources(doc: Document, title: str | None, opening: str, head: str | No
     headed = meta.year_in(normalize(head)) if head else None
     if headed:
         sources["head"] = headed
-    for key, shift in (("measures", 0), ("plan", -1)):
+    for key, shift in (("measures", 0), ("plan", -1), ("duty", 0), ("problems", 0)):
         sec = doc.section(key)
         if sec and not sec.embedded:
             year = meta.year_in(marks.without_pinyin(doc.norm[sec.heading_start:sec.heading_end]))
@@ -382,6 +388,27 @@ def _issuer_from_byline(title_text: str | None, traditional: bool, body: str) ->
     as another kind of body (……报告 某县司法局: the bureau that posts its county's report, 我县……)."""
     byline = meta.title_byline(to_simplified(title_text) if traditional else title_text) if title_text else None
     return byline if byline and page_issuer.speaks_as(issuer.full_government(byline), body) else None
+
+
+# The place a body's name starts with, up to its first city, county or province (西安市, 某某县).
+LEADING_PLACE = lazy(r"^([\u4e00-\u9fff]{2,10}?[市县省])")
+
+
+SPAM_MIN = 2  # characters put between a real place's name and its level (西安 金博体育 市)
+
+
+def _invented_place(name: str, body: str) -> bool:
+    """A title's city, county or province that is no place in the national list, that the text
+    never names, and that is a real place's name with words put between it and its level: a spam
+    mirror's words inside the name (西安金博体育市 for 西安市), not a body."""
+    lead = LEADING_PLACE.match(name)
+    if lead is None or name.startswith("中共"):
+        return False
+    place = lead.group(1)
+    if places.level_of(place) is not None or places.named(place) or place in body:
+        return False
+    return any(place.startswith(real[:-1]) and len(place) - len(real) >= SPAM_MIN
+               for real in places.names() if len(real) >= 3)
 
 
 def _issuer_from_title(title: str | None) -> str | None:

@@ -1509,3 +1509,22 @@ def test_the_bodys_name_alone_above_the_date_line_names_the_speaker_of_wo_ju(nat
     assert metadata(page + opening + PARTS, national)["issuer"] == "云中市市场监管局"
     other = page.replace("云中市市场监管局", "云中市卫生健康委员会")
     assert metadata(other + opening + PARTS, national)["issuer"] != "云中市卫生健康委员会"
+
+
+def test_a_title_place_that_is_no_place_and_never_named_gives_no_body(national):
+    """A spam mirror's words inside the title's place name (a held-out page of session 17): the
+    title's body is not taken; a real place, or one the text names, still is."""
+    spam = "杭州金博体育市2024年法治政府建设情况的报告\n"
+    got = metadata(spam + BODY, national)["issuer"]
+    assert got is None or "金博" not in got
+    assert metadata("云溪区人民政府2024年法治政府建设情况报告\n" + BODY, national)["issuer"] == "云溪区人民政府"
+    assert metadata("杭州市2024年法治政府建设情况报告\n" + BODY, national)["issuer"] == "杭州市人民政府"
+
+
+def test_the_year_from_a_first_part_on_the_duty_when_nothing_else_names_it(national):
+    """今年以来 in the opening and a first part on the duty that names the year (a held-out page of
+    session 17)."""
+    text = ("今年以来，云溪区坚持依法行政，扎实推进法治政府建设各项工作，取得了积极成效。\n"
+            "一、2023年党政主要负责人履行推进法治建设第一责任人职责情况\n区长主持召开常务会议研究法治议题4次。\n"
+            "二、存在的不足和原因\n执法规范化水平不高，主要是培训不足。\n")
+    assert metadata(text, national)["year"] == 2023
