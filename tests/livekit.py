@@ -43,6 +43,8 @@ COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|�
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
+# 某区政府办 (also 某区人民政府办), the standard short form of the government's 办公室; not inside 人民政府办公室
+GOVERNMENT_OFFICE = re.compile(r"(?:人民)?政府办$")
 # a report published before its year ended (the deadline rule's other finding, not lateness)
 EARLY = re.compile(r"早于(?:19|20)\d{2}年结束")
 # A party committee by its full name (中共某县委员会) or its standard short form (中共某县委): one body.
@@ -63,6 +65,7 @@ def canonical(name: str | None) -> str | None:
     name = ALIAS.sub("", to_simplified("".join(name.split())))
     for short, full in ABBREVIATIONS.items():
         name = name.replace(short, full)
+    name = GOVERNMENT_OFFICE.sub("人民政府办公室", name)  # 区政府办: the government's office by its short form
     name = COMMITTEE.sub(r"\1委", name)
     name = COUNTY_COMMITTEE.sub(r"\1委", name)  # 中共浚县县委 as a title prints it: 中共浚县委
     if name.endswith("委") and not name.endswith("党委") and not name.startswith("中共"):
