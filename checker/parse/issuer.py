@@ -152,7 +152,12 @@ def title_name(title: str) -> str | None:
         head = re.split(r"关于|法治", tail, maxsplit=1)[0].strip(TITLE_NAME_TRIM)
     head = PARTY_GROUP.sub(r"\1", head)
     head = DEPARTMENT_PARTY.sub(r"\1", ALIAS_BEFORE_PARTY.sub("", head))  # 某局党组2025年度……: the 局's report
-    return head if 2 <= len(head) <= 40 else None
+    return head if 2 <= len(head) <= 40 and not NOT_IN_NAME.search(head) else None
+
+
+# A colon is in no body's name: what holds one is a label or a spam site's name put in the place's
+# stead (中国体彩网:人民政府 for 某市人民政府).
+NOT_IN_NAME = lazy(r"[:：]")
 
 
 def issuer_from_title(title: str) -> str | None:

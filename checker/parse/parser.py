@@ -245,6 +245,8 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
                    or issuer_from_subject(body, opening)
                    or issuer_from_own_short_form(body)
                    or issuer.unplaced_department(speaker))
+    if data.issuer and issuer.NOT_IN_NAME.search(data.issuer):
+        data.issuer = None  # a page's label or a spam site's name read where a body's name stands
     return data
 
 

@@ -1528,3 +1528,12 @@ def test_the_year_from_a_first_part_on_the_duty_when_nothing_else_names_it(natio
             "一、2023年党政主要负责人履行推进法治建设第一责任人职责情况\n区长主持召开常务会议研究法治议题4次。\n"
             "二、存在的不足和原因\n执法规范化水平不高，主要是培训不足。\n")
     assert metadata(text, national)["year"] == 2023
+
+
+def test_a_name_with_a_colon_is_no_body(national):
+    """A spam mirror put its name with a colon where the place stood (中国体彩网:人民政府, a
+    held-out page of session 17): no body is given rather than that."""
+    title = "某彩票网:人民政府关于某彩票网:2024年度法治政府建设情况的报告\n发布时间:2025-03-20 信息来源:某彩票网:司法局\n"
+    got = check_text(title + BODY.replace("云溪区", "全市"), national, "page.txt")
+    assert got.metadata["issuer"] is None
+    assert "issuer-mismatch" not in {f.rule for f in got.findings}
