@@ -6,7 +6,9 @@ The pages themselves stay outside the repository (they are real-world text); thi
 their addresses, so a later session can tell a page already used for tuning from a fresh one
 when it collects a held-out set, and can fetch the same pages again when the sets are lost with
 a machine.  One row per file: set, file, the SHA-256 of the saved text, whether the label calls
-it a report, the commit of the set's first run, and the address.
+it a report, the commit of the set's first run, and the address.  A page whose address an
+earlier folder on the command line already holds is left out (with a note on stderr): give the
+folders in the order they were first run.
 """
 from __future__ import annotations
 
@@ -34,8 +36,14 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 2
     print("set\tfile\tsha256\tkind\tfirst_run\turl")
+    listed: dict[str, str] = {}
     for arg in argv:
         for row in rows(Path(arg)):
+            where = f"{row[0]}/{row[1]}"
+            if row[5] != "-" and row[5] in listed:  # two helpers collecting at once took the same page
+                print(f"{where}: the same address as {listed[row[5]]}, left out", file=sys.stderr)
+                continue
+            listed.setdefault(row[5], where)
             print("\t".join(row))
     return 0
 

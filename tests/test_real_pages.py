@@ -36,3 +36,17 @@ def test_the_list_in_docs_is_well_formed():
     assert len({(row[0], row[1]) for row in rows}) == len(rows)
     addresses = [row[5] for row in rows if row[5] != "-"]
     assert len(set(addresses)) == len(addresses), "a page is listed twice"
+
+
+def test_a_page_two_sets_hold_is_listed_once(tmp_path):
+    """Two helpers collecting at once may take the same page: the folder given first keeps it."""
+    for name in ("s99-a", "s99-b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "001.txt").write_text("云溪区2024年度法治政府建设情况报告\n", encoding="utf-8")
+        (folder / "labels.yaml").write_text("001.txt:\n  url: https://example.org/a.html\n  is_report: true\n",
+                                            encoding="utf-8")
+    run = subprocess.run([sys.executable, str(REPO / "scripts" / "real_pages.py"), str(tmp_path / "s99-a"),
+                          str(tmp_path / "s99-b")], capture_output=True, text=True, check=True)
+    assert [line.split("\t")[0] for line in run.stdout.splitlines()[1:]] == ["s99-a"]
+    assert "s99-b/001.txt" in run.stderr and "s99-a/001.txt" in run.stderr
