@@ -21,14 +21,15 @@ from .page_marks import BREADCRUMB_MARK, DECORATION, MARKUP, TITLE_SPLIT, WATERM
 # may also close on the next year's plans (……工作情况及2016年工作打算).
 # (……工作情况汇报: a report sent up to the body above, titled so)
 # 法治政府工作总结: the subject named without 建设 (……关于2021年法治政府工作总结和2022年工作计划的报告).
-TITLE_RE = lazy(r"(?:(?:法治(?:政府)?(?:部门)?建设|法治政府工作).{0,20}(?:报告|总结|情况|汇报)"
+TITLE_SUBJECT = r"法治(?:政府)?(?:部门)?建设|法治政府工作"  # what a report title is about, in both readings below
+TITLE_RE = lazy(rf"(?:(?:{TITLE_SUBJECT}).{{0,20}}(?:报告|总结|情况|汇报)"
                 r"|依法行政.{0,20}(?:报告|总结|汇报)"
                 # 某乡2025年法治政府年度报告: the title without 建设 is a report's (title-format says what it lacks)
                 r"|法治政府(?:工作)?年度报告)"
                 # the year set after the title in brackets (某镇法治政府建设年度报告(2024年度))
                 r"(?:\s*[(（](?:19|20)\d{2}\s*年度?[)）])?$"
                 # ……工作情况及2016年工作打算, ……工作总结暨2025年工作计划, ……报告和下一步工作安排
-                r"|(?:法治(?:政府)?(?:部门)?建设|法治政府工作|依法行政).{0,20}(?:报告|总结|情况)(?:[和及暨与]|以及)"
+                rf"|(?:{TITLE_SUBJECT}|依法行政).{{0,20}}(?:报告|总结|情况)(?:[和及暨与]|以及)"
                 r"(?:(?:19|20)\d{2}\s*年度?|下一步|明年)?(?:工作)?(?:打算|计划|安排|思路|要点)(?:的报告)?$")
 # A year before 年, also "2025 年" as text copied from a PDF viewer spaces it; see figures.YEAR.
 # Neither end of a range counts: 2021-2025年, and 2021年—2025年 written with 年 on both ends.
