@@ -70,18 +70,27 @@ def _cut_run_in(doc: Document, line: int) -> bool:
     When the earlier items of its level carry their text on their heading's line
     ("1.统筹谋划全局。坚持……"), a last item whose line holds only the title
     ("3.加强审查管理，依法制定") stopped there: it is a cut item, not a part left empty.
+    The first item under its parent has no earlier sibling: the items of its level under the
+    parts before stand in for them (the cut fell on "1.加强行" under "(二)").
     """
     last = next((i for i, h in enumerate(doc.headings) if h.line == line), None)
     if last is None:
         return False
     level = doc.headings[last].level
-    siblings = []
-    for h in reversed(doc.headings[:last]):
-        if h.level < level:
+    earlier = doc.headings[:last]
+    siblings = _same_level(earlier, level, stop_at_parent=True) or _same_level(earlier, level, stop_at_parent=False)
+    return bool(siblings) and all(doc.norm[h.end:doc.line_span(h.line)[1]].strip() for h in siblings)
+
+
+def _same_level(headings: list, level: int, stop_at_parent: bool) -> list:
+    """The headings of ``level`` before the last one, nearest first: back to its parent only, or all."""
+    found = []
+    for h in reversed(headings):
+        if stop_at_parent and h.level < level:
             break
         if h.level == level:
-            siblings.append(h)
-    return bool(siblings) and all(doc.norm[h.end:doc.line_span(h.line)[1]].strip() for h in siblings)
+            found.append(h)
+    return found
 
 
 def runs_into_cut(doc: Document, end: int) -> bool:

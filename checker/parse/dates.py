@@ -106,6 +106,16 @@ def published_date(texts: list[str], head: list[str] | None = None) -> str | Non
     return _day_first(head or [], texts)
 
 
+def session_date(head: list[str]) -> str | None:
+    """The date of the occasion line above a report made to a congress (2023年4月27日在……会议上):
+    the day the report was delivered, which says nothing of when it was made public."""
+    for text in head:
+        match = SESSION_DATE_RE.match(text)
+        if match and _iso(match.groups()):
+            return _iso(match.groups())
+    return None
+
+
 def _day_first(head: list[str], texts: list[str]) -> str | None:
     """A day-first date line above the body (21.12.2017), when it reads one way only: its first
     number is over 12, or another date on the page (year first) is the day-first reading and

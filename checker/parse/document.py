@@ -80,6 +80,7 @@ class Metadata:
     issuer: str | None = None
     year: int | None = None
     published: str | None = None
+    delivered: str | None = None  # the date the report was made to a congress (its occasion line), if any
     title_line: int | None = None
     year_sources: dict[str, int] = field(default_factory=dict)
     from_page: bool = False  # the text of a saved web page (page furniture around the report)

@@ -156,8 +156,10 @@ def title_name(title: str) -> str | None:
 
 
 # A colon is in no body's name: what holds one is a label or a spam site's name put in the place's
-# stead (中国体彩网:人民政府 for 某市人民政府).
-NOT_IN_NAME = lazy(r"[:：]")
+# stead (中国体彩网:人民政府 for 某市人民政府).  Nor is a dash after a company's, a site's or a
+# place's full name: a spam site's name joined to the place's (某某公司-某市); a zone's name joins
+# two bare names with one (广西-东盟经济技术开发区).
+NOT_IN_NAME = lazy(r"[:：]|(?:公司|网|省|市|县|区)\s*[-－—–]")
 
 
 def issuer_from_title(title: str) -> str | None:

@@ -216,6 +216,7 @@ def _metadata(doc: Document, lines: list[str], title_index: int | None, title_li
     outside, head = info + outside, info + head
     data.published = (doc.source.published or dates.published_date(outside, head)
                       or (dates.title_date(title_text) if title_text else None))
+    data.delivered = dates.session_date(head)
     opening = _opening(doc)
     data.year_sources = _year_sources(doc, data.title, opening, _own_head(lines, title_index, title_lines, first))
     # the duty or problems heading names the year too (一、2023年党政主要负责人履行……情况): not a voter, a

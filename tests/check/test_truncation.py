@@ -85,3 +85,16 @@ def test_an_item_whose_last_sub_item_is_cut_is_not_judged(national):
     whole = _run_in_items("3.加强审查管理。依法制定规范性文件，严格合法性审核。")
     assert not cut_off(_doc(whole, national))
     assert [f.excerpt for f in findings(whole, national, "item-unquantified")] == ["（一）加强党建引领"]
+
+
+def test_a_cut_first_item_is_judged_by_the_items_of_its_level_before_it(national):
+    measures = ("（一）加强领导\n1.健全机制。成立领导小组，全年召开会议4次。\n2.压实责任。签订责任书18份。\n"
+                "（二）强化依法行政，提升效能\n1.加强行")
+    text = "\n".join(report(measures=measures).split("\n")[:7])  # the page opening stops inside 1. under (二)
+    assert text.endswith("1.加强行")
+    doc = _doc(text, national)
+    assert cut_off(doc)
+    assert findings(text, national, "item-unquantified") == []
+    # a text that ends with such a heading under its own part, items written on their own lines, is whole
+    whole = text.replace("1.健全机制。", "1.健全机制\n").replace("2.压实责任。", "2.压实责任\n")
+    assert not cut_off(_doc(whole, national))

@@ -1537,3 +1537,14 @@ def test_a_name_with_a_colon_is_no_body(national):
     got = check_text(title + BODY.replace("云溪区", "全市"), national, "page.txt")
     assert got.metadata["issuer"] is None
     assert "issuer-mismatch" not in {f.rule for f in got.findings}
+
+
+def test_a_name_joined_by_a_dash_is_no_body(national):
+    """A spam mirror joined its own name to the city's with a dash (某公司-某市发布……, a held-out
+    page of session 17): that is no body's name."""
+    title = "云溪市某某咨询公司-云溪市2024年度法治政府建设情况报告\n"
+    got = check_text(title + BODY.replace("云溪区", "全市"), national, "page.txt")
+    assert got.metadata["issuer"] != "云溪市某某咨询公司-云溪市"
+    assert "-" not in (got.metadata["issuer"] or "")
+    zone = check_text("广西-东盟经济技术开发区管委会2024年度法治政府建设情况报告\n" + BODY, national, "page.txt")
+    assert zone.metadata["issuer"] == "广西-东盟经济技术开发区管委会"

@@ -119,6 +119,11 @@ def check(doc: Document, rule, ruleset) -> Iterator[Hit]:
                       fields={"detail": f"{where}没有找到发布日期，无法判断是否按时公开；"
                                         "公开时请在页面上标明发布时间（尚未公开的草稿可忽略本提示）。"})
         return
+    if meta.published == meta.delivered:
+        yield Hit(start, end, severity="info",
+                  fields={"detail": f"页面上的日期（{meta.published}）是向人民代表大会或其常务委员会作报告的日期，"
+                                    "不是报告向社会公开的日期，无法据此判断是否按时公开；请核对报告在网站等渠道公开的时间。"})
+        return
     import datetime as dt
 
     try:

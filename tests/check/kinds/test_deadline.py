@@ -186,3 +186,18 @@ def test_month_day_params_are_checked_as_dates_of_a_leap_year():
     for wrong in ("3-31", "03-31 ", "0331", "03/31", "ab-cd", "03-3a"):
         with pytest.raises(ValueError):
             _month_day(wrong, "deadline")
+
+
+def test_the_day_a_report_was_made_to_a_congress_is_not_its_publication(national):
+    """A report delivered at a 人大常委会 meeting after the deadline (a held-out page of session 17):
+    the occasion line dates the meeting, not the publication, so it is not called late."""
+    text = ["（2025年4月27日在云溪区第十届人民代表大会常务委员会第十次会议上）", "云溪区人民政府",
+            "主任、副主任、秘书长、各位委员：", "现将2024年法治政府建设情况报告如下："] + BODY
+    got = check_source(Source(path="r.txt", lines=text), national)
+    assert got.metadata["published"] == "2025-04-27"
+    found = [(f.severity, f.message) for f in got.findings if f.rule == "deadline"]
+    assert [s for s, _ in found] == ["info"] and "作报告的日期" in found[0][1]
+    # the same date on a publication line is judged
+    text[0] = "发布时间：2025-04-27"
+    found = [f.severity for f in check_source(Source(path="r.txt", lines=text), national).findings if f.rule == "deadline"]
+    assert found == ["error"]
