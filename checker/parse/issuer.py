@@ -94,7 +94,8 @@ BODY_TOPIC = lazy(r"^([\u4e00-\u9fff]{4,30}?(?:局|委员会|委|厅|办公室|�
 # work (a department's report speaks of 我局); its place put back by ``qualify`` as 我县's is.
 WHOLE_TOPIC = lazy(r"^全(省|市|区|县)(?:(?:19|20)\d{2}\s*年度?)?法治政府建设(?:各项)?(?:工作)?$")
 SPEAKER_TAIL = lazy(r"(?:人民政府|政府|府办|办事处|管委会|委员会|局|委|办公室|办公厅|办|厅|署|部|中心"
-                   r"|大队|支队|总队|调查队|海关|档案馆|联合社)$")  # 消防救援支队, 南京海关: bodies that report too
+                   r"|大队|支队|总队|调查队|海关|档案馆|联合社|联合会|总工会|红十字会|协会)$")
+# 消防救援支队, 南京海关, and the people's organisations (残疾人联合会, 总工会, 科学技术协会): bodies that report too
 # 现将某市农业农村局2024年法治政府建设情况报告如下 (……报告予以公开): the body named where the
 # report is announced.
 # also with the year before the name (现将2018年上海市法治政府建设情况的报告公开如下)

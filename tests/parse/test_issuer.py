@@ -68,6 +68,11 @@ def test_a_speaker_after_the_years_description_or_with_a_hyphen(opening, want):
     ("为全面推进依法行政，2024年，云溪县坚持以习近平法治思想为指导。", "云溪县人民政府"),
     # the place's year of work as the subject, with no verb the reading knows
     ("云溪区2024年法治政府建设工作在区委的坚强领导下，取得新进展。", "云溪区人民政府"),
+    # the people's organisations report too (残疾人联合会, 总工会, 科学技术协会, 红十字会)
+    ("2023年，云溪市残疾人联合会坚持以习近平法治思想为指导。", "云溪市残疾人联合会"),
+    ("2023年，云溪市总工会深入学习贯彻习近平法治思想。", "云溪市总工会"),
+    ("2023年，云溪市科学技术协会认真贯彻落实上级部署。", "云溪市科学技术协会"),
+    ("2023年，全市各级残疾人联合会坚持依法办事。", None),  # every 联合会 of the city: no one body
 ])
 def test_more_ways_an_opening_names_its_speaker(opening, want):
     assert issuer.issuer_from_opening(opening) == want
