@@ -41,7 +41,7 @@ TOWN_BODY = re.compile(r"(?:街道办事处|镇人民政府|乡人民政府)$")
 COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗))+$")
 # A zone by its name alone (两江新区) is its 管理委员会, as 某区政府 is its 人民政府.
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
-BARE_TOWN = re.compile(r"[\u4e00-\u9fff](?:镇|乡|街道)$")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff](?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道)$")
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
 # 某区政府办 (also 某区人民政府办), the standard short form of the government's 办公室; not inside 人民政府办公室
@@ -77,7 +77,7 @@ def canonical(name: str | None) -> str | None:
         return f"中共{place}委{place}人民政府"  # spaces are dropped above
     if ZONE.search(name):
         name += "管理委员会"
-    if BARE_TOWN.search(name):  # a town or street by its name alone (徐行镇) is its government, as 某区政府 is
+    if BARE_PLACE.search(name):  # a place by its name alone (梁平区, 徐行镇) is its government, as 某区政府 is
         name += "办事处" if name.endswith("街道") else "人民政府"
     return SHORT.sub(r"\1人民政府", name)
 
