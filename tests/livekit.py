@@ -33,7 +33,7 @@ ABBREVIATIONS = {"卫健委": "卫生健康委员会", "市场监管局": "市�
                  "人力社保局": "人力资源和社会保障局", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区",
                  "应急局": "应急管理局", "人社厅": "人力资源和社会保障厅",
                  "林草局": "林业和草原局", "科技局": "科学技术局", "科技厅": "科学技术厅",
-                 "文旅局": "文化和旅游局", "文旅厅": "文化和旅游厅", "教委": "教育委员会"}
+                 "文旅局": "文化和旅游局", "文旅厅": "文化和旅游厅", "教委": "教育委员会", "管委会": "管理委员会"}
 # 重庆两江新区: the city's name without 市; 山东青岛市……: a province's name without 省 (the fixed national list)
 PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)|北京|天津|上海|重庆|" + "|".join(PROVINCES + tuple(REGIONS)) + ")$")
 COUNTY_COMMITTEE = re.compile(r"^(中共[\u4e00-\u9fff]{1,10}?县)县委")
@@ -41,6 +41,7 @@ TOWN_BODY = re.compile(r"(?:街道办事处|镇人民政府|乡人民政府)$")
 COUNTY_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗))+$")
 # A zone by its name alone (两江新区) is its 管理委员会, as 某区政府 is its 人民政府.
 ZONE = re.compile(r"(?:开发区|保税区|(?<!浦东)(?<!滨海)新区|园区)$")  # 浦东新区, 滨海新区 are districts
+STREET_SHORT = re.compile(r"(?<=[\u4e00-\u9fff]{2})街$")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff](?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道)$")
 # A joint subject as a label may write it (泽州县委、县政府): the two bodies as fzcheck names them.
 JOINT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,10}?)(省|市|区|县)委[、和及]?(?:\1)?\2?(?:人民)?政府$")
@@ -77,6 +78,7 @@ def canonical(name: str | None) -> str | None:
         return f"中共{place}委{place}人民政府"  # spaces are dropped above
     if ZONE.search(name):
         name += "管理委员会"
+    name = STREET_SHORT.sub("街道", name)  # 石门街: the street's short form
     if BARE_PLACE.search(name):  # a place by its name alone (梁平区, 徐行镇) is its government, as 某区政府 is
         name += "办事处" if name.endswith("街道") else "人民政府"
     return SHORT.sub(r"\1人民政府", name)

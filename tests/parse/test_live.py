@@ -53,6 +53,7 @@ def test_issuer_comparison_is_not_lenient_about_other_bodies():
     assert not same_issuer("云中县语委办(编译局)", "云中县编译局")
     assert same_issuer("徐家镇", "徐家镇人民政府") and same_issuer("长河路街道", "长河路街道办事处")  # a town by its name
     assert not same_issuer("徐家镇", "徐家镇司法所")
+    assert same_issuer("石门街", "石门街道办事处") and same_issuer("云溪高新区管委会", "云溪高新技术产业开发区管理委员会")
     assert same_issuer("江澜市云溪区", "云溪区人民政府") and not same_issuer("云溪区", "云溪区司法局")
     assert same_issuer("江澜市农业农村局", "山东江澜市农业农村局")  # a province's name without 省 before its city
     assert not same_issuer("江澜市农业农村局", "山东江澜市林业局")
