@@ -18,6 +18,10 @@ CLOSING = set("。！？!?；;…”’」』）)》】.")
 HEADING_MAX = 40
 LEFTOVER_HEADING_MIN = 4  # a two-character leftover ("组建") is a cut word, not a heading
 TAIL = 4000  # characters at the end of the body that decide whether it was cut off
+# a numbering marker with nothing after it: its bracket closes no sentence
+BARE_MARKER = lazy(r"[(（]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）、.．]?")
+# the first of a run-in count (一是……，二是……) starts a sentence: never a heading
+COUNT_START = lazy(r"[一二三四五六七八九十]是")
 
 
 def cut_off(doc: Document) -> bool:
@@ -41,17 +45,25 @@ def cut_off(doc: Document) -> bool:
         # A fragment the cut left after the last paragraph (too short to count as body text) is
         # where the text stops ("根据", "组建"); a short heading there ("存在不足的原因") is a part
         # left empty, not a cut.
+        # A bare marker ("(三)") or the start of a run-in count ("一是全面依法治") is where the cut fell.
         heading = (len(leftover) >= LEFTOVER_HEADING_MIN and _short_heading(leftover)
-                   and not any(mark in leftover for mark in "，,；;：:。"))
-        doc.__dict__["_cut_off"] = not heading and leftover[-1] not in CLOSING
+                   and not any(mark in leftover for mark in "，,；;：:。") and not COUNT_START.match(leftover))
+        doc.__dict__["_cut_off"] = (BARE_MARKER.fullmatch(leftover) is not None
+                                    or not heading and leftover[-1] not in CLOSING)
         return doc.__dict__["_cut_off"]
     # A text that ends with a heading ends with an empty part (section-thin says so), not mid-sentence.
     # (a heading line is short: a long "heading" is a numbered paragraph that the cut left unclosed).
     last_is_heading = (bool(lines) and lines[-1][0] in headings and _short_heading(lines[-1][1])
                        and not _cut_run_in(doc, lines[-1][0]))
-    result = bool(lines) and not last_is_heading and lines[-1][1][-1] not in CLOSING
+    result = bool(lines) and not last_is_heading and (lines[-1][1][-1] not in CLOSING or _inside_title(lines[-1][1]))
     doc.__dict__["_cut_off"] = result
     return result
+
+
+def _inside_title(line: str) -> bool:
+    """Whether a line stops inside a document's title (……编制出台《某市外来人员(进城务工人员)): the
+    bracket it ends with closes the aside, not the sentence."""
+    return line[-1] in ")）" and line.rfind("《") > line.rfind("》")
 
 
 def _leftover(doc: Document) -> str | None:

@@ -28,7 +28,8 @@ OWN_SHORT = lazy(r"^我(厅|局|委)$")
 PROVINCE_OFFICE = lazy(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与在]))省[\u4e00-\u9fff]{2,8}?厅")
 # …or the body's name alone on a line above the text (杭州市市场监管局 / 时间:…来源:… / 2020年，我局……)
 OWN_NAMED_LINE = lazy(r"^[ \t]*((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|旗|州)){1,2}[\u4e00-\u9fff]{2,10}?(厅|局|委员会|委))[ \t]*$")
-OWN_CITED = lazy(r"[《〈](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
+# a title cited inside another may be set off by an ASCII bracket in a web copy (《关于印发<某厅……规定>的通知》)
+OWN_CITED = lazy(r"[《〈<](?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|区|县)){1,2}[\u4e00-\u9fff]{2,10}?)(厅|局|委员会)")
 # A name in quotation marks that starts with a city or county (“包头市公共法律服务法治地图”):
 # only 市 and 县, and not the words 城市/都市, since slogans in quotes name 示范区, 智慧城市 ….
 QUOTED_PLACE = lazy(r"[“\"]([\u4e00-\u9fff]{2,6}?)(市|县)(?=[\u4e00-\u9fff])")

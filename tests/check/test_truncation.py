@@ -53,6 +53,24 @@ def test_a_leftover_that_names_no_body_is_a_cut_not_a_signature(national):
     assert len(_cut_after_item(national, "云溪区人民政府")) == 1
 
 
+def test_a_bare_marker_or_a_counts_first_words_is_a_cut_not_a_heading(national):
+    """The cut fell right after an item's marker ("(三)") or inside a run-in count ("一是全面依法治"):
+    the item before it is not judged for what it lacks; a short heading there is still an empty item."""
+    for leftover in ("(三)", "（三）", "一是全面依法治"):
+        assert _cut_after_item(national, leftover) == [], leftover
+    assert len(_cut_after_item(national, "（三）深化普法")) == 1
+
+
+def test_a_text_that_stops_inside_a_documents_title_is_cut_off(national):
+    """A bracket at the very end closes an aside inside the title, not the sentence: the title's
+    closing mark may follow the cut, so the open 《 is not reported."""
+    measures = "（一）规范执法。全年审核规范性文件37件。\n（二）依法决策。编制出台《云溪市外来人员(进城务工人员)"
+    text = "\n".join(report(measures=measures).split("\n")[:4])
+    assert cut_off(_doc(text, national)) and findings(text, national, "unbalanced-pair") == []
+    whole = text.replace("(进城务工人员)", "(进城务工人员)服务办法》，全年受理申请120件。")
+    assert not cut_off(_doc(whole, national))
+
+
 def test_a_heading_left_open_by_a_comma_or_function_word_is_a_cut(national):
     measures = "（一）规范执法。全年审核规范性文件37件。\n（二）深化政务服务。全面推行告知承诺制。\n3.精准开展普法，"
     for heading, cut in (("3.精准开展普法，", True), ("3.坚持以上率下的", True), ("3.精准开展普法", False)):

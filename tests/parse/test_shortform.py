@@ -31,6 +31,14 @@ def test_a_new_areas_bureau_completed_by_the_one_new_area_named(text, want):
     assert qualify("新区司法局", text) == want
 
 
+@pytest.mark.parametrize("bracket", ["〈", "<"])
+def test_wo_ting_named_by_a_title_cited_inside_another(bracket):
+    """我厅 completed by the one 厅 whose own rules the text cites, nested in a notice's title."""
+    close = {"〈": "〉", "<": ">"}[bracket]
+    text = f"2017年，我厅依法履职。印发《关于印发{bracket}江南省生态环境厅执法决定法制审核规定{close}的通知》。"
+    assert qualify("我厅", text) == "江南省生态环境厅"
+
+
 def test_a_banner_that_calls_itself_wo_qi():
     """我旗: a banner (Inner Mongolia's county) completed from the documents it cites."""
     assert qualify("旗人民政府", "印发《乌审旗领导干部应知应会法律法规清单》。") == "乌审旗人民政府"
