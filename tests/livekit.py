@@ -158,10 +158,12 @@ def compare(folder: Path, labels: dict, ruleset) -> tuple[dict, list]:
         rules = {f.rule for f in result.findings}
         meta = result.metadata
         is_report = label.get("is_report", True)
-        tally(name, "is_report", ("not-a-report" not in rules) == is_report, is_report, "not-a-report" not in rules)
+        verdict = ("not-a-report" not in rules) == is_report
+        tally(name, "is_report", verdict, is_report, "not-a-report" not in rules)
         # the same verdict, counted apart for reports and non-reports (docs/precision.md's two columns)
-        rows["report kept" if is_report else "non-report recognised"][1] += 1
-        rows["report kept" if is_report else "non-report recognised"][0] += ("not-a-report" not in rules) == is_report
+        apart = rows["report kept" if is_report else "non-report recognised"]
+        apart[0] += verdict
+        apart[1] += 1
         if not is_report:
             continue
         titles = [_flat(t) for t in _options(label, "title")]

@@ -18,8 +18,9 @@ CLOSING = set("。！？!?；;…”’」』）)》】.")
 HEADING_MAX = 40
 LEFTOVER_HEADING_MIN = 4  # a two-character leftover ("组建") is a cut word, not a heading
 TAIL = 4000  # characters at the end of the body that decide whether it was cut off
-# a numbering marker with nothing after it: its bracket closes no sentence
-BARE_MARKER = lazy(r"[(（]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）、.．]?")
+# a numbering marker with nothing after it: its bracket closes no sentence (read on the normalised
+# text, where full-width brackets and points are already ASCII)
+BARE_MARKER = lazy(r"\(?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)、.]?")
 # the first of a run-in count (一是……，二是……) starts a sentence: never a heading
 COUNT_START = lazy(r"[一二三四五六七八九十]是")
 
